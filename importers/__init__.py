@@ -1,0 +1,1 @@
+"""Importers: pure parsers from listing text to paperdeck records."""

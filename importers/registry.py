@@ -1,0 +1,51 @@
+"""The list of importers, and picking one for a given input."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from importers.base import Importer, ImporterError
+
+# Every importer module exposes IMPORTER. Order breaks ties in detection scores.
+IMPORTER_MODULES: tuple[str, ...] = (
+    "importers.jekyll",
+    "importers.profile",
+    "importers.arxiv_listing",
+    "importers.bibtex",
+    "importers.atom",
+)
+
+_cache: list[Importer] | None = None
+
+
+def all_importers() -> list[Importer]:
+    """Every registered importer, in registry order."""
+    global _cache
+    if _cache is None:
+        _cache = [import_module(name).IMPORTER for name in IMPORTER_MODULES]
+    return list(_cache)
+
+
+def names() -> list[str]:
+    """The names accepted by `--format`."""
+    return [imp.name for imp in all_importers()]
+
+
+def get(name: str) -> Importer:
+    """The importer called name, or ImporterError listing the known formats."""
+    for imp in all_importers():
+        if imp.name == name:
+            return imp
+    raise ImporterError(f"unknown format {name!r}; known formats: {', '.join(names())}")
+
+
+def detect(text: str, filename: str = "", *, threshold: float = 0.3) -> Importer:
+    """The importer most sure that text is its own, or ImporterError listing the formats."""
+    scored = [(imp.detect(text, filename), -i, imp) for i, imp in enumerate(all_importers())]
+    score, _, best = max(scored, key=lambda t: (t[0], t[1]))
+    if score < threshold:
+        raise ImporterError(
+            f"unrecognised format; known formats: {', '.join(names())} (use --format NAME)",
+            source=filename,
+        )
+    return best

@@ -1,0 +1,128 @@
+"""Venue lines: the short form ("ICCV 2023"), the year and highlight badges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.text import clean_inline
+
+# Highlights that are printed inside or after a venue but are not part of it.
+_BADGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(oral)(?:\s+presentation)?\b", re.I), "Oral"),
+    (re.compile(r"\b(spotlight)\b", re.I), "Spotlight"),
+    (re.compile(r"\b(highlight)\b", re.I), "Highlight"),
+    (re.compile(r"\bbest\s+(?:student\s+)?paper(?:\s+(?:award|honou?rable mention|finalist|candidate|runner[- ]up))?\b", re.I), ""),
+    (re.compile(r"\b(early\s+access)\b", re.I), "Early Access"),
+    (re.compile(r"\b(in\s+press)\b", re.I), "In Press"),
+    (re.compile(r"\bnew!?", re.I), "New"),
+]
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9&+\-/.']*(?:\s+[A-Za-z0-9&+\-/.']+){0,2}$")
+_SMALL = {"a", "an", "and", "the", "of", "on", "for", "in", "to", "with", "&"}
+_ARXIV = re.compile(r"\barxiv\b", re.I)
+
+
+@dataclass(slots=True)
+class Venue:
+    """A parsed venue line."""
+
+    printed: str = ""
+    name: str = ""
+    short: str = ""
+    year: int | None = None
+    badges: list[str] = field(default_factory=list)
+
+
+def find_badges(text: str) -> list[str]:
+    """Highlight badges (Oral, Early Access, Best Paper Award…) named in text."""
+    found: list[str] = []
+    for pattern, label in _BADGE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            badge = label or " ".join(w.capitalize() for w in match.group(0).split())
+            if badge not in found:
+                found.append(badge)
+    return found
+
+
+def _is_acronym(text: str) -> bool:
+    """True for things like "CVPR", "T-PAMI", "ACM MM", "NeurIPS"."""
+    text = text.strip()
+    if not text or len(text) > 24 or not _ACRONYM.match(text):
+        return False
+    return sum(1 for c in text if c.isupper()) >= 2 or text.isupper()
+
+
+def initials(name: str) -> str:
+    """"Signal Processing: Image Communication" -> "SPIC"; short names stay whole."""
+    words = [w for w in re.split(r"[\s:,/]+", name) if w]
+    caps = [w for w in words if w.lower() not in _SMALL and w[:1].isalpha()]
+    if len(caps) < 3:
+        return name.strip()
+    return "".join(w[0].upper() for w in caps)
+
+
+def parse_venue(line: str) -> Venue:
+    """Parse "IEEE/CVF International Conference on Computer Vision (ICCV), 2023 (Oral)"."""
+    printed = clean_inline(line)
+    venue = Venue(printed=printed)
+    if not printed:
+        return venue
+    years = _YEAR.findall(printed)
+    venue.year = int(years[-1]) if years else None
+    venue.badges = find_badges(printed)
+    acronym = ""
+    for inner in _PAREN.findall(printed):
+        candidate = _YEAR.sub("", inner).strip(" ,'")
+        if find_badges(candidate) or not candidate:
+            continue
+        if _is_acronym(candidate):
+            acronym = candidate
+            break
+    name = _PAREN.sub("", printed)
+    name = _YEAR.sub("", name)
+    for pattern, _ in _BADGE_PATTERNS:
+        name = pattern.sub("", name)
+    name = re.sub(r"[\s,;|]+$", "", re.sub(r"\s{2,}", " ", name)).strip(" ,;-|")
+    venue.name = name
+    if _ARXIV.search(printed) and not acronym:
+        acronym = "arXiv"
+    base = acronym or (name if _is_acronym(name) else initials(name))
+    venue.short = f"{base} {venue.year}".strip() if venue.year else base
+    return venue
+
+
+_ACCEPT = re.compile(
+    r"\b(?:accepted|to\s+appear|appear(?:s|ed)?|published|presented|camera[- ]ready)\b"
+    r"(?:\s+(?:as\s+an?\s+\w+(?:\s+paper)?|for\s+publication|paper))?"
+    r"\s*(?:in|at|to|by|for|on)\s+(?:the\s+)?(?P<venue>[^.;,\n]+)",
+    re.I,
+)
+_NOT_A_VENUE = re.compile(r"\b(?:submitted|under\s+review|in\s+submission|preprint)\b", re.I)
+_VENUE_TOKEN = re.compile(r"^(?:IEEE\s+|ACM\s+|the\s+)?(?P<acr>[A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)(?:['’]?\s*(?P<year>(?:19|20)?\d{2}))?")
+
+
+def venue_from_comment(comment: str) -> Venue | None:
+    """Venue hinted by an arXiv comment ("accepted in CVPR 2020"); None for "submitted to"."""
+    text = clean_inline(comment)
+    for match in _ACCEPT.finditer(text):
+        prefix = text[max(0, match.start() - 30) : match.start()]
+        if _NOT_A_VENUE.search(prefix) or _NOT_A_VENUE.search(match.group(0)):
+            continue
+        phrase = match.group("venue").strip()
+        token = _VENUE_TOKEN.match(phrase)
+        if not token:
+            continue
+        acr = token.group("acr")
+        year_text = token.group("year")
+        year_match = _YEAR.search(phrase)
+        year: int | None = None
+        if year_match:
+            year = int(year_match.group(1))
+        elif year_text and len(year_text) == 2:
+            year = 2000 + int(year_text)
+        short = f"{acr} {year}" if year else acr
+        return Venue(printed=phrase, name=phrase, short=short, year=year, badges=find_badges(text))
+    return None

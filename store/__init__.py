@@ -1,0 +1,1 @@
+"""The store: models, the TinyDB-backed library, and the user's annotations."""

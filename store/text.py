@@ -1,0 +1,75 @@
+"""Text hygiene shared by every layer: control-sequence stripping and normalisation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ESC-introduced sequences: CSI, OSC/DCS/SOS/PM/APC strings, and two-byte escapes.
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]?              # 7-bit CSI
+    | \x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)  # 7-bit OSC, DCS, SOS, PM, APC
+    | \x9b[0-?]*[ -/]*[@-~]?              # 8-bit CSI
+    | [\x90\x98\x9d\x9e\x9f].*?(?:\x07|\x1b\\|\x9c|$)  # 8-bit string introducers
+    | \x1b[ -/]*[0-~]?                    # other escapes
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# Remaining C0 (except tab and newline), DEL and C1 control characters.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2009": " ",  # thin space
+        "\u202f": " ",  # narrow no-break space
+        "\u2007": " ",  # figure space
+        "\u200a": " ",  # hair space
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u3000": " ",
+        "\u200b": "",  # zero-width space
+        "\ufeff": "",  # BOM / zero-width no-break space
+        "\r": "",
+    }
+)
+_WS = re.compile(r"\s+")
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control bytes, keeping tabs and newlines."""
+    if not text:
+        return text
+    text = text.replace("\r\n", "\n")
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def clean_inline(text: str) -> str:
+    """Strip controls, make odd spaces plain and collapse all whitespace to single spaces."""
+    return _WS.sub(" ", strip_controls(text).translate(_SPACES)).strip()
+
+
+def clean_block(text: str) -> str:
+    """Like clean_inline but keeps paragraph breaks (blank lines)."""
+    text = strip_controls(text).translate(_SPACES)
+    paragraphs = re.split(r"\n\s*\n", text)
+    return "\n\n".join(p for p in (_WS.sub(" ", q).strip() for q in paragraphs) if p)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of text, for searching."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalize_title(text: str) -> str:
+    """Title identity: folded, with punctuation and spaces dropped."""
+    return _NON_ALNUM.sub("", fold(text))
+
+
+def slugify(text: str) -> str:
+    """Lower-case dash-separated slug of text."""
+    return _NON_ALNUM.sub("-", fold(text)).strip("-") or "x"

@@ -1,0 +1,1 @@
+"""The paperdeck application: the Textual browser and the command line."""
