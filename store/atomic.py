@@ -1,0 +1,145 @@
+"""Atomic, locked file writes: temp file, fsync, os.replace, fsync of the directory."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from store.errors import StoreError
+
+CRASH_ENV = "PAPERDECK_CRASH_POINT"  # e.g. "after-temp-write" (kill before os.replace)
+CRASH_FILE_ENV = "PAPERDECK_CRASH_FILE"  # only crash when writing this file name
+CRASH_SKIP_ENV = "PAPERDECK_CRASH_SKIP"  # let this many matching writes pass first
+CRASH_POINTS = ("before-temp-write", "mid-temp-write", "after-temp-write", "after-replace")
+LOCK_TIMEOUT = 30.0
+
+_crash_hits = 0
+
+
+def _maybe_crash(point: str, path: Path) -> None:
+    """SIGKILL this process at a chosen point when the test hooks in the environment ask."""
+    global _crash_hits
+    if os.environ.get(CRASH_ENV) != point:
+        return
+    wanted = os.environ.get(CRASH_FILE_ENV)
+    if wanted and wanted != path.name:
+        return
+    _crash_hits += 1
+    if _crash_hits > int(os.environ.get(CRASH_SKIP_ENV, "0") or 0):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file guarding path: `<file>.lock` next to it."""
+    return path.with_name(path.name + ".lock")
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the inter-process lock of path (reentrant within a process)."""
+    lock = FileLock(str(lock_path(path)), timeout=timeout, is_singleton=True)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise StoreError(
+            f"{path}: timed out waiting for the lock {lock_path(path).name}; "
+            "is another paperdeck writing?",
+            path=path,
+        ) from exc
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot create lock file ({exc.strerror})", path=path) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _temp_prefix(path: Path) -> str:
+    """Prefix of the temp files written next to path."""
+    return f".{path.name}."
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temp files a killed writer left next to path (call while holding the lock)."""
+    prefix = _temp_prefix(path)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def fsync_dir(directory: Path) -> None:
+    """fsync a directory so a rename inside it is durable."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace path with data atomically; hold locked(path) around it to serialise writers."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(path)
+    _maybe_crash("before-temp-write", path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write ({exc.strerror})", path=path) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            half = len(data) // 2
+            handle.write(data[:half])
+            if os.environ.get(CRASH_ENV) == "mid-temp-write":
+                handle.flush()
+                _maybe_crash("mid-temp-write", path)
+            handle.write(data[half:])
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            if path.exists():
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+            else:
+                os.chmod(tmp, 0o644)
+        _maybe_crash("after-temp-write", path)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise StoreError(f"{path}: cannot write ({exc.strerror})", path=path) from exc
+        raise
+    _maybe_crash("after-replace", path)
+    fsync_dir(path.parent)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror})", path=path) from exc
+
+
+def is_writable(path: Path) -> bool:
+    """True when path (or, if missing, its nearest existing parent directory) can be written."""
+    if path.exists():
+        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    return os.access(parent, os.W_OK)

@@ -1,0 +1,231 @@
+"""Cross-source merging: one record per paper, matched by arXiv id, DOI, title or abstract."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from store.merge_fields import absorb, conflicts, sources_of
+from store.merge_keys import AbstractIndex, arxiv_key, norm_abstract, norm_title
+from store.models import Paper, Provenance, make_paper_id
+
+MERGE_SCORE = 95.0  # abstract similarity at or above which two papers are one
+NEAR_SCORE = 80.0  # similarity at or above which a pair is reported as a possible duplicate
+TITLE_PREFIX = 24  # normalised-title prefix length that flags a near miss
+
+
+@dataclass(slots=True)
+class MergeOutcome:
+    """The merged paper list and what happened to each paper."""
+
+    papers: list[Paper]
+    new: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    possible_duplicates: list[tuple[str, str, float]] = field(default_factory=list)
+
+
+class _Merger:
+    """Working state of one merge: the paper list and its dict indexes."""
+
+    def __init__(self, existing: list[Paper]) -> None:
+        """Index the existing papers (copies are made only for papers that get touched)."""
+        self.papers: list[Paper] = list(existing)
+        self.originals: dict[int, Paper] = {}
+        self.new_slots: set[int] = set()
+        self.refreshed: set[tuple[int, str, str]] = set()
+        self.by_id: dict[str, int] = {}
+        self.by_arxiv: dict[str, int] = {}
+        self.by_doi: dict[str, int] = {}
+        self.by_title: dict[str, int] = {}
+        self.by_prefix: dict[str, int] = {}
+        self.abstracts: AbstractIndex | None = None
+        self.near: dict[tuple[str, str], float] = {}
+        for slot, paper in enumerate(self.papers):
+            self._index(slot, paper)
+
+    def _index(self, slot: int, paper: Paper) -> None:
+        """Add a paper's identity keys to the dict indexes (first paper wins a key)."""
+        if paper.id:
+            self.by_id.setdefault(paper.id, slot)
+        if paper.arxiv_id:
+            self.by_arxiv.setdefault(arxiv_key(paper.arxiv_id), slot)
+        if paper.doi:
+            self.by_doi.setdefault(paper.doi.strip().lower(), slot)
+        title = norm_title(paper.title)
+        if title:
+            self.by_title.setdefault(title, slot)
+            if len(title) >= TITLE_PREFIX:
+                self.by_prefix.setdefault(title[:TITLE_PREFIX], slot)
+        if self.abstracts is not None:
+            self.abstracts.add(slot, paper.abstract)
+
+    def _abstract_index(self) -> AbstractIndex:
+        """The abstract blocking index, built on first use."""
+        if self.abstracts is None:
+            self.abstracts = AbstractIndex()
+            for slot, paper in enumerate(self.papers):
+                self.abstracts.add(slot, paper.abstract)
+        return self.abstracts
+
+    def _note(self, a: str, b: str, score: float) -> None:
+        """Record a possible duplicate pair once (best score kept)."""
+        if a == b:
+            return
+        key = (a, b) if a < b else (b, a)
+        self.near[key] = max(self.near.get(key, 0.0), round(score, 1))
+
+    def _exact(self, paper: Paper) -> int | None:
+        """A slot matched by arXiv id, DOI, normalised title or id, without id conflicts."""
+        keys: list[tuple[dict[str, int], str]] = []
+        if paper.arxiv_id:
+            keys.append((self.by_arxiv, arxiv_key(paper.arxiv_id)))
+        if paper.doi:
+            keys.append((self.by_doi, paper.doi.strip().lower()))
+        title = norm_title(paper.title)
+        if title:
+            keys.append((self.by_title, title))
+        if paper.id:
+            keys.append((self.by_id, paper.id))
+        for index, key in keys:
+            slot = index.get(key)
+            if slot is None:
+                continue
+            other = self.papers[slot]
+            if conflicts(paper, other):
+                self._note(paper.id, other.id, 100.0)
+                continue
+            return slot
+        return None
+
+    def _by_abstract(self, paper: Paper) -> int | None:
+        """A slot whose abstract is near-identical; near misses are only noted."""
+        text = norm_abstract(paper.abstract)
+        if len(text) < AbstractIndex.MIN_LENGTH:
+            return None
+        index = self._abstract_index()
+        candidates = index.candidates(paper.abstract)
+        if not candidates:
+            return None
+        choices = {slot: norm_abstract(self.papers[slot].abstract) for slot in candidates}
+        ranked = process.extract(
+            text, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=5
+        )
+        for _, score, slot in ranked:
+            other = self.papers[slot]
+            if score >= MERGE_SCORE and not conflicts(paper, other):
+                return slot
+            self._note(paper.id, other.id, score)
+        return None
+
+    def _near_title(self, paper: Paper) -> None:
+        """Note a paper whose title shares a long prefix with another, different title."""
+        title = norm_title(paper.title)
+        if len(title) < TITLE_PREFIX:
+            return
+        slot = self.by_prefix.get(title[:TITLE_PREFIX])
+        if slot is None:
+            return
+        other = self.papers[slot]
+        if other.id != paper.id and norm_title(other.title) != title:
+            self._note(paper.id, other.id, fuzz.ratio(title, norm_title(other.title)))
+
+    def _touch(self, slot: int) -> Paper:
+        """The paper at slot, copied before its first change so the input is never mutated."""
+        if slot not in self.originals and slot not in self.new_slots:
+            self.originals[slot] = self.papers[slot]
+            self.papers[slot] = copy.deepcopy(self.papers[slot])
+        return self.papers[slot]
+
+    def _refresh_provenance(self, slot: int, target: Paper, incoming: Paper) -> None:
+        """On a source's first visit to a paper in this merge, its old provenance is replaced."""
+        fresh: dict[tuple[str, str], list[Provenance]] = {}
+        for prov in incoming.provenance:
+            fresh.setdefault((prov.source, prov.importer), []).append(prov)
+        result: list[Provenance] = []
+        placed: set[tuple[str, str]] = set()
+        for prov in target.provenance:
+            key = (prov.source, prov.importer)
+            if key in fresh and (slot, *key) not in self.refreshed:
+                if key not in placed:
+                    result.extend(copy.copy(p) for p in fresh[key])
+                    placed.add(key)
+                continue
+            result.append(prov)
+        for key, provs in fresh.items():
+            if key not in placed:
+                have = {(p.source, p.importer, p.locator) for p in result}
+                result.extend(
+                    copy.copy(p) for p in provs if (p.source, p.importer, p.locator) not in have
+                )
+            self.refreshed.add((slot, *key))
+        target.provenance = result
+
+    def add(self, incoming: Paper) -> None:
+        """Merge one incoming paper into the working list, or append it as new."""
+        paper = copy.deepcopy(incoming)
+        if not paper.id:
+            paper.id = make_paper_id(paper)
+        slot = self._exact(paper)
+        if slot is None:
+            slot = self._by_abstract(paper)
+        if slot is None:
+            self._near_title(paper)
+            if paper.id in self.by_id:
+                paper.id = _unique_id(paper, self.by_id)
+            slot = len(self.papers)
+            self.papers.append(paper)
+            self.new_slots.add(slot)
+            for prov in paper.provenance:
+                self.refreshed.add((slot, prov.source, prov.importer))
+            self._index(slot, paper)
+            return
+        target = self._touch(slot)
+        self._refresh_provenance(slot, target, paper)
+        absorb(target, paper)
+        self._index(slot, target)
+
+    def outcome(self) -> MergeOutcome:
+        """Classify every touched paper and build the result."""
+        result = MergeOutcome(papers=self.papers)
+        for slot in sorted(self.new_slots):
+            result.new.append(self.papers[slot].id)
+        for slot in sorted(self.originals):
+            before, after = self.originals[slot], self.papers[slot]
+            if after == before:
+                self.papers[slot] = before
+                result.unchanged.append(after.id)
+            elif sources_of(after) - sources_of(before):
+                result.merged.append(after.id)
+            else:
+                result.updated.append(after.id)
+        ids = {p.id for p in self.papers}
+        result.possible_duplicates = [
+            (a, b, score) for (a, b), score in sorted(self.near.items()) if a in ids and b in ids
+        ]
+        return result
+
+
+def _unique_id(paper: Paper, taken: dict[str, int]) -> str:
+    """A fresh id for a new paper whose natural id is taken by a different paper."""
+    base = make_paper_id(paper)
+    n = 2
+    while True:
+        probe = copy.copy(paper)
+        probe.arxiv_id, probe.doi = "", ""
+        probe.title = f"{paper.title}#{paper.arxiv_id}#{paper.doi}#{n}"
+        candidate = make_paper_id(probe)
+        if candidate not in taken and candidate != base:
+            return candidate
+        n += 1
+
+
+def merge_papers(existing: list[Paper], incoming: list[Paper]) -> MergeOutcome:
+    """Merge incoming papers into existing ones; inputs are never mutated."""
+    merger = _Merger(existing)
+    for paper in incoming:
+        merger.add(paper)
+    return merger.outcome()

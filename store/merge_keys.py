@@ -1,0 +1,85 @@
+"""Identity keys for merging: normalised ids, titles and an abstract blocking index."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from store.text import fold
+
+_ARXIV_PREFIX = re.compile(r"^\s*(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)", re.I)
+_VERSION = re.compile(r"v\d+$", re.I)
+_WORDS = re.compile(r"[0-9a-z]+")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_LONG_WORDS = re.compile(r"[a-z]{8,}")
+
+
+def _fold_fast(text: str) -> str:
+    """Case-fold text, taking the cheap path for plain ASCII."""
+    return text.lower() if text.isascii() else fold(text)
+
+
+def arxiv_key(arxiv_id: str) -> str:
+    """An arXiv id without prefix, version or case: "arXiv:2007.11460v2" -> "2007.11460"."""
+    key = _ARXIV_PREFIX.sub("", arxiv_id.strip()).lower()
+    key = key.removesuffix(".pdf")
+    return _VERSION.sub("", key)
+
+
+def norm_title(title: str) -> str:
+    """Normalised title identity (same as store.text.normalize_title, faster for ASCII)."""
+    return _NON_ALNUM.sub("", _fold_fast(title)) if title else ""
+
+
+def norm_abstract(text: str) -> str:
+    """Abstract folded to lower-case words separated by single spaces (punctuation dropped)."""
+    return " ".join(_WORDS.findall(_fold_fast(text))) if text else ""
+
+
+class AbstractIndex:
+    """Blocking keys for abstracts, so similarity is computed only against a few candidates.
+
+    Keys: the first and the last 40 normalised characters, and the three long words with
+    the smallest CRC-32 (a bottom-k sketch, stable under small edits elsewhere).
+    """
+
+    MIN_LENGTH = 80  # normalised abstracts shorter than this are never matched by similarity
+    EDGE = 40
+    SKETCH = 3
+    MAX_POSTING = 64  # keys shared by more papers than this are too common to block on
+
+    def __init__(self) -> None:
+        """An empty index."""
+        self.postings: dict[str, list[int]] = {}
+
+    @classmethod
+    def keys(cls, abstract: str) -> list[str]:
+        """The blocking keys of an abstract (empty when it is too short to match)."""
+        if not abstract:
+            return []
+        compact = norm_title(abstract[:200]), norm_title(abstract[-200:])
+        if len(compact[0]) < cls.EDGE:
+            return []
+        keys = [f"h:{compact[0][: cls.EDGE]}", f"t:{compact[1][-cls.EDGE :]}"]
+        words = set(_LONG_WORDS.findall(_fold_fast(abstract)))
+        sketch = sorted(words, key=lambda w: zlib.crc32(w.encode()))[: cls.SKETCH]
+        keys.extend(f"w:{w}" for w in sketch)
+        return keys
+
+    def add(self, slot: int, abstract: str) -> None:
+        """Index the abstract of the paper at slot."""
+        for key in self.keys(abstract):
+            posting = self.postings.setdefault(key, [])
+            if len(posting) <= self.MAX_POSTING and (not posting or posting[-1] != slot):
+                posting.append(slot)
+
+    def candidates(self, abstract: str) -> list[int]:
+        """Slots sharing at least one selective key with abstract, in first-seen order."""
+        found: dict[int, None] = {}
+        for key in self.keys(abstract):
+            posting = self.postings.get(key, ())
+            if len(posting) > self.MAX_POSTING:
+                continue
+            for slot in posting:
+                found.setdefault(slot, None)
+        return list(found)

@@ -1,0 +1,90 @@
+"""The `paperdeck` command: the TUI by default, subcommands for imports and lookups."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from importers.base import ImporterError
+from store.errors import StoreError
+from tui.commands import COMMANDS
+from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
+from tui.importing import InputError
+
+DESCRIPTION = (
+    "paperdeck: a terminal browser for research-publication listings. "
+    "Run without a command to open the browser on your library."
+)
+EPILOG = (
+    "exit codes: 0 ok, 1 nothing found, 2 usage or input error. "
+    "PAPERDECK_HOME or --home choose the data directory; NO_COLOR disables colour."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="paperdeck", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("--home", metavar="DIR", help="data directory (default: $PAPERDECK_HOME or the user data dir)")
+    parser.add_argument("--library", metavar="PATH", help="use this library file (may be a shared, read-only file)")
+    parser.add_argument("--version", action="version", version="paperdeck 0.1.0")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        cmd = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(cmd)
+        cmd.set_defaults(run=module.run)
+    return parser
+
+
+def open_browser(ctx: Context) -> int:
+    """Open the TUI on the user's store; an empty store offers the demo."""
+    from tui.app import create_app
+
+    store = ctx.store
+    if store.is_empty():
+        ctx.warn(f"your library ({store.library_path}) is empty.")
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            ctx.warn("try `paperdeck demo`, or `paperdeck import PATH` to add your listings.")
+            return EXIT_NOTHING
+        answer = input("Open the bundled demo library instead? [Y/n] ").strip().lower()
+        if answer in ("", "y", "yes"):
+            from tui.commands import demo
+
+            ctx.args.keep = None
+            return demo.run(ctx)
+    create_app(store).run()
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: parse arguments, run the command, turn user errors into one line."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    try:
+        if args.command is None:
+            return open_browser(ctx)
+        return int(args.run(ctx))
+    except (CommandError, InputError, ImporterError, StoreError) as exc:
+        ctx.warn(f"error: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # a bug, not a user's mistake: keep the trace out of sight
+        if os.environ.get("PAPERDECK_DEBUG"):
+            traceback.print_exc()
+        name = type(exc).__name__
+        if name in {"ArxivError"}:
+            ctx.warn(f"error: {exc}")
+            return EXIT_USAGE
+        ctx.warn(f"internal error: {name}: {exc} (set PAPERDECK_DEBUG=1 for details)")
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

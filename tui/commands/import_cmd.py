@@ -1,0 +1,97 @@
+"""`paperdeck import PATH…`: files, directories, stdin and arXiv ids into the library."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from rich.progress import Progress
+
+from importers import registry
+from tui.commands.context import EXIT_OK, EXIT_USAGE, CommandError, Context
+from tui.importing import (
+    DEFAULT_MAX_SIZE,
+    ImportReport,
+    ParsedSource,
+    apply_sources,
+    collect_inputs,
+    parse_inputs,
+)
+
+NAME = "import"
+HELP = "import listings: files, directories (a site root or _pages/), - for stdin, arxiv:ID"
+PROGRESS_THRESHOLD = 20
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `paperdeck import`."""
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="file, directory, - or arxiv:ID")
+    parser.add_argument("--format", metavar="NAME", help="force an importer: " + ", ".join(registry.names()))
+    parser.add_argument("--dry-run", action="store_true", help="parse and report; store nothing")
+    parser.add_argument(
+        "--max-size", type=int, default=DEFAULT_MAX_SIZE, metavar="BYTES",
+        help=f"largest file accepted (default {DEFAULT_MAX_SIZE // 1024 // 1024} MB)",
+    )
+    parser.add_argument("--arxiv-author", metavar="NAME", help="fetch an author's papers from arXiv")
+    parser.add_argument("--max-results", type=int, default=200, help="cap for --arxiv-author")
+
+
+def _fetch_remote(ctx: Context, ids: list[str]) -> list[ParsedSource]:
+    """Fetch arXiv ids and an author query through the arXiv API."""
+    from tui.arxiv import fetch_author, fetch_ids, make_client
+
+    client = make_client()
+    parsed: list[ParsedSource] = []
+    if ids:
+        result = fetch_ids(ids, client)
+        parsed.append(ParsedSource("arxiv:" + ",".join(ids), "atom", "", result))
+    if ctx.args.arxiv_author:
+        result = fetch_author(ctx.args.arxiv_author, client, ctx.args.max_results)
+        parsed.append(ParsedSource(f"arxiv-author:{ctx.args.arxiv_author}", "atom", "", result))
+    return parsed
+
+
+def _parse_local(ctx: Context, paths: list[str]) -> list[ParsedSource]:
+    """Read and parse local paths, with a progress bar when there are many files."""
+    docs = collect_inputs(paths, max_size=ctx.args.max_size)
+    today = date.today()
+    if len(docs) < PROGRESS_THRESHOLD or not ctx.err.is_terminal:
+        return parse_inputs(docs, fmt=ctx.args.format, today=today)
+    with Progress(console=ctx.err, transient=True) as progress:
+        task = progress.add_task("parsing", total=len(docs))
+        return parse_inputs(
+            docs, fmt=ctx.args.format, today=today, advance=lambda n: progress.advance(task, n)
+        )
+
+
+def print_summary(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
+    """The closing summary: new, updated, merged, unchanged, skipped with reasons."""
+    for warning in report.warnings:
+        ctx.warn(f"warning: {warning}")
+    for summary in report.summaries:
+        for a, b, score in summary.possible_duplicates:
+            ctx.warn(f"possible duplicate: {a} ~ {b} (similarity {score:.0f}%), not merged")
+        for reason in summary.skipped:
+            ctx.warn(f"skipped: {reason}")
+    skipped = report.total("skipped") + len(report.warnings)
+    head = "dry run, nothing stored: " if dry_run else ""
+    ctx.write(
+        f"{head}{len(report.sources)} sources · {report.total('new')} new · "
+        f"{report.total('updated')} updated · {report.total('merged')} merged · "
+        f"{report.total('unchanged')} unchanged · {skipped} skipped"
+    )
+
+
+def run(ctx: Context) -> int:
+    """Import every input, then print the summary."""
+    paths = [p for p in ctx.args.paths if not p.startswith("arxiv:")]
+    ids = [p.split(":", 1)[1] for p in ctx.args.paths if p.startswith("arxiv:")]
+    if not paths and not ids and not ctx.args.arxiv_author:
+        raise CommandError("nothing to import: give a PATH, '-', arxiv:ID or --arxiv-author NAME")
+    if ctx.args.format and ctx.args.format not in registry.names():
+        raise CommandError(f"unknown format {ctx.args.format!r}; known formats: {', '.join(registry.names())}")
+    parsed = _parse_local(ctx, paths) if paths else []
+    parsed += _fetch_remote(ctx, ids) if (ids or ctx.args.arxiv_author) else []
+    report = apply_sources(ctx.store, parsed, dry_run=ctx.args.dry_run)
+    print_summary(ctx, report, dry_run=ctx.args.dry_run)
+    return EXIT_OK if report.sources else EXIT_USAGE

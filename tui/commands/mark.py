@@ -1,0 +1,49 @@
+"""`paperdeck mark ID`: read, star, tag or annotate a paper."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
+
+NAME = "mark"
+HELP = "mark a paper read/unread, star it, tag it or attach a note"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `paperdeck mark`."""
+    parser.add_argument("id", help="paper id, unique id prefix, arXiv id or DOI")
+    read = parser.add_mutually_exclusive_group()
+    read.add_argument("--read", dest="read", action="store_const", const=True, help="mark read")
+    read.add_argument("--unread", dest="read", action="store_const", const=False, help="mark unread")
+    star = parser.add_mutually_exclusive_group()
+    star.add_argument("--star", dest="starred", action="store_const", const=True, help="star")
+    star.add_argument("--unstar", dest="starred", action="store_const", const=False, help="unstar")
+    parser.add_argument("--tag", action="append", default=[], metavar="T", help="add tag T")
+    parser.add_argument("--untag", action="append", default=[], metavar="T", help="remove tag T")
+    parser.add_argument("--note", metavar="TEXT", help="set the note ('' clears it)")
+
+
+def run(ctx: Context) -> int:
+    """Apply the marks and print the paper's annotation."""
+    store = ctx.store
+    paper = store.resolve(ctx.args.id)
+    if paper is None:
+        ctx.warn(f"no paper {ctx.args.id!r} (try `paperdeck search`)")
+        return EXIT_NOTHING
+    ann = store.mark(
+        paper.id,
+        read=ctx.args.read,
+        starred=ctx.args.starred,
+        add_tags=tuple(ctx.args.tag),
+        remove_tags=tuple(ctx.args.untag),
+        note=ctx.args.note,
+    )
+    state = [
+        "read" if ann.read else "unread",
+        "starred" if ann.starred else "",
+        f"tags: {', '.join(ann.tags)}" if ann.tags else "",
+        "note" if ann.note else "",
+    ]
+    ctx.write(f"{paper.id}\t" + " · ".join(s for s in state if s))
+    return EXIT_OK

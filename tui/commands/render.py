@@ -1,0 +1,46 @@
+"""Shared output helpers: papers as Rich tables on a terminal, tab-separated lines when piped."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from store.models import Annotation, Row
+from store.text import clean_inline
+from tui.commands.context import Context
+
+
+def flags(row: Row, ann: Annotation | None) -> str:
+    """Compact flag column: C code, R read, * starred, N note."""
+    ann = ann or Annotation()
+    marks = (("C", row.has_code), ("R", ann.read), ("*", ann.starred), ("N", ann.note))
+    return "".join(ch for ch, on in marks if on)
+
+
+def paper_lines(ctx: Context, rows: list[Row], annotations: dict[str, Annotation]) -> None:
+    """Print a list of papers: a Rich table on a terminal, TSV when piped."""
+    if not ctx.tty:
+        for p in rows:
+            cells = [p.id, str(p.year or ""), p.venue_short, p.title, p.first_author]
+            ctx.write("\t".join(clean_inline(c).replace("\t", " ") for c in cells))
+        return
+    table = Table(show_edge=False, pad_edge=False, expand=False)
+    for name, kw in (
+        ("id", {"style": "dim", "no_wrap": True}),
+        ("year", {"justify": "right", "no_wrap": True}),
+        ("venue", {"style": "cyan", "no_wrap": True}),
+        ("title", {"ratio": 3}),
+        ("first author", {"style": "green", "ratio": 1}),
+        ("", {"no_wrap": True}),
+    ):
+        table.add_column(name, **kw)
+    for p in rows:
+        table.add_row(
+            Text(p.id),
+            Text(str(p.year or "")),
+            Text(clean_inline(p.venue_short)),
+            Text(clean_inline(p.title)),
+            Text(clean_inline(p.first_author)),
+            Text(flags(p, annotations.get(p.id))),
+        )
+    ctx.out.print(table)

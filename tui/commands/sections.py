@@ -1,0 +1,55 @@
+"""`paperdeck sections`: collections and their sections, in the site's nav order."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+import orjson
+from rich.text import Text
+from rich.tree import Tree
+
+from store.text import clean_inline
+from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
+
+NAME = "sections"
+HELP = "list collections and their sections (tabs) in nav order"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `paperdeck sections`."""
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+
+
+def run(ctx: Context) -> int:
+    """Print every collection with its sections and paper counts."""
+    store = ctx.store
+    counts: Counter[str] = Counter(s for row in store.rows() for s in row.sections)
+    sections = store.sections()
+    collections = store.collections()
+    if ctx.args.json:
+        data = [
+            {**s.to_dict(), "papers": counts.get(s.id, 0)} for s in sections
+        ]
+        ctx.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+        return EXIT_OK if data else EXIT_NOTHING
+    if not collections:
+        ctx.warn("the library has no sections yet (try `paperdeck import PATH`)")
+        return EXIT_NOTHING
+    for coll in collections:
+        own = [s for s in sections if s.collection == coll.id]
+        if ctx.tty:
+            tree = Tree(Text(clean_inline(coll.title), style="bold"))
+            for s in own:
+                line = Text(clean_inline(s.label))
+                line.append(f"  {counts.get(s.id, 0)} papers", style="dim")
+                if not s.imported:
+                    line.append(f"  (not imported: {s.permalink})", style="yellow")
+                tree.add(line)
+            ctx.out.print(tree)
+        else:
+            for s in own:
+                state = "" if s.imported else "not-imported"
+                cells = [coll.title, s.label, s.permalink, str(counts.get(s.id, 0)), state]
+                ctx.write("\t".join(clean_inline(c) for c in cells))
+    return EXIT_OK

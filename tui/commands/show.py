@@ -1,0 +1,84 @@
+"""`paperdeck show ID`: one paper in full, as text, JSON or BibTeX."""
+
+from __future__ import annotations
+
+import argparse
+
+import orjson
+
+from rich.panel import Panel
+from rich.text import Text
+
+from store.bibtex_export import to_bibtex
+from store.export import to_json
+from store.models import Annotation, Paper
+from store.text import clean_block, clean_inline
+from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
+
+NAME = "show"
+HELP = "show one paper (by id, id prefix, arXiv id or DOI)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `paperdeck show`."""
+    parser.add_argument("id", help="paper id, unique id prefix, arXiv id or DOI")
+    parser.add_argument("--abstract", action="store_true", help="include the abstract")
+    parser.add_argument("--bibtex", action="store_true", help="print a BibTeX entry")
+    parser.add_argument("--json", action="store_true", help="print a JSON object")
+
+
+def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
+    """The paper as a plain Text block (data only, never markup)."""
+    text = Text()
+    text.append(clean_inline(paper.display_title) + "\n", style="bold")
+    if paper.authors:
+        more = " et al." if paper.authors_truncated else ""
+        text.append(clean_inline(", ".join(paper.authors)) + more + "\n", style="green")
+    venue = clean_inline(paper.venue or paper.venue_short)
+    if venue or paper.year:
+        text.append(f"{venue}{' · ' if venue and paper.year else ''}{paper.year or ''}\n", style="cyan")
+    rows = [
+        ("id", paper.id),
+        ("arXiv", paper.arxiv_id),
+        ("DOI", paper.doi),
+        ("category", paper.category),
+        ("date", paper.date),
+        ("badges", ", ".join(paper.badges)),
+        ("comments", paper.comments),
+        ("sections", ", ".join(ref.label for ref in paper.sections)),
+        ("sources", ", ".join(dict.fromkeys(p.source for p in paper.provenance))),
+        ("tags", ", ".join(ann.tags)),
+        ("note", ann.note),
+        ("read", "yes" if ann.read else ""),
+        ("starred", "yes" if ann.starred else ""),
+    ]
+    for label, value in rows:
+        if value:
+            text.append(f"{label}: ", style="dim")
+            text.append(clean_inline(value) + "\n")
+    for n, link in enumerate(paper.links, 1):
+        text.append(f"[{n}] ", style="dim")
+        text.append(f"{clean_inline(link.label)}: {clean_inline(link.url)}\n")
+    if abstract and paper.abstract:
+        text.append("\n" + clean_block(paper.abstract) + "\n")
+    return text
+
+
+def run(ctx: Context) -> int:
+    """Print one paper."""
+    store = ctx.store
+    paper = store.resolve(ctx.args.id)
+    if paper is None:
+        ctx.warn(f"no paper {ctx.args.id!r} (try `paperdeck search`)")
+        return EXIT_NOTHING
+    ann = store.annotation(paper.id)
+    if ctx.args.bibtex:
+        ctx.write(to_bibtex([paper], abstract=True))
+    elif ctx.args.json:
+        record = orjson.loads(to_json([paper], {paper.id: ann}))[0]
+        ctx.write(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode())
+    elif ctx.tty:
+        ctx.out.print(Panel(describe(paper, ann, abstract=ctx.args.abstract), expand=False))
+    else:
+        ctx.write(describe(paper, ann, abstract=ctx.args.abstract).plain)
+    return EXIT_OK

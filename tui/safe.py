@@ -1,0 +1,46 @@
+"""Turn imported strings into inert rich Text: never markup, never terminal control."""
+
+from __future__ import annotations
+
+import re
+
+from rich.style import Style
+from rich.text import Text
+
+from store.text import strip_controls
+
+_INLINE_WS = re.compile(r"[\t\n\r\f\v\u2028\u2029]+")
+_URL_BAD = re.compile(r"[\x00-\x20\x7f-\x9f\"<>\\^`{|}]")
+
+
+def clean(value: object) -> str:
+    """Strip terminal controls and fold line breaks and tabs into spaces."""
+    text = strip_controls(str(value or ""))
+    return _INLINE_WS.sub(" ", text)
+
+
+def clean_multiline(value: object) -> str:
+    """Strip terminal controls but keep newlines (tabs become spaces)."""
+    text = strip_controls(str(value or ""))
+    return text.replace("\t", " ").replace("\r", "")
+
+
+def text(value: object, style: str | Style = "") -> Text:
+    """An inline Text of value: controls stripped, never parsed as markup."""
+    return Text(clean(value), style=style, no_wrap=False, end="")
+
+
+def block(value: object, style: str | Style = "") -> Text:
+    """A multi-line Text of value: controls stripped, never parsed as markup."""
+    return Text(clean_multiline(value), style=style, end="")
+
+
+def safe_url(url: object) -> str | None:
+    """The URL when it is a plain http(s) URL without controls or spaces, else None."""
+    raw = str(url or "").strip()
+    if not raw or _URL_BAD.search(raw):
+        return None
+    scheme, sep, rest = raw.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest:
+        return None
+    return raw

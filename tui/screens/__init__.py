@@ -1,0 +1,1 @@
+"""Modal screens of the paperdeck browser: help, note and tag dialogs."""

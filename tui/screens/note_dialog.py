@@ -1,0 +1,134 @@
+"""Small dialogs for editing a paper's note and tags, and for asking a path."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, TextArea
+
+from tui.safe import clean
+
+
+def parse_tags(value: str) -> list[str]:
+    """Tags from a comma- or space-separated line, cleaned, de-duplicated, order kept."""
+    seen: list[str] = []
+    for part in value.replace(",", " ").split():
+        tag = clean(part).strip()
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+class _Dialog(ModalScreen[str | None]):
+    """Shared frame: a title, an editor, Save and Cancel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+    DEFAULT_CSS = """
+    _Dialog { align: center middle; }
+    _Dialog > Vertical { width: 70; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    _Dialog TextArea { height: 8; }
+    _Dialog Horizontal { height: auto; align-horizontal: right; }
+    _Dialog Button { margin-left: 1; min-width: 10; }
+    """
+
+    def __init__(self, title: str, subject: str) -> None:
+        """A dialog titled title about subject (a paper title: data, shown literally)."""
+        super().__init__()
+        self.title_text = title
+        self.subject = subject
+
+    def editor(self) -> Input | TextArea:
+        """The editing widget (subclasses)."""
+        raise NotImplementedError
+
+    def value(self) -> str:
+        """The edited value (subclasses)."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        """Title, subject, editor and buttons."""
+        with Vertical() as box:
+            box.border_title = self.title_text
+            yield Label(Text(clean(self.subject), style="italic", end=""))
+            yield self.editor()
+            with Horizontal():
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save or cancel."""
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        """Close with the edited value."""
+        self.dismiss(self.value())
+
+    def action_cancel(self) -> None:
+        """Close without a value."""
+        self.dismiss(None)
+
+
+class NoteDialog(_Dialog):
+    """Edit a note (multi-line; ctrl+s saves)."""
+
+    def __init__(self, subject: str, note: str) -> None:
+        """A note editor prefilled with note."""
+        super().__init__("Note (ctrl+s saves, Esc cancels)", subject)
+        self.note = note
+
+    def editor(self) -> TextArea:
+        """A TextArea with the note."""
+        return TextArea(self.note, id="note-input", soft_wrap=True)
+
+    def on_mount(self) -> None:
+        """Focus the editor."""
+        self.query_one(TextArea).focus()
+
+    def value(self) -> str:
+        """The note text."""
+        return self.query_one(TextArea).text
+
+
+class LineDialog(_Dialog):
+    """Edit one line (tags, a path); Enter saves."""
+
+    def __init__(self, title: str, subject: str, value: str, placeholder: str = "") -> None:
+        """A one-line editor prefilled with value."""
+        super().__init__(title, subject)
+        self.initial = value
+        self.placeholder = placeholder
+
+    def editor(self) -> Input:
+        """An Input with the value."""
+        return Input(self.initial, placeholder=self.placeholder, id="line-input")
+
+    def on_mount(self) -> None:
+        """Focus the editor."""
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter saves."""
+        event.stop()
+        self.action_save()
+
+    def value(self) -> str:
+        """The line."""
+        return self.query_one(Input).value
+
+
+def tags_dialog(subject: str, tags: list[str]) -> LineDialog:
+    """The tags editor for a paper."""
+    return LineDialog("Tags (comma or space separated; Enter saves)", subject,
+                      ", ".join(tags), "e.g. to-read, video")

@@ -1,0 +1,260 @@
+"""A virtual paper table: a line-API ScrollView that renders only the visible rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.models import Annotation, Row
+from tui.safe import clean
+
+# (key, header label, fixed width or 0 for the flexible title column)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("flags", "CR*N"),
+    ("title", "Title"),
+    ("authors", "Authors"),
+    ("venue", "Venue"),
+    ("year", "Year"),
+)
+SORTABLE = {"title": "title", "authors": "title", "venue": "venue", "year": "year"}
+
+
+def column_widths(total: int) -> list[int]:
+    """Fixed column widths for a table total cells wide (separators included)."""
+    total = max(total, 30)
+    authors = 14 if total < 70 else 18 if total < 110 else 24 if total < 160 else 30
+    venue = 8 if total < 70 else 10 if total < 110 else 14
+    fixed = 4 + authors + venue + 4 + 4  # four one-cell separators
+    return [4, max(total - fixed, 8), authors, venue, 4]
+
+
+def fit(text: str, width: int) -> str:
+    """Crop text to width cells (with an ellipsis) and pad it to exactly width."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+class PaperTable(ScrollView, can_focus=True):
+    """The paper list: fixed columns, a cursor, and rows painted on demand."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "paper-table--header",
+        "paper-table--cursor",
+        "paper-table--flag",
+        "paper-table--dim",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+    ]
+    DEFAULT_CSS = """
+    PaperTable { overflow-x: hidden; overflow-y: auto; }
+    PaperTable > .paper-table--header { text-style: bold; background: $panel; }
+    PaperTable > .paper-table--cursor { background: $block-cursor-background;
+        color: $block-cursor-foreground; text-style: bold; }
+    PaperTable:blur > .paper-table--cursor { background: $block-cursor-blurred-background;
+        text-style: none; }
+    PaperTable > .paper-table--flag { color: $accent; }
+    PaperTable > .paper-table--dim { color: $foreground-muted; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class CursorMoved(Message):
+        """The highlighted paper changed."""
+
+        def __init__(self, paper_id: str | None) -> None:
+            """Carry the new paper id (None when the table is empty)."""
+            super().__init__()
+            self.paper_id = paper_id
+
+    class HeaderClicked(Message):
+        """A column header was clicked: sort by its key."""
+
+        def __init__(self, sort_key: str) -> None:
+            """Carry the sort key of the clicked column."""
+            super().__init__()
+            self.sort_key = sort_key
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """An empty table."""
+        super().__init__(id=id)
+        self.rows: Sequence[Row] = []
+        self.order: Sequence[int] = []
+        self.annotations: dict[str, Annotation] = {}
+        self.sort_key = "order"
+        self.sort_reverse = False
+        self._widths: list[int] = column_widths(80)
+
+    # -- data -------------------------------------------------------------------
+    def set_data(
+        self,
+        rows: Sequence[Row],
+        order: Sequence[int],
+        annotations: dict[str, Annotation],
+        cursor_id: str | None = None,
+    ) -> None:
+        """Show rows[i] for i in order, putting the cursor on cursor_id when present."""
+        self.rows, self.order, self.annotations = rows, order, annotations
+        self.virtual_size = Size(self.size.width, len(order) + 1)
+        target = 0
+        if cursor_id is not None:
+            target = self.index_of(cursor_id)
+            target = 0 if target < 0 else target
+        self.cursor = target
+        self.refresh()
+
+    def index_of(self, paper_id: str) -> int:
+        """The position of paper_id in the current order, or -1 (linear: rare use)."""
+        for pos, i in enumerate(self.order):
+            if self.rows[i].id == paper_id:
+                return pos
+        return -1
+
+    @property
+    def current_id(self) -> str | None:
+        """The highlighted paper's id, or None when the table is empty."""
+        if not self.order:
+            return None
+        return self.rows[self.order[min(self.cursor, len(self.order) - 1)]].id
+
+    @property
+    def row_count(self) -> int:
+        """Number of rows shown."""
+        return len(self.order)
+
+    # -- cursor -----------------------------------------------------------------
+    def validate_cursor(self, value: int) -> int:
+        """Clamp the cursor into the rows."""
+        return max(0, min(value, len(self.order) - 1)) if self.order else 0
+
+    def watch_cursor(self, value: int) -> None:
+        """Scroll the cursor into view, repaint and tell the app."""
+        body = max(self.size.height - 1, 1)
+        top = round(self.scroll_y)
+        if value < top:
+            self.scroll_to(y=value, animate=False, force=True)
+        elif value >= top + body:
+            self.scroll_to(y=value - body + 1, animate=False, force=True)
+        self.refresh()
+        self.post_message(self.CursorMoved(self.current_id))
+
+    def _page(self) -> int:
+        """Rows per page."""
+        return max(self.size.height - 2, 1)
+
+    def action_cursor_down(self) -> None:
+        """Move down one row."""
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        """Move up one row."""
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        """Move down a page."""
+        self.cursor += self._page()
+
+    def action_page_up(self) -> None:
+        """Move up a page."""
+        self.cursor -= self._page()
+
+    def action_first(self) -> None:
+        """Go to the first row."""
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        """Go to the last row."""
+        self.cursor = len(self.order) - 1
+
+    # -- mouse ------------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        """Header click sorts; row click moves the cursor."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            x = 0
+            for (key, _), width in zip(COLUMNS, self._widths, strict=True):
+                if offset.x < x + width + 1:
+                    if key in SORTABLE:
+                        self.post_message(self.HeaderClicked(SORTABLE[key]))
+                    return
+                x += width + 1
+            return
+        self.cursor = round(self.scroll_y) + offset.y - 1
+
+    # -- painting ---------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        """Recompute column widths from the new width."""
+        self._widths = column_widths(self.scrollable_content_region.width)
+        self.virtual_size = Size(event.size.width, len(self.order) + 1)
+
+    def _header_strip(self, width: int) -> Strip:
+        """The column header line with the sort arrow."""
+        style = self.get_component_rich_style("paper-table--header")
+        parts = []
+        for (key, label), w in zip(COLUMNS, self._widths, strict=True):
+            if key in SORTABLE and SORTABLE[key] == self.sort_key and key != "authors":
+                label += " ↓" if self.sort_reverse else " ↑"
+            parts.append(fit(label, w))
+        return Strip([Segment(" ".join(parts), style)]).adjust_cell_length(width, style)
+
+    def _row_segments(self, row: Row, selected: bool) -> list[Segment]:
+        """The segments of one row."""
+        base = self.rich_style
+        if selected:
+            base = base + self.get_component_rich_style("paper-table--cursor")
+        flag = base + self.get_component_rich_style("paper-table--flag", partial=True)
+        dim = base + self.get_component_rich_style("paper-table--dim", partial=True)
+        ann = self.annotations.get(row.id)
+        flags = (
+            "C" if row.has_code else "·",
+            "R" if ann and ann.read else "·",
+            "*" if ann and ann.starred else "·",
+            "N" if ann and (ann.note or ann.tags) else "·",
+        )
+        w = self._widths
+        sep = Segment(" ", base)
+        segs = [Segment(f, flag if f != "·" else dim) for f in flags]
+        segs.append(sep)
+        segs.append(Segment(fit(clean(row.title), w[1]), base))
+        segs.append(sep)
+        segs.append(Segment(fit(clean(row.first_author), w[2]), dim))
+        segs.append(sep)
+        segs.append(Segment(fit(clean(row.venue_short), w[3]), base))
+        segs.append(sep)
+        segs.append(Segment(fit(str(row.year or ""), w[4]), dim))
+        return segs
+
+    def render_line(self, y: int) -> Strip:
+        """Line y of the widget: the header, or the row under it at the scroll offset."""
+        width = self.scrollable_content_region.width
+        if y == 0:
+            return self._header_strip(width)
+        pos = round(self.scroll_y) + y - 1
+        if pos >= len(self.order):
+            return Strip.blank(width, self.rich_style)
+        row = self.rows[self.order[pos]]
+        strip = Strip(self._row_segments(row, pos == self.cursor))
+        style = self.rich_style
+        if pos == self.cursor:
+            style = style + self.get_component_rich_style("paper-table--cursor")
+        return strip.adjust_cell_length(width, style)
