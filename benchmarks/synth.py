@@ -11,11 +11,25 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from store.atomic import atomic_write_bytes  # noqa: E402
-from store.models import Collection, Link, Paper, Provenance, Section, SectionRef  # noqa: E402
-from store.models import SourceRecord, make_paper_id  # noqa: E402
+from store.models import (  # noqa: E402
+    Collection,
+    Link,
+    Paper,
+    Provenance,
+    Section,
+    SectionRef,
+    SourceRecord,
+    make_paper_id,
+)
 from store.schema import encode_library  # noqa: E402
 
-_WORDS = (
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of text."""
+    return text.split()
+
+
+_WORDS = _words(
     "image video denoising restoration enhancement deep learning network transformer diffusion "
     "model generation editing low light high dynamic range super resolution deblurring "
     "segmentation detection tracking robust efficient unsupervised self supervised contrastive "
@@ -23,9 +37,9 @@ _WORDS = (
     "benchmark dataset evaluation perceptual quality manipulation forensics synthesis neural "
     "rendering implicit representation latent space prior guided conditional semantic sparse "
     "dense lightweight real time mobile camera raw sensor noise blur rain haze compression"
-).split()
-_FIRST = "Wei Li Ming Xu Anna Maria Jun Yu Hao Chen Lei Zhang Sara Kim Omar Ali Elena Rossi".split()
-_LAST = "Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Gao Lin Smith Garcia Müller".split()
+)
+_FIRST = _words("Wei Li Ming Xu Anna Maria Jun Yu Hao Chen Lei Zhang Sara Kim Omar Ali Elena Rossi")
+_LAST = _words("Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Gao Lin Smith Garcia Müller")
 _VENUES = [
     ("IEEE Conference on Computer Vision and Pattern Recognition", "CVPR"),
     ("International Conference on Computer Vision", "ICCV"),

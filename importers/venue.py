@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from store.text import clean_inline
+from importers.jekyll_text import fast_inline as clean_inline
 
 # Highlights that are printed inside or after a venue but are not part of it.
 _BADGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(oral)(?:\s+presentation)?\b", re.I), "Oral"),
     (re.compile(r"\b(spotlight)\b", re.I), "Spotlight"),
     (re.compile(r"\b(highlight)\b", re.I), "Highlight"),
-    (re.compile(r"\bbest\s+(?:student\s+)?paper(?:\s+(?:award|honou?rable mention|finalist|candidate|runner[- ]up))?\b", re.I), ""),
+    (
+        re.compile(
+            r"\bbest\s+(?:student\s+)?paper(?:\s+(?:award|honou?rable mention|finalist|"
+            r"candidate|runner[- ]up))?\b",
+            re.I,
+        ),
+        "",
+    ),
     (re.compile(r"\b(early\s+access)\b", re.I), "Early Access"),
     (re.compile(r"\b(in\s+press)\b", re.I), "In Press"),
-    (re.compile(r"\bnew!?", re.I), "New"),
+    (re.compile(r"\(\s*new!?\s*\)|\bnew!", re.I), "New"),
 ]
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -94,6 +102,19 @@ def parse_venue(line: str) -> Venue:
     return venue
 
 
+@lru_cache(maxsize=8192)
+def _venue_cached(line: str) -> Venue:
+    """parse_venue, memoised (venue lines repeat across a site)."""
+    return parse_venue(line)
+
+
+def cached_venue(line: str) -> Venue:
+    """parse_venue with a cache; returns a fresh copy the caller may change."""
+    v = _venue_cached(line)
+    return Venue(printed=v.printed, name=v.name, short=v.short, year=v.year,
+                 badges=list(v.badges))
+
+
 _ACCEPT = re.compile(
     r"\b(?:accepted|to\s+appear|appear(?:s|ed)?|published|presented|camera[- ]ready)\b"
     r"(?:\s+(?:as\s+an?\s+\w+(?:\s+paper)?|for\s+publication|paper))?"
@@ -101,7 +122,10 @@ _ACCEPT = re.compile(
     re.I,
 )
 _NOT_A_VENUE = re.compile(r"\b(?:submitted|under\s+review|in\s+submission|preprint)\b", re.I)
-_VENUE_TOKEN = re.compile(r"^(?:IEEE\s+|ACM\s+|the\s+)?(?P<acr>[A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)(?:['’]?\s*(?P<year>(?:19|20)?\d{2}))?")
+_VENUE_TOKEN = re.compile(
+    r"^(?:IEEE\s+|ACM\s+|the\s+)?(?P<acr>[A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)"
+    r"(?:['’]?\s*(?P<year>(?:19|20)?\d{2}))?"
+)
 
 
 def venue_from_comment(comment: str) -> Venue | None:

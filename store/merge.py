@@ -7,13 +7,20 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from store.merge_fields import absorb, conflicts, sources_of
-from store.merge_keys import AbstractIndex, arxiv_key, norm_abstract, norm_title
+from store.merge_fields import absorb, clone, conflicts, settled_fields, sources_of
+from store.merge_keys import (
+    AbstractIndex,
+    VersionIndex,
+    arxiv_key,
+    norm_abstract,
+    norm_title,
+)
 from store.models import Paper, Provenance, make_paper_id
 
 MERGE_SCORE = 95.0  # abstract similarity at or above which two papers are one
 NEAR_SCORE = 80.0  # similarity at or above which a pair is reported as a possible duplicate
 TITLE_PREFIX = 24  # normalised-title prefix length that flags a near miss
+VERSION_SCORE = 60.0  # token-set similarity for an untitled entry and a same-month paper
 
 
 @dataclass(slots=True)
@@ -36,13 +43,17 @@ class _Merger:
         self.papers: list[Paper] = list(existing)
         self.originals: dict[int, Paper] = {}
         self.new_slots: set[int] = set()
-        self.refreshed: set[tuple[int, str, str]] = set()
+        self.seen_prov: dict[int, set[tuple[str, str, str]]] = {}
+        self.fresh: dict[tuple[int, str, str], set[str]] = {}
+        self.appended: dict[int, list[Provenance]] = {}
+        self.locked: dict[int, set[str]] = {}
         self.by_id: dict[str, int] = {}
         self.by_arxiv: dict[str, int] = {}
         self.by_doi: dict[str, int] = {}
         self.by_title: dict[str, int] = {}
         self.by_prefix: dict[str, int] = {}
         self.abstracts: AbstractIndex | None = None
+        self.versions: VersionIndex | None = None
         self.near: dict[tuple[str, str], float] = {}
         for slot, paper in enumerate(self.papers):
             self._index(slot, paper)
@@ -62,6 +73,22 @@ class _Merger:
                 self.by_prefix.setdefault(title[:TITLE_PREFIX], slot)
         if self.abstracts is not None:
             self.abstracts.add(slot, paper.abstract)
+        if self.versions is not None:
+            self.versions.add(slot, paper.title, paper.arxiv_id, paper.date)
+
+    def _unindex(self, slot: int, identity: tuple[str, str, str, str, str]) -> None:
+        """Forget the id keys a paper had before its fields changed (abstract keys are
+        verified on use, so they may stay)."""
+        arxiv_id, doi, title, _, _ = identity
+        norm = norm_title(title)
+        for index, key in (
+            (self.by_arxiv, arxiv_key(arxiv_id) if arxiv_id else ""),
+            (self.by_doi, doi.strip().lower()),
+            (self.by_title, norm),
+            (self.by_prefix, norm[:TITLE_PREFIX] if len(norm) >= TITLE_PREFIX else ""),
+        ):
+            if key and index.get(key) == slot:
+                del index[key]
 
     def _abstract_index(self) -> AbstractIndex:
         """The abstract blocking index, built on first use."""
@@ -79,7 +106,16 @@ class _Merger:
         self.near[key] = max(self.near.get(key, 0.0), round(score, 1))
 
     def _exact(self, paper: Paper) -> int | None:
-        """A slot matched by arXiv id, DOI, normalised title or id, without id conflicts."""
+        """A slot matched by arXiv id, DOI, normalised title or id, without id conflicts.
+
+        A paper this very source gave before (same id, shared source) is matched first, so
+        re-imports land on the same records even after other sources changed them.
+        """
+        slot = self.by_id.get(paper.id)
+        if slot is not None:
+            known = self.papers[slot]
+            if sources_of(known) & sources_of(paper) and not conflicts(paper, known):
+                return slot
         keys: list[tuple[dict[str, int], str]] = []
         if paper.arxiv_id:
             keys.append((self.by_arxiv, arxiv_key(paper.arxiv_id)))
@@ -133,40 +169,68 @@ class _Merger:
         if other.id != paper.id and norm_title(other.title) != title:
             self._note(paper.id, other.id, fuzz.ratio(title, norm_title(other.title)))
 
+    def _near_version(self, paper: Paper) -> None:
+        """Note an untitled arXiv entry and a same-month titled paper with related abstracts."""
+        kind, _ = VersionIndex.month_of(paper.title, paper.arxiv_id, paper.date)
+        text = norm_abstract(paper.abstract)
+        if not kind or len(text) < AbstractIndex.MIN_LENGTH:
+            return
+        if self.versions is None:
+            self.versions = VersionIndex()
+            for slot, known in enumerate(self.papers):
+                self.versions.add(slot, known.title, known.arxiv_id, known.date)
+        candidates = self.versions.candidates(paper.title, paper.arxiv_id, paper.date)
+        choices = {slot: norm_abstract(self.papers[slot].abstract) for slot in candidates}
+        best = process.extractOne(
+            text, choices, scorer=fuzz.token_set_ratio, score_cutoff=VERSION_SCORE
+        )
+        if best is not None:
+            self._note(paper.id, self.papers[best[2]].id, best[1])
+
     def _touch(self, slot: int) -> Paper:
         """The paper at slot, copied before its first change so the input is never mutated."""
         if slot not in self.originals and slot not in self.new_slots:
             self.originals[slot] = self.papers[slot]
-            self.papers[slot] = copy.deepcopy(self.papers[slot])
+            self.papers[slot] = clone(self.papers[slot])
         return self.papers[slot]
 
-    def _refresh_provenance(self, slot: int, target: Paper, incoming: Paper) -> None:
-        """On a source's first visit to a paper in this merge, its old provenance is replaced."""
-        fresh: dict[tuple[str, str], list[Provenance]] = {}
+    def _add_provenance(self, slot: int, target: Paper, incoming: Paper) -> None:
+        """Append incoming's provenance entries that target lacks; note what is fresh."""
+        have = self.seen_prov.get(slot)
+        if have is None:
+            have = {(p.source, p.importer, p.locator) for p in target.provenance}
+            self.seen_prov[slot] = have
         for prov in incoming.provenance:
-            fresh.setdefault((prov.source, prov.importer), []).append(prov)
+            self.fresh.setdefault((slot, prov.source, prov.importer), set()).add(prov.locator)
+            ident = (prov.source, prov.importer, prov.locator)
+            if ident not in have:
+                have.add(ident)
+                target.provenance.append(prov)
+                self.appended.setdefault(slot, []).append(prov)
+
+    def _finish_provenance(self, slot: int) -> None:
+        """Drop entries a re-imported source no longer gives; new ones take their place."""
+        target = self.papers[slot]
+        added = self.appended.get(slot, [])
+        added_ids = {id(p) for p in added}
         result: list[Provenance] = []
         placed: set[tuple[str, str]] = set()
         for prov in target.provenance:
-            key = (prov.source, prov.importer)
-            if key in fresh and (slot, *key) not in self.refreshed:
-                if key not in placed:
-                    result.extend(copy.copy(p) for p in fresh[key])
-                    placed.add(key)
+            if id(prov) in added_ids:
                 continue
-            result.append(prov)
-        for key, provs in fresh.items():
-            if key not in placed:
-                have = {(p.source, p.importer, p.locator) for p in result}
-                result.extend(
-                    copy.copy(p) for p in provs if (p.source, p.importer, p.locator) not in have
-                )
-            self.refreshed.add((slot, *key))
+            key = (prov.source, prov.importer)
+            fresh = self.fresh.get((slot, *key))
+            if fresh is None or prov.locator in fresh:
+                result.append(prov)
+            elif key not in placed:
+                placed.add(key)
+                result.extend(p for p in added if (p.source, p.importer) == key)
+        result.extend(p for p in added if (p.source, p.importer) not in placed)
         target.provenance = result
 
     def add(self, incoming: Paper) -> None:
         """Merge one incoming paper into the working list, or append it as new."""
-        paper = copy.deepcopy(incoming)
+        paper = clone(incoming)
         if not paper.id:
             paper.id = make_paper_id(paper)
         slot = self._exact(paper)
@@ -174,19 +238,25 @@ class _Merger:
             slot = self._by_abstract(paper)
         if slot is None:
             self._near_title(paper)
+            self._near_version(paper)
             if paper.id in self.by_id:
                 paper.id = _unique_id(paper, self.by_id)
             slot = len(self.papers)
             self.papers.append(paper)
             self.new_slots.add(slot)
-            for prov in paper.provenance:
-                self.refreshed.add((slot, prov.source, prov.importer))
+            self.locked[slot] = settled_fields(paper)
             self._index(slot, paper)
             return
         target = self._touch(slot)
-        self._refresh_provenance(slot, target, paper)
-        absorb(target, paper)
-        self._index(slot, target)
+        self._add_provenance(slot, target, paper)
+        before = _identity(target)
+        locked = self.locked.get(slot)
+        if locked is None:
+            locked = self.locked[slot] = set()
+        absorb(target, paper, locked)
+        if _identity(target) != before:
+            self._unindex(slot, before)
+            self._index(slot, target)
 
     def outcome(self) -> MergeOutcome:
         """Classify every touched paper and build the result."""
@@ -194,6 +264,7 @@ class _Merger:
         for slot in sorted(self.new_slots):
             result.new.append(self.papers[slot].id)
         for slot in sorted(self.originals):
+            self._finish_provenance(slot)
             before, after = self.originals[slot], self.papers[slot]
             if after == before:
                 self.papers[slot] = before
@@ -207,6 +278,11 @@ class _Merger:
             (a, b, score) for (a, b), score in sorted(self.near.items()) if a in ids and b in ids
         ]
         return result
+
+
+def _identity(paper: Paper) -> tuple[str, str, str, str, str]:
+    """The fields the indexes are built from."""
+    return paper.arxiv_id, paper.doi, paper.title, paper.abstract, paper.date
 
 
 def _unique_id(paper: Paper, taken: dict[str, int]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+from dataclasses import replace
 
 from store.merge_keys import arxiv_key
 from store.models import Paper
@@ -21,6 +21,23 @@ SCALAR_FIELDS = (
     "category",
 )
 ORIGIN_PREFIX = "_from."  # extra["_from.<field>"] = source that gave the field, when not the first
+
+
+def clone(paper: Paper) -> Paper:
+    """A copy of paper with its own containers (the Link/SectionRef/Provenance items are shared,
+    and merging never mutates them)."""
+    return replace(
+        paper,
+        authors=list(paper.authors),
+        author_marks=dict(paper.author_marks),
+        author_notes=list(paper.author_notes),
+        links=list(paper.links),
+        badges=list(paper.badges),
+        sections=list(paper.sections),
+        provenance=list(paper.provenance),
+        keywords=list(paper.keywords),
+        extra=dict(paper.extra),
+    )
 
 
 def sources_of(paper: Paper) -> set[str]:
@@ -86,15 +103,16 @@ def _union(into: list, more: list, key=lambda x: x) -> None:  # type: ignore[no-
         k = key(item)
         if k not in seen:
             seen.add(k)
-            into.append(copy.copy(item))
+            into.append(item)
 
 
-def absorb(target: Paper, other: Paper) -> None:
+def absorb(target: Paper, other: Paper, locked: set[str]) -> None:
     """Merge other (a record of the same paper) into target, in place.
 
     Empty fields are filled; a field whose value came from a source that other is a fresh
-    record of is refreshed (a corrected title on a re-imported page); lists are unioned.
-    Provenance is handled by the caller, before this is called.
+    record of is refreshed (a corrected title on a re-imported page), but only once per merge:
+    `locked` holds the fields already settled by an earlier record in this merge. Lists are
+    unioned. Provenance is handled by the caller.
     """
     fresh = sources_of(other)
     for name in SCALAR_FIELDS:
@@ -102,14 +120,26 @@ def absorb(target: Paper, other: Paper) -> None:
         if _empty(new):
             continue
         old = getattr(target, name)
-        if _empty(old) or (old != new and origin(target, name) in fresh):
+        mine = origin(target, name) in fresh
+        if _empty(old) or (old != new and mine and name not in locked):
             setattr(target, name, new)
             _set_origin(target, name, origin(other, name))
-    if target.authors != other.authors or target.authors_truncated != other.authors_truncated:
-        refresh = bool(other.authors) and origin(target, "authors") in fresh
-        if refresh or _better_authors(target, other):
+            locked.add(name)
+        elif mine:
+            locked.add(name)
+    if other.authors:
+        mine = origin(target, "authors") in fresh
+        differs = (target.authors, target.authors_truncated) != (
+            other.authors,
+            other.authors_truncated,
+        )
+        refresh = mine and "authors" not in locked
+        if differs and (refresh or _better_authors(target, other)):
             _take_authors(target, other)
             _set_origin(target, "authors", origin(other, "authors"))
+            locked.add("authors")
+        elif mine:
+            locked.add("authors")
     for name, mark in other.author_marks.items():
         target.author_marks.setdefault(name, mark)
     _union(target.author_notes, other.author_notes)
@@ -122,3 +152,11 @@ def absorb(target: Paper, other: Paper) -> None:
     for key, value in other.extra.items():
         if not key.startswith(ORIGIN_PREFIX):
             target.extra.setdefault(key, value)
+
+
+def settled_fields(paper: Paper) -> set[str]:
+    """The fields a paper new in this merge already settles (its non-empty ones)."""
+    names = {name for name in SCALAR_FIELDS if not _empty(getattr(paper, name))}
+    if paper.authors:
+        names.add("authors")
+    return names

@@ -83,3 +83,54 @@ class AbstractIndex:
             for slot in posting:
                 found.setdefault(slot, None)
         return list(found)
+
+
+_ID_MONTH = re.compile(r"^(?:[a-z\-]+(?:\.[a-z]{2})?/)?(\d{2})(\d{2})", re.I)
+
+
+def arxiv_month(arxiv_id: str) -> str:
+    """The month an arXiv id was issued, "2007.11460" -> "2020-07" ("" when unknown)."""
+    match = _ID_MONTH.match(arxiv_key(arxiv_id))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return ""
+    yy = int(match.group(1))
+    return f"{1900 + yy if yy >= 91 else 2000 + yy}-{match.group(2)}"
+
+
+class VersionIndex:
+    """Pairs an untitled arXiv entry with a titled, id-less paper dated in the same month.
+
+    Such a pair may be two versions of one paper with rewritten abstracts; it is only ever
+    reported as a possible duplicate, never merged.
+    """
+
+    MAX_POSTING = 300
+
+    def __init__(self) -> None:
+        """Two month indexes: untitled arXiv entries, and titled papers without arXiv id."""
+        self.untitled: dict[str, list[int]] = {}
+        self.titled: dict[str, list[int]] = {}
+
+    @staticmethod
+    def month_of(title: str, arxiv_id: str, when: str) -> tuple[str, str]:
+        """("untitled" | "titled" | "", month) for a paper's fields."""
+        if not title and arxiv_id:
+            return "untitled", arxiv_month(arxiv_id)
+        if title and not arxiv_id and len(when) >= 7:
+            return "titled", when[:7]
+        return "", ""
+
+    def add(self, slot: int, title: str, arxiv_id: str, when: str) -> None:
+        """Index a paper by its kind and month."""
+        kind, month = self.month_of(title, arxiv_id, when)
+        if kind and month:
+            posting = (self.untitled if kind == "untitled" else self.titled).setdefault(month, [])
+            if len(posting) < self.MAX_POSTING:
+                posting.append(slot)
+
+    def candidates(self, title: str, arxiv_id: str, when: str) -> list[int]:
+        """Slots of the opposite kind in the same month."""
+        kind, month = self.month_of(title, arxiv_id, when)
+        if not kind or not month:
+            return []
+        return list((self.titled if kind == "untitled" else self.untitled).get(month, ()))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -12,17 +11,13 @@ from tinydb.storages import Storage
 
 from store.atomic import atomic_write_bytes, is_writable, locked, read_bytes
 from store.errors import StoreError
+from store.records import gc_paused
 
 
 def loads_paused(data: bytes) -> Any:
     """orjson.loads with the garbage collector paused (big documents parse much faster)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return orjson.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def corrupt_message(path: Path, detail: str, backups: Path | None = None) -> str:
@@ -82,13 +77,20 @@ class OrjsonStorage(Storage):
         if self._cache is not None and before == self._cache_stamp:
             return self._cache
         raw = read_bytes(self.path)
+        after = self.stamp()
+        for _ in range(5):
+            if after == before:
+                break
+            before, raw, after = after, read_bytes(self.path), self.stamp()
         if not raw or not raw.strip():
             self.invalidate()
             return None
         try:
             data = loads_paused(raw)
         except orjson.JSONDecodeError as exc:
-            raise StoreError(corrupt_message(self.path, str(exc), self.backups), path=self.path)
+            raise StoreError(
+                corrupt_message(self.path, str(exc), self.backups), path=self.path
+            ) from exc
         if not isinstance(data, dict):
             raise StoreError(
                 corrupt_message(self.path, "top level is not an object", self.backups),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -76,21 +77,27 @@ def render_paper(
     if paper.links:
         out.append("\n")
         for n, link in enumerate(paper.links, 1):
-            ok = safe_url(link.url) is not None
+            good = safe_url(link.url)
             out.append(f"[{n}] " if n <= 9 else "    ", style="bold")
-            out.append(clean(link.label) or "Link", style="underline" if ok else "strike")
-            out.append("  " + clean(link.url) + ("" if ok else "  (not http, will not open)"),
-                       style="dim")
+            out.append(clean(link.label) or "Link", style="underline" if good else "strike")
+            out.append("  ")
+            if good:
+                out.append(good, style=Style(dim=True, link=good))
+            else:
+                out.append(clean(link.url) + "  (not http: will not open)", style="dim")
             out.append("\n")
     if paper.comments:
         out.append("\nComments: ", style="bold")
         out.append_text(_highlighted(clean(paper.comments), spans))
         out.append("\n")
     sources = [labels.get(ref.section, clean(ref.label)) for ref in paper.sections]
-    sources += sorted({clean(p.source) for p in paper.provenance} - set(sources))
     if sources:
-        out.append("\nSources: ", style="bold")
+        out.append("\nIn: ", style="bold")
         out.append("; ".join(s for s in sources if s) + "\n", style="dim")
+    files = sorted({clean(p.source) for p in paper.provenance if p.source})
+    if files:
+        out.append("From: ", style="bold")
+        out.append("; ".join(files) + "\n", style="dim")
     if annotation and (annotation.tags or annotation.note or annotation.read or annotation.starred):
         marks = [m for m, on in (("read", annotation.read), ("starred", annotation.starred)) if on]
         out.append("\nYou: ", style="bold")

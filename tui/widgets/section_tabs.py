@@ -21,6 +21,7 @@ class View:
     key: str
     label: str
     imported: bool = True
+    page: str = ""
 
 
 @dataclass(slots=True)
@@ -125,6 +126,8 @@ class SectionTabs(Vertical):
         """A page tab was picked."""
         event.stop()
         g, _, v = (event.tab.id or "v0_0")[1:].partition("_")
+        if int(g) != self._view_index.get(self.current, (0, 0))[0]:
+            return  # a hidden row settling on mount, not the user
         key = self.groups[int(g)].views[int(v)].key
         if key != self.current:
             self.post_message(self.ViewSelected(key))

@@ -1,0 +1,153 @@
+"""arXiv listings: abstracts, each followed by comment lines and its glued `arXiv:` id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.listing_parts import comment_links, join_comments, split_body, strip_latex
+from importers.textlines import source_stem, split_lines
+from importers.venue import venue_from_comment
+from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
+from store.text import clean_block, slugify
+
+NAME = "arxiv-listing"
+# New-style ids: 4 digits after the dot until 1412, 5 from 1501; old style "hep-th/9901001".
+_ID = (
+    r"(?:(?:0[7-9]|1[0-4])\d{2}\.\d{4}|\d{4}\.\d{5}"
+    r"|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+)
+# An id starts a line (after optional spaces); the next abstract may be glued to it.
+ID_LINE = re.compile(r"^[ \t\ufeff]*arxiv:[ \t]*(?P<id>" + _ID + r")", re.I | re.M)
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """The lines of one entry (abstract and comments) and the id that ends them."""
+
+    start: int
+    id_line: int
+    arxiv_id: str
+    lines: list[str] = field(default_factory=list)
+
+
+def _chunks(text: str) -> tuple[list[_Chunk], list[str], int]:
+    """Entries in order, plus the text after the last id and its first line number."""
+    lines = split_lines(text)
+    chunks: list[_Chunk] = []
+    current: list[str] = []
+    start = 1
+    for number, raw in enumerate(lines, start=1):
+        match = ID_LINE.match(raw) if ":" in raw[:40] else None
+        if match is None:
+            current.append(raw)
+            continue
+        chunks.append(_Chunk(start, number, match.group("id"), current))
+        current = [raw[match.end() :]]
+        start = number
+    return chunks, current, start
+
+
+def _year_of(arxiv_id: str) -> int | None:
+    """The year an arXiv id was issued: "2007.11460" -> 2020, "hep-th/9901001" -> 1999."""
+    match = re.match(r"(?:.*/)?(\d{2})(\d{2})", arxiv_id)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    yy = int(match.group(1))
+    return 1900 + yy if yy >= 91 else 2000 + yy
+
+
+class ArxivListingImporter:
+    """Parses arXiv listings such as `001_*.txt` (abstract, comments, id)."""
+
+    name = NAME
+    description = "arXiv listing: abstracts with comment lines, each ended by its arXiv id"
+
+    def detect(self, text: str, filename: str = "") -> float:
+        """High when lines start with arXiv ids that follow prose."""
+        sample = text[:200000]
+        ids = len(ID_LINE.findall(sample))
+        if ids == 0:
+            return 0.0
+        score = 0.9 if ids >= 2 else 0.6
+        if sample.lstrip("\ufeff \n").startswith(("---", "@")):
+            score *= 0.3
+        return score
+
+    def parse(self, text: str, *, source: str, today: date) -> ImportResult:
+        """Parse a listing; entries that cannot be read are skipped with a warning."""
+        try:
+            return self._parse(text, source=source)
+        except ImporterError:
+            raise
+        except Exception as exc:  # the contract: only ImporterError escapes
+            raise ImporterError(f"cannot read arXiv listing: {exc!r}", source=source) from exc
+
+    def _parse(self, text: str, *, source: str) -> ImportResult:
+        """The parse proper."""
+        chunks, tail, tail_start = _chunks(text)
+        if not chunks:
+            raise ImporterError("no arXiv ids found", source=source)
+        result = ImportResult()
+        title = source_stem(source)
+        cid = f"listing:{slugify(title)}"
+        sid = f"{cid}/all"
+        result.collections.append(Collection(id=cid, kind="listing", title=title, source=source))
+        result.sections.append(Section(id=sid, collection=cid, label=title, heading=title))
+        ref = SectionRef(collection=cid, section=sid, label=title)
+        if any(line.strip() for line in tail):
+            result.warnings.append(
+                ImportWarning(source, tail_start, "text after the last arXiv id has no id; skipped")
+            )
+        seen: set[str] = set()
+        for chunk in chunks:
+            paper = self._paper(chunk, source, ref, result.warnings)
+            if paper is None:
+                continue
+            if paper.arxiv_id in seen:
+                result.warnings.append(
+                    ImportWarning(source, chunk.id_line, f"arXiv:{paper.arxiv_id} listed twice")
+                )
+            seen.add(paper.arxiv_id)
+            result.papers.append(paper)
+        return result
+
+    def _paper(
+        self, chunk: _Chunk, source: str, ref: SectionRef, warnings: list[ImportWarning]
+    ) -> Paper | None:
+        """One entry as a Paper (untitled); None with a warning if it has no text at all."""
+        abstract_lines, comment_lines = split_body(chunk.lines)
+        if not abstract_lines and not comment_lines:
+            warnings.append(
+                ImportWarning(source, chunk.id_line, f"arXiv:{chunk.arxiv_id} has no abstract")
+            )
+        abstract = clean_block(strip_latex("\n".join(abstract_lines)))
+        comments = join_comments(comment_lines)
+        arxiv_id = chunk.arxiv_id
+        links = [Link("arXiv", f"https://arxiv.org/abs/{arxiv_id}")]
+        code, other = comment_links(comments)
+        links.extend(Link("Code", url) for url in code)
+        links.extend(Link("Project", url) for url in other)
+        paper = Paper(
+            abstract=abstract,
+            comments=comments,
+            arxiv_id=arxiv_id,
+            year=_year_of(arxiv_id),
+            links=links,
+            has_code=bool(code),
+            sections=[SectionRef(ref.collection, ref.section, ref.label)],
+            provenance=[Provenance(source, NAME, f"line {chunk.id_line}", chunk.id_line)],
+        )
+        venue = venue_from_comment(comments) if comments else None
+        if venue is not None:
+            paper.venue = venue.name
+            paper.venue_short = venue.short
+            paper.year = venue.year or paper.year
+            paper.badges = list(venue.badges)
+        paper.id = make_paper_id(paper)
+        return paper
+
+
+IMPORTER = ArxivListingImporter()

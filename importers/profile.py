@@ -1,0 +1,175 @@
+"""Researcher profile pages: a header of statistics, then dated entries with abstracts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.profile_parts import META_KEYS, Meta, parse_header, parse_meta, resolve_date
+from importers.textlines import looks_like_authors, source_stem, split_authors, split_lines
+from store.models import Collection, Paper, Provenance, Section, SectionRef, make_paper_id
+from store.text import clean_block, clean_inline, slugify
+
+NAME = "profile"
+_DIGIT = re.compile(r"\d")
+_STAT_HINT = re.compile(r"h-?index|citations|papers|novelty|ai\s*score", re.I)
+_LISTING_ID = re.compile(r"(?m)^\s*arxiv:\s*(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.I)
+
+
+@dataclass(slots=True)
+class _Entry:
+    """An entry's meta line and the raw lines that follow it."""
+
+    line: int
+    meta: Meta
+    body: list[str] = field(default_factory=list)
+
+
+def _meta_of(raw: str) -> Meta | None:
+    """The meta of a raw line, with a cheap pre-check before the regex."""
+    if len(raw) > 120 or not _DIGIT.search(raw):
+        return None
+    return parse_meta(clean_inline(raw))
+
+
+def _split(lines: list[str]) -> tuple[list[tuple[int, str]], list[_Entry]]:
+    """Header lines (number, text) and the entries, split at each meta line."""
+    header: list[tuple[int, str]] = []
+    entries: list[_Entry] = []
+    for number, raw in enumerate(lines, start=1):
+        meta = _meta_of(raw)
+        if meta is not None:
+            entries.append(_Entry(number, meta))
+        elif entries:
+            entries[-1].body.append(raw)
+        else:
+            header.append((number, raw))
+    return header, entries
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    """Non-blank lines grouped into paragraphs at blank lines."""
+    groups: list[list[str]] = [[]]
+    for raw in lines:
+        text = raw.strip()
+        if text:
+            groups[-1].append(text)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+class ProfileImporter:
+    """Parses profile pages such as `000_*.txt`."""
+
+    name = NAME
+    description = "Researcher profile page: header statistics and dated paper entries"
+
+    def detect(self, text: str, filename: str = "") -> float:
+        """High when the text has dated entry lines and profile statistics."""
+        head = split_lines(text[:40000])[:600]
+        metas = sum(1 for raw in head if _meta_of(raw) is not None)
+        if metas == 0:
+            return 0.0
+        stats = len({m.group(0).lower() for m in _STAT_HINT.finditer("\n".join(head[:40]))})
+        score = (0.6 if metas >= 3 else 0.35) + min(stats, 3) * 0.1
+        if _LISTING_ID.search(text[:40000]) or text.lstrip().startswith(("---", "@")):
+            score *= 0.3
+        return min(score, 0.95)
+
+    def parse(self, text: str, *, source: str, today: date) -> ImportResult:
+        """Parse a profile page; entries that cannot be read are skipped with a warning."""
+        try:
+            return self._parse(text, source=source, today=today)
+        except ImporterError:
+            raise
+        except Exception as exc:  # the contract: only ImporterError escapes
+            raise ImporterError(f"cannot read profile page: {exc!r}", source=source) from exc
+
+    def _parse(self, text: str, *, source: str, today: date) -> ImportResult:
+        """The parse proper."""
+        header, entries = _split(split_lines(text))
+        if not entries:
+            raise ImporterError("no dated profile entries found", source=source)
+        meta, listed = parse_header(header)
+        result = ImportResult()
+        if "name" not in meta:
+            meta["name"] = source_stem(source)
+            result.warnings.append(ImportWarning(source, 1, "profile name not found"))
+        name = meta["name"]
+        cid = f"profile:{slugify(name)}"
+        sid = f"{cid}/all"
+        ordered = {k: meta[k] for k in META_KEYS if k in meta}
+        ordered.update({k: v for k, v in meta.items() if k not in ordered})
+        result.collections.append(
+            Collection(id=cid, kind="profile", title=name, meta=ordered, source=source)
+        )
+        result.sections.append(Section(id=sid, collection=cid, label=name, heading=name))
+        ref = SectionRef(collection=cid, section=sid, label=name)
+        for entry in entries:
+            paper = self._paper(entry, source, today, ref, result.warnings)
+            if paper is not None:
+                result.papers.append(paper)
+        self._check_count(meta.get("papers"), listed, len(result.papers), source, result)
+        return result
+
+    def _paper(
+        self,
+        entry: _Entry,
+        source: str,
+        today: date,
+        ref: SectionRef,
+        warnings: list[ImportWarning],
+    ) -> Paper | None:
+        """One entry as a Paper, or None (with a warning) when it has no title."""
+        paras = _paragraphs(entry.body)
+        lines = [line for para in paras for line in para]
+        if not lines:
+            warnings.append(ImportWarning(source, entry.line, "entry has no title; skipped"))
+            return None
+        title = clean_inline(lines[0])
+        if not title:
+            warnings.append(ImportWarning(source, entry.line, "entry has no title; skipped"))
+            return None
+        rest = [paras[0][1:]] + paras[1:] if paras[0][1:] else paras[1:]
+        authors: list[str] = []
+        truncated = False
+        if rest and looks_like_authors(rest[0][0]):
+            authors, truncated = split_authors(rest[0][0])
+            rest = [rest[0][1:]] + rest[1:] if rest[0][1:] else rest[1:]
+        abstract = clean_block("\n\n".join(" ".join(p) for p in rest))
+        when = resolve_date(entry.meta, today)
+        if when is None:
+            warnings.append(ImportWarning(source, entry.line, "invalid date; left empty"))
+        paper = Paper(
+            title=title,
+            authors=authors,
+            authors_truncated=truncated,
+            year=when.year if when else entry.meta.year,
+            date=when.isoformat() if when else "",
+            category=clean_inline(entry.meta.category),
+            abstract=abstract,
+            has_code=entry.meta.has_code,
+            sections=[SectionRef(ref.collection, ref.section, ref.label)],
+            provenance=[Provenance(source, NAME, f"line {entry.line}", entry.line)],
+        )
+        paper.id = make_paper_id(paper)
+        return paper
+
+    @staticmethod
+    def _check_count(
+        stated: str | None, listed: str | None, found: int, source: str, result: ImportResult
+    ) -> None:
+        """Warn when the header's paper count differs from the entries found."""
+        for claim in dict.fromkeys(c for c in (stated, listed) if c):
+            if claim.isdigit() and int(claim) != found:
+                result.warnings.append(
+                    ImportWarning(
+                        source, None, f"header says {int(claim)} papers but {found} were found"
+                    )
+                )
+
+
+IMPORTER = ProfileImporter()

@@ -1,0 +1,119 @@
+"""The rows cache: list-view rows in JSON under home/cache/, keyed by a library fingerprint."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.atomic import atomic_write_bytes, locked
+from store.errors import StoreError
+from store.models import Row
+from store.records import gc_paused
+
+ROWS_FORMAT = 2
+# Allowed value types per Row column (id, title, first_author, venue_short, year, category,
+# has_code, has_abstract); the sections column is stored as an index into a table of lists.
+_COLUMN_TYPES: tuple[frozenset[type], ...] = (
+    frozenset({str}),
+    frozenset({str}),
+    frozenset({str}),
+    frozenset({str}),
+    frozenset({int, type(None)}),
+    frozenset({str}),
+    frozenset({bool}),
+    frozenset({bool}),
+)
+
+
+def library_fingerprint(path: Path, schema_version: int) -> str:
+    """Freshness key of a library file: resolved path, size, mtime_ns, inode, schema version."""
+    try:
+        st = os.stat(path)
+        size, mtime, ino = st.st_size, st.st_mtime_ns, st.st_ino
+    except FileNotFoundError:
+        size = mtime = ino = -1
+    return f"{path.resolve()}|{size}|{mtime}|{ino}|v{schema_version}"
+
+
+def encode_rows(rows: list[Row]) -> dict[str, Any]:
+    """Rows as columns, with each distinct sections list stored once."""
+    combos: dict[tuple[str, ...], int] = {}
+    refs = [combos.setdefault(tuple(r.sections), len(combos)) for r in rows]
+    return {
+        "columns": [
+            [r.id for r in rows],
+            [r.title for r in rows],
+            [r.first_author for r in rows],
+            [r.venue_short for r in rows],
+            [r.year for r in rows],
+            [r.category for r in rows],
+            [r.has_code for r in rows],
+            [r.has_abstract for r in rows],
+        ],
+        "sections": [list(c) for c in combos],
+        "section_refs": refs,
+    }
+
+
+def decode_rows(doc: dict[str, Any]) -> list[Row]:
+    """Rows from encode_rows() output; ValueError/TypeError/IndexError when malformed."""
+    columns, combos, refs = doc["columns"], doc["sections"], doc["section_refs"]
+    if not isinstance(columns, list) or len(columns) != len(_COLUMN_TYPES):
+        raise ValueError("bad columns")
+    count = len(refs)
+    for column, allowed in zip(columns, _COLUMN_TYPES, strict=True):
+        if not isinstance(column, list) or len(column) != count:
+            raise ValueError("bad column length")
+        if not set(map(type, column)) <= allowed:
+            raise ValueError("bad column type")
+    if not all(isinstance(c, list) and set(map(type, c)) <= {str} for c in combos):
+        raise ValueError("bad sections table")
+    if not set(map(type, refs)) <= {int} or (refs and (min(refs) < 0 or max(refs) >= len(combos))):
+        raise ValueError("bad section refs")
+    sections = [list(combos[k]) for k in refs]
+    return list(map(Row, *columns, sections))
+
+
+def _fresh(doc: Any, fingerprint: str) -> bool:
+    """True when a parsed cache document is in this format and for this library version."""
+    return (
+        isinstance(doc, dict)
+        and doc.get("format") == ROWS_FORMAT
+        and doc.get("fingerprint") == fingerprint
+    )
+
+
+class RowCache:
+    """One cache file per library path; stale or corrupt contents are simply rebuilt."""
+
+    def __init__(self, cache_dir: Path, library: Path) -> None:
+        """Cache the rows of library under cache_dir."""
+        digest = hashlib.sha1(str(library.resolve()).encode("utf-8")).hexdigest()[:12]
+        self.path = cache_dir / f"rows-{digest}.json"
+
+    def load(self, fingerprint: str) -> list[Row] | None:
+        """The cached rows if the cache matches fingerprint and is well-formed, else None."""
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return None
+        try:
+            with gc_paused():
+                doc = orjson.loads(raw)
+                rows = decode_rows(doc) if _fresh(doc, fingerprint) else None
+        except (orjson.JSONDecodeError, TypeError, ValueError, KeyError, IndexError):
+            return None
+        return rows
+
+    def save(self, fingerprint: str, rows: list[Row]) -> None:
+        """Write the rows; silently skip when the cache cannot be written."""
+        doc = {"format": ROWS_FORMAT, "fingerprint": fingerprint, **encode_rows(rows)}
+        with contextlib.suppress(OSError, StoreError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with locked(self.path, timeout=2.0):
+                atomic_write_bytes(self.path, orjson.dumps(doc))

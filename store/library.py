@@ -1,0 +1,133 @@
+"""The loaded library: parsed records, migrated in place on disk when older, indexed by id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.atomic import is_writable, locked
+from store.errors import StoreError
+from store.models import Collection, Paper, Section, SourceRecord
+from store.records import gc_paused, paper_from_raw
+from store.schema import (
+    SCHEMA_VERSION,
+    backup_file,
+    check_not_newer,
+    migrate,
+    table_records,
+    validate_shape,
+)
+from store.storage import OrjsonStorage
+
+_ARXIV_PREFIX = re.compile(r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE)
+_ARXIV_VERSION = re.compile(r"v\d+$")
+_DOI_PREFIX = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
+
+
+def arxiv_key(value: str) -> str:
+    """An arXiv id folded for lookup: no prefix, no version suffix, lower case."""
+    value = _ARXIV_PREFIX.sub("", value.strip()).removesuffix(".pdf")
+    return _ARXIV_VERSION.sub("", value).lower()
+
+
+def doi_key(value: str) -> str:
+    """A DOI folded for lookup: no resolver prefix, lower case."""
+    return _DOI_PREFIX.sub("", value.strip()).lower()
+
+
+@dataclass
+class LoadedLibrary:
+    """One parse of the library file, with lazily built papers and lookup indexes."""
+
+    stamp: tuple[int, int, int] | None
+    raw: list[dict[str, Any]]
+    sections: list[Section]
+    collections: list[Collection]
+    sources: list[SourceRecord]
+    version: int = SCHEMA_VERSION
+    built: dict[int, Paper] = field(default_factory=dict)
+    all_built: bool = False
+    _by_id: dict[str, int] | None = None
+    _by_alt: dict[str, int] | None = None
+
+    def by_id(self) -> dict[str, int]:
+        """Position of each paper id."""
+        if self._by_id is None:
+            self._by_id = {str(d.get("id", "")): i for i, d in enumerate(self.raw)}
+        return self._by_id
+
+    def by_alt(self) -> dict[str, int]:
+        """Position of each paper by `arxiv:<key>` and `doi:<key>`."""
+        if self._by_alt is None:
+            alt: dict[str, int] = {}
+            for i, d in enumerate(self.raw):
+                if d.get("arxiv_id"):
+                    alt.setdefault("arxiv:" + arxiv_key(str(d["arxiv_id"])), i)
+                if d.get("doi"):
+                    alt.setdefault("doi:" + doi_key(str(d["doi"])), i)
+            self._by_alt = alt
+        return self._by_alt
+
+    def paper(self, pos: int) -> Paper:
+        """The Paper at a position, built on first use."""
+        paper = self.built.get(pos)
+        if paper is None:
+            paper = self.built[pos] = paper_from_raw(self.raw[pos])
+        return paper
+
+    def papers(self) -> list[Paper]:
+        """Every paper, in stored order."""
+        if not self.all_built:
+            with gc_paused():
+                for pos in range(len(self.raw)):
+                    self.paper(pos)
+            self.all_built = True
+        return [self.built[i] for i in range(len(self.raw))]
+
+
+def _source(data: dict[str, Any]) -> SourceRecord:
+    """A SourceRecord from a stored dict, tolerating unknown or missing keys."""
+    known = SourceRecord.__dataclass_fields__
+    rec = SourceRecord(**{k: v for k, v in data.items() if k in known and k != "id"}, id="")
+    rec.id = str(data.get("id", ""))
+    return rec
+
+
+def read_library(storage: OrjsonStorage, *, migrate_on_disk: bool = True) -> LoadedLibrary:
+    """Parse the library; an older schema is backed up and migrated (in memory if read-only)."""
+    path = storage.path
+    data = validate_shape(storage.read(), path)
+    stamp = storage.stamp() if data else None
+    version = check_not_newer(data, path) if data else SCHEMA_VERSION
+    if data and version < SCHEMA_VERSION:
+        if migrate_on_disk and not storage.read_only and is_writable(path):
+            data = _migrate_on_disk(storage)
+            stamp = storage.stamp()
+        else:
+            data = migrate(data, version)
+    return LoadedLibrary(
+        stamp=stamp,
+        raw=table_records(data, "papers"),
+        sections=[Section.from_dict(d) for d in table_records(data, "sections")],
+        collections=[Collection.from_dict(d) for d in table_records(data, "collections")],
+        sources=[_source(d) for d in table_records(data, "sources")],
+        version=version,
+    )
+
+
+def _migrate_on_disk(storage: OrjsonStorage) -> dict[str, Any]:
+    """Under the lock: re-read, back up the old file, migrate and write the new version."""
+    path = storage.path
+    with locked(path):
+        storage.invalidate()
+        data = validate_shape(storage.read(), path)
+        version = check_not_newer(data, path)
+        if version >= SCHEMA_VERSION:
+            return data
+        if storage.backups is None:
+            raise StoreError(f"{path}: no backup directory to migrate into", path=path)
+        backup_file(path, storage.backups, "library")
+        data = migrate(data, version)
+        storage.write(data)
+        return data

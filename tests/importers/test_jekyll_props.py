@@ -1,0 +1,144 @@
+"""Property tests for the lab-site importer: only ImporterError, no lost entries, no hangs."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from importers.base import ImporterError, ImportResult
+from importers.jekyll import IMPORTER
+from importers.site import parse_site
+from tests.conftest import SITE_PAGES
+
+TODAY = date(2025, 6, 1)
+PAGES = {p.name: p.read_text(encoding="utf-8") for p in (SITE_PAGES / "manipulation").glob("*.md")}
+NAMES = sorted(PAGES)
+HTML_BITS = ["<!--", "-->", "</div>", "<div class=abs>", "**", "__", "<br>", "[", "](", ")",
+             "{:", "}", "---\n", "## ", "&amp;", "<span>", "\x1b[31m", "\r", "\ufeff", "▼", "|"]
+
+
+def parse_or_error(text: str) -> ImportResult | None:
+    """Parse text; ImporterError is allowed (returns None), anything else fails the test."""
+    try:
+        return IMPORTER.parse(text, source="fuzz.md", today=TODAY)
+    except ImporterError:
+        return None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
+       | st.lists(st.sampled_from(HTML_BITS + ["a", " ", "\n", "x y"]), max_size=80).map("".join))
+def test_arbitrary_text_raises_only_importer_error(text: str) -> None:
+    """Random text and random markup soup never raise anything but ImporterError."""
+    assert 0.0 <= IMPORTER.detect(text, "x.md") <= 1.0
+    parse_or_error(text)
+    parse_or_error("---\ntitle: t\npermalink: /t/p\n---\n" + text)
+
+
+@st.composite
+def mutated_page(draw: st.DrawFn) -> str:
+    """A real page with a few random cuts, duplications and insertions."""
+    text = PAGES[draw(st.sampled_from(NAMES))]
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["cut", "dup", "insert", "bit"]))
+        span = draw(st.integers(0, 300))
+        if action == "cut":
+            text = text[:at] + text[at + span :]
+        elif action == "dup":
+            text = text[:at] + text[at : at + span] + text[at:]
+        elif action == "insert":
+            text = text[:at] + draw(st.text(max_size=20)) + text[at:]
+        else:
+            text = text[:at] + draw(st.sampled_from(HTML_BITS)) + text[at:]
+    return text
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_page())
+def test_mutated_pages_raise_only_importer_error(text: str) -> None:
+    """Cut-and-pasted real pages parse or fail cleanly; records stay well formed."""
+    result = parse_or_error(text)
+    if result is None:
+        return
+    for paper in result.papers:
+        assert paper.id.startswith("p") and paper.sections
+        assert "\x1b" not in paper.title + paper.abstract + "".join(paper.authors)
+    site = parse_site([("a/p.md", text), ("b/q.md", text[: len(text) // 2])], today=TODAY)
+    assert isinstance(site, ImportResult)
+
+
+def restyle(text: str, *, underscores: bool, star_authors: bool, trailing: str,
+            crlf: bool, bom: bool) -> str:
+    """The same page with only whitespace and markup style changed."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if underscores and line.startswith("**") and "**" in line[2:]:
+            line = "__" + line[2:].replace("**", "__", 1)
+        elif star_authors and line.startswith("_") and line.rstrip().endswith("_ <br>"):
+            line = "*" + line[1:].rstrip()[: -len("_ <br>")] + "* <br>"
+        if line.endswith("<br>") and not line.startswith("<div"):
+            line = line[: -len("<br>")].rstrip() + trailing
+        out.append(line)
+    joined = ("\r\n" if crlf else "\n").join(out)
+    return ("\ufeff" if bom else "") + joined
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(NAMES), st.booleans(), st.booleans(),
+       st.sampled_from([" <br>", "<br/>", "  ", "\\", " <br>  "]), st.booleans(), st.booleans())
+def test_style_variations_lose_no_entry(name: str, underscores: bool, star_authors: bool,
+                                        trailing: str, crlf: bool, bom: bool) -> None:
+    """`**`↔`__`, `_`↔`*`, trailing spaces/br, CRLF and a BOM give the same papers."""
+    base = IMPORTER.parse(PAGES[name], source=name, today=TODAY)
+    text = restyle(PAGES[name], underscores=underscores, star_authors=star_authors,
+                   trailing=trailing, crlf=crlf, bom=bom)
+    varied = IMPORTER.parse(text, source=name, today=TODAY)
+    assert [p.title for p in varied.papers] == [p.title for p in base.papers]
+    assert [p.authors for p in varied.papers] == [p.authors for p in base.papers]
+    assert [p.venue_short for p in varied.papers] == [p.venue_short for p in base.papers]
+    assert [len(p.links) for p in varied.papers] == [len(p.links) for p in base.papers]
+    assert [p.abstract for p in varied.papers] == [p.abstract for p in base.papers]
+    assert [s.label for s in varied.sections] == [s.label for s in base.sections]
+
+
+def test_restyle_really_changes_the_page() -> None:
+    """Guard for the test above: the restyled text differs in the intended ways."""
+    text = restyle(PAGES["low-for-high.md"], underscores=True, star_authors=True,
+                   trailing="  ", crlf=True, bom=True)
+    assert text.startswith("\ufeff") and "\r\n" in text and "__[▶ 2024 New]" in text
+    assert re.search(r"^\*Rui Li, Shenglong Zhou, Dong Liu\*  \r$", text, re.M)
+
+
+def test_twenty_megabyte_page_parses_quickly() -> None:
+    """A 20 MB page of repeated entries parses in well under 10 s."""
+    page = PAGES["2024new.md"]
+    head, _, rest = page.partition("## 2024 New\n")
+    body = rest.split("\n---\n")[0]
+    copies = 20_000_000 // len(body) + 1
+    blocks = [body.replace("**\u0020<br>", f" {i}** <br>", 1) for i in range(copies)]
+    text = head + "## 2024 New\n" + "".join(blocks)
+    assert len(text) >= 20_000_000
+    start = time.perf_counter()
+    result = IMPORTER.parse(text, source="big.md", today=TODAY)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 10, elapsed
+    assert len(result.papers) >= copies * 11
+
+
+def test_pathological_lines_are_linear() -> None:
+    """Huge lines of brackets, bold markers, comments and tags do not backtrack."""
+    size = 2_000_000
+    front = "---\ntitle: t\npermalink: /t/p\n---\n"
+    for chunk in ["[a](", "**a ", "<a href=x>", "<!--", "[[[", "_a*", "<div class=abs>",
+                  "{:", "(New!) "]:
+        text = front + "**T** <br>\n" + chunk * (size // len(chunk)) + "\n"
+        start = time.perf_counter()
+        parse_or_error(text)
+        IMPORTER.detect(text, "x.md")
+        assert time.perf_counter() - start < 5, chunk

@@ -1,0 +1,125 @@
+"""The paper table: moving keys, sorting by key and by header click, remembered sort."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from importers.base import ImportResult
+from store.models import Paper
+from store.repository import Store
+from tests.tui.library import make_store, ready, shown_titles
+from tui.app import PaperDeckApp
+from tui.widgets.paper_table import PaperTable, column_widths, fit
+
+
+def _big_result(n: int) -> ImportResult:
+    """n plain papers (for paging)."""
+    res = ImportResult()
+    for i in range(n):
+        paper = Paper(title=f"Paper number {i:03d}", authors=[f"Author {i}"], year=2000 + i % 20)
+        paper.id = f"p{i:09x}"
+        res.papers.append(paper)
+    return res
+
+
+async def test_moving_keys(tmp_path: Path) -> None:
+    """j/k/arrows, PgDn/PgUp, g/G and Home/End move the cursor; it stays visible."""
+    app = PaperDeckApp(make_store(tmp_path / "h", _big_result(120)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.query_one(PaperTable)
+        page = table.size.height - 2
+        await pilot.press("j", "j", "down")
+        assert table.cursor == 3
+        await pilot.press("k", "up")
+        assert table.cursor == 1
+        await pilot.press("pagedown")
+        assert table.cursor == 1 + page
+        await pilot.press("pageup")
+        assert table.cursor == 1
+        await pilot.press("G")
+        assert table.cursor == 119
+        await pilot.pause()
+        assert table.scroll_y >= 119 - table.size.height + 1
+        await pilot.press("g")
+        assert table.cursor == 0 and table.scroll_y == 0
+        await pilot.press("end")
+        assert table.current_id == f"p{119:09x}"
+        await pilot.press("home", "k")
+        assert table.cursor == 0
+
+
+async def test_sort_keys_and_reverse(store: Store) -> None:
+    """d sorts newest first (again: oldest first), T by title, V by venue, O back."""
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        table = app.query_one(PaperTable)
+        await pilot.press("d")
+        years = [table.rows[i].year for i in table.order]
+        assert years == sorted(years, reverse=True)
+        await pilot.press("d")
+        years = [table.rows[i].year for i in table.order]
+        assert years == sorted(years)
+        await pilot.press("T")
+        titles = shown_titles(app)
+        assert titles == sorted(titles, key=str.casefold)
+        await pilot.press("V")
+        venues = [table.rows[i].venue_short for i in table.order if table.rows[i].venue_short]
+        assert venues == sorted(venues, key=str.casefold)
+        await pilot.press("O")
+        assert table.order == sorted(table.order)
+
+
+async def test_header_click_sorts(store: Store) -> None:
+    """Clicking the Year header sorts by year; clicking again reverses."""
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        table = app.query_one(PaperTable)
+        year_x = sum(w + 1 for w in table._widths[:4]) + 1
+        await pilot.click(PaperTable, offset=(year_x, 0))
+        assert app.sort_key == "year" and not app.sort_reverse
+        await pilot.click(PaperTable, offset=(year_x, 0))
+        assert app.sort_reverse
+        title_x = table._widths[0] + 3
+        await pilot.click(PaperTable, offset=(title_x, 0))
+        assert app.sort_key == "title"
+
+
+async def test_row_click_moves_cursor(store: Store) -> None:
+    """Clicking a row highlights it."""
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.click(PaperTable, offset=(10, 3))
+        assert app.query_one(PaperTable).cursor == 2
+
+
+async def test_sort_remembered_across_runs(home: Path) -> None:
+    """The sort chosen in one run is used in the next."""
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("T", "T")
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert (app.sort_key, app.sort_reverse) == ("title", True)
+        titles = shown_titles(app)
+        assert titles == sorted(titles, key=str.casefold, reverse=True)
+
+
+def test_column_widths_fill_the_width() -> None:
+    """Columns plus separators fill exactly the given width, at every size."""
+    for total in (40, 79, 80, 120, 200):
+        widths = column_widths(total)
+        assert sum(widths) + len(widths) - 1 == total
+        assert widths[1] >= 8
+
+
+def test_fit_crops_wide_text_by_cells() -> None:
+    """fit() pads and crops by terminal cells, with an ellipsis."""
+    assert fit("abc", 5) == "abc  "
+    assert fit("abcdefgh", 5) == "abcd…"
+    assert fit("漢字漢字漢字", 5).endswith("…")

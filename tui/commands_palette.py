@@ -1,0 +1,66 @@
+"""Command-palette entries: the key actions plus import, theme switching and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.app import PaperDeckApp
+
+ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("Import a path…", "import_prompt", "Import a file or a site directory into the library"),
+    ("Export current results…", "export_prompt", "Write the shown papers (.json, .md or .bib)"),
+    ("Toggle abstract", "toggle_abstract", "a / Enter / Space"),
+    ("Toggle all abstracts", "toggle_all_abstracts", "A"),
+    ("Open primary link", "open_link(0)", "o"),
+    ("Copy BibTeX", "copy_bibtex", "y"),
+    ("Copy URL", "copy_url", "Y"),
+    ("Copy citation line", "copy_citation", "c"),
+    ("Mark read / unread", "toggle_read", "r"),
+    ("Star / unstar", "toggle_star", "s"),
+    ("Edit tags", "edit_tags", "t"),
+    ("Edit note", "edit_note", "n"),
+    ("Sort by year", "sort('year')", "d"),
+    ("Sort by title", "sort('title')", "T"),
+    ("Sort by venue", "sort('venue')", "V"),
+    ("Library order", "sort('order')", "O"),
+    ("Toggle search scope", "toggle_scope", "w: current tab / all papers"),
+    ("Next tab", "next_tab(1)", "]"),
+    ("Previous tab", "next_tab(-1)", "["),
+    ("Focus the viewer", "focus_viewer", "v"),
+    ("Help: every key", "help", "?"),
+    ("Quit", "quit", "q"),
+)
+
+
+class PaperDeckCommands(Provider):
+    """paperdeck's actions, and one "Theme: name" entry per theme."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """(name, callback, help) of every command."""
+        app = cast("PaperDeckApp", self.app)
+        out: list[tuple[str, Callable[[], object], str]] = [
+            (name, partial(app.run_action, action), help_text)
+            for name, action, help_text in ACTIONS
+        ]
+        for theme in sorted(app.available_themes):
+            out.append((f"Theme: {theme}", partial(setattr, app, "theme", theme),
+                        "Switch theme (remembered)"))
+        return out
+
+    async def discover(self) -> Hits:
+        """Every command, for an empty palette."""
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Commands fuzzily matching query."""
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,85 @@
+"""Palette actions that import a path (in a worker) and export the shown results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+
+from tui.exporting import export_format, export_text, summary_line
+from tui.screens.note_dialog import LineDialog
+
+if TYPE_CHECKING:
+    from tui.app import PaperDeckApp
+
+    _Base = PaperDeckApp
+else:
+    _Base = object
+
+
+class ImportExportMixin(_Base):
+    """Import and export, started from the command palette."""
+
+    def action_import_prompt(self) -> None:
+        """Ask for a path, then import it in the background."""
+
+        def done(value: str | None) -> None:
+            if value and value.strip():
+                self.notify(f"Importing {value.strip()}…", markup=False)
+                self.set_status_note(f"importing {value.strip()}…")
+                self.run_import(Path(value.strip()))
+
+        self.push_screen(LineDialog("Import a path (file or site directory)", "",
+                                    "", "~/lab-site/_pages or listing.txt"), done)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, path: Path) -> None:
+        """Import path (worker thread: touches no widget, reports via call_from_thread)."""
+        from tui.importing import apply_sources, read_and_parse
+
+        try:
+            report = apply_sources(self.store, read_and_parse([str(path.expanduser())]))
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a notice
+            self.call_from_thread(self.import_failed, path, exc)
+            return
+        self.call_from_thread(self.import_done, path, report)
+
+    def import_failed(self, path: Path, exc: Exception) -> None:
+        """Show why an import failed; nothing was changed."""
+        self.set_status_note("")
+        self.notify(f"Import of {path} failed: {exc}", severity="error", timeout=10,
+                    markup=False)
+
+    def import_done(self, path: Path, report: Any) -> None:
+        """Reload rows, tabs and index after an import."""
+        self.set_status_note("")
+        warned = f" ({len(report.warnings)} warnings)" if report.warnings else ""
+        self.notify(f"Imported {path}: {summary_line(report)}{warned}", markup=False)
+        self.reload_library()
+
+    def action_export_prompt(self) -> None:
+        """Ask for a file name and write the shown papers to it."""
+
+        def done(value: str | None) -> None:
+            if value and value.strip():
+                self.export_to(Path(value.strip()).expanduser())
+
+        self.push_screen(LineDialog("Export the shown papers (.json, .md or .bib)", "",
+                                    "paperdeck-export.json"), done)
+
+    def export_to(self, path: Path) -> None:
+        """Write the table's papers to path in the format its suffix asks for."""
+        from tui.widgets.paper_table import PaperTable
+
+        table = self.query_one(PaperTable)
+        ids = [self.rows[i].id for i in table.order]
+        papers = [p for p in (self.papers.get(i) if self.papers else self.store.get(i)
+                              for i in ids) if p is not None]
+        try:
+            path.write_text(export_text(export_format(path), papers, self.annotations),
+                            encoding="utf-8")
+        except (OSError, ImportError, ValueError) as exc:
+            self.notify(f"Export failed: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Exported {len(papers)} papers to {path}", markup=False)
