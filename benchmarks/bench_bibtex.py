@@ -20,8 +20,9 @@ from store.bibtex_export import to_bibtex  # noqa: E402
 FIRST = ["Rui", "Wenbo", "Jörg", "Zoë", "Łukasz", "Ana", "Ming-Hsuan", "François", "Guangtao"]
 LAST = ["Li", "Bao", r"M{\"u}ller", r"Ag{\u{g}}ao{\u{g}}lu", r"{\L}ukasiewicz", "de la Fuente",
         "Yang", r"Fran{\c{c}}ois", "Zhai", "O'Neil"]
-WORDS = ("video frame interpolation deep learning network motion estimation compensation "
-         "depth aware blur denoising enhancement transformer diffusion codec").split()
+WORDS = ["video", "frame", "interpolation", "deep", "learning", "network", "motion",
+         "estimation", "compensation", "depth", "aware", "blur", "denoising", "enhancement",
+         "transformer", "diffusion", "codec"]
 VENUES = ["cvpr", "iccv", "tpami", "{IEEE Transactions on Image Processing}", "neurips"]
 
 
@@ -49,10 +50,11 @@ def make_bib(n: int, seed: int = 0) -> str:
         venue = rng.choice(VENUES)
         field = "journal" if venue in ("tpami",) or venue.startswith("{IEEE T") else "booktitle"
         year = rng.randint(2000, 2024)
+        month = rng.choice(["jan", "jun", "oct"])
         kind = "article" if field == "journal" else "inproceedings"
         out.append(
             f"@{kind}{{key{i},\n  title = {{{title}}},\n  author = {{{authors}}},\n"
-            f"  {field} = {venue},\n  year = {year},\n  month = {rng.choice(['jan', 'jun', 'oct'])},\n"
+            f"  {field} = {venue},\n  year = {year},\n  month = {month},\n"
             f"  eprint = {{{rng.randint(1000, 2412)}.{rng.randint(10000, 99999)}}},\n"
             f"  archivePrefix = {{arXiv}},\n  doi = {{10.1109/x.{year}.{i}}},\n"
             f"  keywords = {{{rng.choice(WORDS)}, {rng.choice(WORDS)}}},\n"

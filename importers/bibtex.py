@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import PurePath
 
 import bibtexparser
@@ -12,7 +13,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.latex import latex_to_text, plain_value
-from importers.venue import find_badges, parse_venue
+from importers.venue import Venue, find_badges, parse_venue
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
 from store.text import clean_block, clean_inline, slugify
 
@@ -39,43 +40,44 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _KEYWORD_SPLIT = re.compile(r"[,;]")
 
 
+_MARKS = re.compile(r'\\.|[{}"#,]', re.S)
+_BRACES = re.compile(r"\\.|[{}]", re.S)
+
+
 def _split_top(raw: str, sep: str) -> list[str]:
     """Split raw at sep characters that are outside braces and quotes."""
     parts: list[str] = []
     depth = 0
     quoted = False
     start = 0
-    escaped = False
-    for i, ch in enumerate(raw):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == "{":
+    for match in _MARKS.finditer(raw):
+        ch = match.group()
+        if ch == "{":
             depth += 1
         elif ch == "}":
             depth -= 1
         elif ch == '"' and depth == 0:
             quoted = not quoted
         elif ch == sep and depth == 0 and not quoted:
-            parts.append(raw[start:i])
-            start = i + 1
+            parts.append(raw[start : match.start()])
+            start = match.end()
     parts.append(raw[start:])
     return parts
 
 
-def _fully_braced(text: str, open_: str = "{", close: str = "}") -> bool:
+def _fully_braced(text: str) -> bool:
     """True when text is one group: its first brace closes at its last character."""
-    if len(text) < 2 or text[0] != open_ or text[-1] != close:
+    if len(text) < 2 or text[0] != "{" or text[-1] != "}":
         return False
     depth = 0
-    for i, ch in enumerate(text):
+    for match in _BRACES.finditer(text):
+        ch = match.group()
         if ch == "{":
             depth += 1
         elif ch == "}":
             depth -= 1
             if depth == 0:
-                return i == len(text) - 1
+                return match.end() == len(text)
     return False
 
 
@@ -200,7 +202,7 @@ def entry_to_paper(entry: Entry, macros: dict[str, str], source: str, ref: Secti
     venue_text = fields.get("booktitle") or fields.get("journal") or howpublished
     paper.venue = clean_inline(latex_to_text(venue_text)) if venue_text else ""
     if paper.venue:
-        venue = parse_venue(paper.venue)
+        venue = _venue(paper.venue)
         short = venue.short
         if venue.year is None and paper.year and short:
             short = f"{short} {paper.year}"
@@ -227,6 +229,12 @@ def entry_to_paper(entry: Entry, macros: dict[str, str], source: str, ref: Secti
     paper.sections = [ref]
     paper.id = make_paper_id(paper)
     return paper
+
+
+@lru_cache(maxsize=4096)
+def _venue(printed: str) -> Venue:
+    """parse_venue, cached: a .bib file repeats the same few venues (treat as read-only)."""
+    return parse_venue(printed)
 
 
 def _failure_message(block: object) -> str:

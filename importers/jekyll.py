@@ -13,7 +13,7 @@ _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.{0,400}\r?\n){0,60}?(?:---|\.\.
                     re.M)
 _TITLE = re.compile(r"^[ \t]*(?:<span>.{0,120}</span>[ \t]*)?(\*\*|__)[^*_\n].{0,400}?\1[ \t]*"
                     r"(?:<br\s*/?>|\\|$)", re.M)
-_NAV = re.compile(r"\[[^\]\n]{0,80}\]\(/[^)\s]{0,200}\)")
+_NAV = re.compile(r"\[[^\[\]\n]{0,80}\]\(/[^()\s]{0,200}\)")
 _ABS = re.compile(r"expandABS|class=[\"']?abs\b|<pub>", re.I)
 _PERMALINK = re.compile(r"^permalink:", re.M)
 _SAMPLE = 200_000

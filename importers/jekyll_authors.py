@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from importers.jekyll_markup import strip_attrs, strip_emphasis, strip_tags, unescape_md
 from importers.jekyll_text import fast_inline as clean_inline
@@ -91,6 +92,18 @@ def parse_authors(raw: str) -> Authors:
         if marks:
             result.marks[name] = result.marks.get(name, "") + marks
     return result
+
+
+@lru_cache(maxsize=16384)
+def _authors_cached(raw: str) -> Authors:
+    """parse_authors, memoised (a group's author lines repeat across pages)."""
+    return parse_authors(raw)
+
+
+def cached_authors(raw: str) -> Authors:
+    """parse_authors with a cache; returns a fresh copy the caller may change."""
+    found = _authors_cached(raw)
+    return Authors(list(found.names), dict(found.marks), list(found.notes), found.truncated)
 
 
 def _split_marks(part: str) -> tuple[str, str]:

@@ -6,7 +6,7 @@ import html
 import re
 
 from importers.base import ImportWarning
-from importers.jekyll_authors import Authors, is_note, parse_authors, plain_note
+from importers.jekyll_authors import Authors, cached_authors, is_note, plain_note
 from importers.jekyll_markup import (
     RawLink,
     clean_url,
@@ -70,7 +70,7 @@ class EntryState:
 
 def _read_line(state: EntryState, text: str, gap: bool) -> None:
     """Classify one entry line: authors, venue, links, award/badges or a note."""
-    if "onclick" in text.lower():
+    if "onclick" in text or "onClick" in text or "ONCLICK" in text:
         for match in _TOGGLE_ID.finditer(text):
             state.toggle_id = state.toggle_id or match.group(1)
         text = _TOGGLE.sub(" ", text)
@@ -83,7 +83,7 @@ def _read_line(state: EntryState, text: str, gap: bool) -> None:
         found = find_badges(name)
         state.add_badges(found or [name.strip("()! ")])
     text = remove_highlights(text)
-    if "<pub" in text.lower():
+    if "<pub" in text or "<PUB" in text:
         match = _PUB.search(text)
         if match is not None:
             if state.venue is None:
@@ -91,7 +91,7 @@ def _read_line(state: EntryState, text: str, gap: bool) -> None:
             text = text[: match.start()] + " " + text[match.end() :]
     links = find_links(text)
     if links and state.authors is None and state.venue is None and _names_with_links(text, links):
-        state.authors = parse_authors(_labels_only(text, links))
+        state.authors = cached_authors(_labels_only(text, links))
         return
     if links:
         for raw in links:
@@ -106,7 +106,7 @@ def _read_line(state: EntryState, text: str, gap: bool) -> None:
         elif _looks_like_venue(rest):
             state.venue = cached_venue(rest)
         elif not gap or _emphasised(text):
-            state.authors = parse_authors(text)
+            state.authors = cached_authors(text)
         else:
             state.texts.append(_full(original))
         return

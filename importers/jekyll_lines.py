@@ -28,6 +28,9 @@ _BADGE_PAREN = re.compile(
 )
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+# A link whose target is not an absolute URL or a fragment (a nav-bar candidate).
+_SITE_TARGET = re.compile(r"\]\(\s*<?(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#)|href\s*=\s*[\"']?"
+                          r"(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#)", re.I)
 _NAV_FILLER = str.maketrans("", "", "*_|·•/\\ \t-–—:>▶▼▲►◀◄▸▾▴▹▿▵\u00a0")
 
 
@@ -131,7 +134,7 @@ def title_match(stripped: str) -> TitleMatch | None:
 
 def nav_links(stripped: str, *, strong_only: bool) -> list[NavLink]:
     """The site links of a line made only of links and separators, else []."""
-    if "](" not in stripped and "<a" not in stripped.lower():
+    if _SITE_TARGET.search(stripped) is None:
         return []
     text = strip_attrs(stripped)
     links = find_links(text)

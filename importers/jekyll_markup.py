@@ -27,7 +27,7 @@ _MD_LINK = re.compile(
 )
 _HTML_LINK = re.compile(
     r"<a\s[^<>]*?href\s*=\s*[\"']?(?P<url>[^\"'\s<>]*)[\"']?[^<>]*>"
-    r"(?P<label>[^\n]{0,500}?)</a\s*>",
+    r"(?P<label>[^<\n]*(?:<(?!/a)[^<>\n]*>[^<\n]*){0,3})</a\s*>",
     re.I,
 )
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~&])")
@@ -111,14 +111,14 @@ def remove_spans(text: str, links: list[RawLink]) -> str:
 
 def highlights(text: str) -> list[str]:
     """The texts of <highlighted>…</highlighted> spans."""
-    if "<highlighted" not in text.lower():
+    if "ighlighted" not in text and "IGHLIGHTED" not in text:
         return []
     return [t for t in (plain(m.group("text")) for m in _HIGHLIGHT.finditer(text)) if t]
 
 
 def remove_highlights(text: str) -> str:
     """text without its <highlighted> spans."""
-    if "<highlighted" not in text.lower():
+    if "ighlighted" not in text and "IGHLIGHTED" not in text:
         return text
     return _HIGHLIGHT.sub(" ", text)
 

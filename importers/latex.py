@@ -66,6 +66,7 @@ _ESCAPED = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}"
 _LETTER_ACCENTS = frozenset("uvHckrdb")
 _NEEDS = re.compile(r"[\\{}~$`]|--|''")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_PLAIN = re.compile(r"[^\\{}~$\-`']*")
 
 
 class _Unknown(Exception):
@@ -169,6 +170,11 @@ class _Decoder:
         out: list[str] = []
         n = len(s)
         while self.i < n:
+            plain = _PLAIN.match(s, self.i)
+            if plain.end() > self.i:
+                out.append(plain.group())
+                self.i = plain.end()
+                continue
             ch = s[self.i]
             if ch == "\\":
                 out.append(self.command())

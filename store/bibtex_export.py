@@ -44,7 +44,8 @@ _ASCII_SYMBOLS = {
     "ß": r"{\ss}", "ø": r"{\o}", "Ø": r"{\O}", "å": r"{\aa}", "Å": r"{\AA}", "æ": r"{\ae}",
     "Æ": r"{\AE}", "œ": r"{\oe}", "Œ": r"{\OE}", "ł": r"{\l}", "Ł": r"{\L}", "ı": r"{\i}",
     "ð": r"{\dh}", "Ð": r"{\DH}", "þ": r"{\th}", "Þ": r"{\TH}", "đ": r"{\dj}", "Đ": r"{\DJ}",
-    "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "…": r"\ldots{}",
+    "–": "--", "—": "---", "‘": r"\textquoteleft{}", "’": r"\textquoteright{}",
+    "“": r"\textquotedblleft{}", "”": r"\textquotedblright{}", "…": r"\ldots{}",
     "\u00a0": "~", "§": r"{\S}", "©": r"\copyright{}", "£": r"\pounds{}", "€": r"\euro{}",
     "«": r"\guillemotleft{}", "»": r"\guillemotright{}", "°": r"\textdegree{}",
 }

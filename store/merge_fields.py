@@ -133,7 +133,8 @@ def absorb(target: Paper, other: Paper, locked: set[str]) -> None:
             other.authors,
             other.authors_truncated,
         )
-        refresh = mine and "authors" not in locked
+        # the source that gave the list may correct it, but never shorten it
+        refresh = mine and "authors" not in locked and not _better_authors(other, target)
         if differs and (refresh or _better_authors(target, other)):
             _take_authors(target, other)
             _set_origin(target, "authors", origin(other, "authors"))

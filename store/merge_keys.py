@@ -39,8 +39,9 @@ def norm_abstract(text: str) -> str:
 class AbstractIndex:
     """Blocking keys for abstracts, so similarity is computed only against a few candidates.
 
-    Keys: the first and the last 40 normalised characters, and the three long words with
-    the smallest CRC-32 (a bottom-k sketch, stable under small edits elsewhere).
+    Keys: the first and the last 40 normalised characters, and the three long words of the
+    middle 500 characters with the smallest CRC-32 (a bottom-k sketch, stable under small
+    edits elsewhere).
     """
 
     MIN_LENGTH = 80  # normalised abstracts shorter than this are never matched by similarity
@@ -61,7 +62,8 @@ class AbstractIndex:
         if len(compact[0]) < cls.EDGE:
             return []
         keys = [f"h:{compact[0][: cls.EDGE]}", f"t:{compact[1][-cls.EDGE :]}"]
-        words = set(_LONG_WORDS.findall(_fold_fast(abstract)))
+        mid = len(abstract) // 2
+        words = set(_LONG_WORDS.findall(_fold_fast(abstract[max(0, mid - 250) : mid + 250])))
         sketch = sorted(words, key=lambda w: zlib.crc32(w.encode()))[: cls.SKETCH]
         keys.extend(f"w:{w}" for w in sketch)
         return keys

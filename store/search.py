@@ -8,6 +8,8 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from store import search_bits as bits_
 from store.models import Annotation, Paper
 from store.query import Query, Term, parse_query
@@ -34,7 +36,8 @@ class SearchIndex:
     def _setup(self, ids: list[str], built: Built, annotations: Mapping[str, Annotation]) -> None:
         """Adopt built parts, reset caches and apply the user's annotations."""
         self.n = len(ids)
-        self.ids = ids
+        # Fresh, contiguous copies: selecting 100k ids then touches far less memory.
+        self.ids: list[str] = orjson.loads(orjson.dumps(ids))
         self.words: dict[str, WordIndex] = built.words
         self.corpora: dict[str, Corpus] = built.corpora
         self.years = built.years
@@ -54,6 +57,11 @@ class SearchIndex:
         for pid, ann in annotations.items():
             if pid in pos:
                 self._apply(pos[pid], ann)
+
+    def reset_caches(self) -> None:
+        """Forget cached word lookups and the last query (for benchmarks)."""
+        self._cache.clear()
+        self._last = None
 
     # -- annotations -------------------------------------------------------------------------
 

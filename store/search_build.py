@@ -60,7 +60,12 @@ def build(papers: list[Paper]) -> Built:
             if hay:
                 uniq = set(hay.split())
                 uniq.discard(b"|")
-                deque(map(append, map(posts[field].__getitem__, uniq), repeat(i)), maxlen=0)
+                post = posts[field]
+                if len(uniq) > 16:
+                    deque(map(append, map(post.__getitem__, uniq), repeat(i)), maxlen=0)
+                else:
+                    for word in uniq:
+                        post[word].append(i)
         if paper.year is not None:
             years.setdefault(paper.year, []).append(i)
         if has_code(paper):

@@ -9,12 +9,12 @@ import unicodedata
 _ESCAPES = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]?              # 7-bit CSI
-    | \x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)  # 7-bit OSC, DCS, SOS, PM, APC
+    | \x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # 7-bit OSC, DCS, SOS, PM, APC
     | \x9b[0-?]*[ -/]*[@-~]?              # 8-bit CSI
-    | [\x90\x98\x9d\x9e\x9f].*?(?:\x07|\x1b\\|\x9c|$)  # 8-bit string introducers
+    | [\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # 8-bit strings
     | \x1b[ -/]*[0-~]?                    # other escapes
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 # Remaining C0 (except tab and newline), DEL and C1 control characters.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -38,7 +38,7 @@ _WS = re.compile(r"\s+")
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control bytes, keeping tabs and newlines."""
-    if not text:
+    if not text or not _CONTROLS.search(text):
         return text
     text = text.replace("\r\n", "\n")
     return _CONTROLS.sub("", _ESCAPES.sub("", text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -12,7 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.widgets import Footer, Input, Static
 
+from store import search_bits
 from store.models import Annotation, Paper, Row
+from store.query import parse_query
 from store.repository import Store
 from tui.actions import ActionsMixin
 from tui.commands_palette import PaperDeckCommands
@@ -32,7 +35,7 @@ K_TAB, K_SORT, K_ABS, K_THEME, K_HIST = (
 class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
     """Browse a paperdeck library: tabs in nav order, search-as-you-type, abstracts."""
 
-    CSS_PATH = "paperdeck.tcss"
+    CSS_PATH = str(Path(__file__).with_name("paperdeck.tcss"))
     TITLE = "paperdeck"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {PaperDeckCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,6 +76,7 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
         self.annotations: dict[str, Annotation] = store.annotations()
         self.papers: dict[str, Paper] | None = None
         self.index: Any = None
+        self.index_aligned = False
         self.groups = load_groups(store)
         keys = {v.key for g in self.groups for v in g.views}
         last = store.setting(K_TAB, ALL)
@@ -138,6 +142,7 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
         """Adopt the loaded papers and index; redo the search with the real index."""
         self.papers = {p.id: p for p in papers}
         self.index = index
+        self.index_aligned = list(getattr(index, "ids", ())) == [r.id for r in self.rows]
         self.refresh_results()
         self.refresh_viewer(keep_scroll=True)
 
@@ -174,20 +179,25 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
         scope = ALL if self.scope_all else self.view_key
         base = self.model.members(scope)
         errors: list[str] = []
+        order: Sequence[int]
         if not self.query_text.strip():
-            positions = base
+            order = self.model.sort(base, self.sort_key, self.sort_reverse)
         elif self.index is not None:
-            from store.query import parse_query
-
             query = parse_query(self.query_text)
             errors = [str(e) for e in getattr(query, "errors", [])]
-            ids = self.index.search(query, within=self.model.member_ids(scope))
-            positions = self.model.positions(ids)
+            within = self.model.member_ids(scope)
+            if self.index_aligned:
+                mask = search_bits.unpack(self.index.search_bits(query, within), len(self.rows))
+                order = self.model.sort_mask(mask, self.sort_key, self.sort_reverse)
+            else:
+                positions = self.model.positions(self.index.search(query, within=within))
+                order = self.model.sort(sorted(positions), self.sort_key, self.sort_reverse)
         else:
             positions = self.model.simple_filter(base, self.query_text)
-        order = self.model.sort(positions, self.sort_key, self.sort_reverse)
+            order = self.model.sort(positions, self.sort_key, self.sort_reverse)
         table.sort_key, table.sort_reverse = self.sort_key, self.sort_reverse
-        table.set_data(self.rows, order, self.annotations, cursor_id=cursor_id)
+        table.set_data(self.rows, order, self.annotations,
+                       cursor_row=self.model.pos.get(cursor_id or ""))
         self.update_status(len(order), len(base), errors)
         if not order:
             self.current_id = None
@@ -313,8 +323,3 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
 def create_app(store: Store, **options: Any) -> PaperDeckApp:
     """The app for a store (the CLI calls create_app(store).run())."""
     return PaperDeckApp(store, **options)
-
-
-def css_path() -> Path:
-    """Where the app's stylesheet lives."""
-    return Path(__file__).with_name("paperdeck.tcss")

@@ -109,24 +109,20 @@ class PaperTable(ScrollView, can_focus=True):
         rows: Sequence[Row],
         order: Sequence[int],
         annotations: dict[str, Annotation],
-        cursor_id: str | None = None,
+        cursor_row: int | None = None,
     ) -> None:
-        """Show rows[i] for i in order, putting the cursor on cursor_id when present."""
+        """Show rows[i] for i in order, with the cursor on row cursor_row when shown."""
         self.rows, self.order, self.annotations = rows, order, annotations
         self.virtual_size = Size(self.size.width, len(order) + 1)
-        target = 0
-        if cursor_id is not None:
-            target = self.index_of(cursor_id)
-            target = 0 if target < 0 else target
-        self.cursor = target
+        self.cursor = 0 if cursor_row is None else max(self.index_of(cursor_row), 0)
         self.refresh()
 
-    def index_of(self, paper_id: str) -> int:
-        """The position of paper_id in the current order, or -1 (linear: rare use)."""
-        for pos, i in enumerate(self.order):
-            if self.rows[i].id == paper_id:
-                return pos
-        return -1
+    def index_of(self, row: int) -> int:
+        """Where row (a position in rows) is in the current order, or -1 (C-speed scan)."""
+        try:
+            return self.order.index(row)
+        except ValueError:
+            return -1
 
     @property
     def current_id(self) -> str | None:
