@@ -53,7 +53,12 @@ def _upsert(old: Iterable[Any], new: Iterable[Any]) -> list[dict[str, Any]]:
     """Records by id: new ones replace old ones in place, unseen ones are appended."""
     merged = {str(r.id): r.to_dict() for r in old}
     for rec in new:
-        merged[str(rec.id)] = rec.to_dict()
+        data = rec.to_dict()
+        before = merged.get(str(rec.id))
+        if before and before.get("imported") and data.get("imported") is False:
+            # A page imported earlier stays imported when a sibling page lists it in its nav.
+            data.update({k: before[k] for k in ("imported", "page", "heading") if k in before})
+        merged[str(rec.id)] = data
     return list(merged.values())
 
 

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Sequence
 
 from importers.base import ImporterError
+from store.arxiv_api import ArxivError
 from store.errors import StoreError
 from tui.commands import COMMANDS
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
@@ -67,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return open_browser(ctx)
         return int(args.run(ctx))
-    except (CommandError, InputError, ImporterError, StoreError) as exc:
+    except (CommandError, InputError, ImporterError, StoreError, ArxivError) as exc:
         ctx.warn(f"error: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -79,9 +80,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("PAPERDECK_DEBUG"):
             traceback.print_exc()
         name = type(exc).__name__
-        if name in {"ArxivError"}:
-            ctx.warn(f"error: {exc}")
-            return EXIT_USAGE
         ctx.warn(f"internal error: {name}: {exc} (set PAPERDECK_DEBUG=1 for details)")
         return 3
 

@@ -173,7 +173,10 @@ def parse_inputs(
         advance(1)
     if site_pages:
         pages = [(_source_id(doc), doc.text) for doc in site_pages]
-        result = parse_site(pages, today=today)
+        if len(pages) == 1:
+            result = registry.get(SITE_FORMAT).parse(pages[0][1], source=pages[0][0], today=today)
+        else:
+            result = parse_site(pages, today=today)
         joined = digest("\0".join(doc.text for doc in site_pages))
         name = pages[0][0] if len(pages) == 1 else _site_name(site_pages)
         parsed.insert(0, ParsedSource(name, SITE_FORMAT, joined, result))

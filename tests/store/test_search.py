@@ -62,7 +62,7 @@ _query = st.lists(st.tuples(st.booleans(), _term), min_size=1, max_size=4).map(
     lambda ts: " ".join(("-" if neg else "") + t for neg, t in ts))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(_query, min_size=1, max_size=4))
 def test_index_agrees_on_synthetic_sequences(texts: list[str]) -> None:
     """Random query sequences (exercising narrowing and caches) agree with the oracle."""

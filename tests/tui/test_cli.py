@@ -191,3 +191,16 @@ def test_stdin_import_and_dry_run(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "tui.cli", "stats", "--json"]
     proc = subprocess.run(cmd, env=env, capture_output=True, timeout=60)
     assert json.loads(proc.stdout).get("papers", 0) == 0
+
+
+def test_single_page_reimport_keeps_sibling_pages_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page imported on its own after the whole site does not mark its siblings missing."""
+    assert run(tmp_path, "import", str(SITE_PAGES)) == 0
+    assert run(tmp_path, "import", str(seed("002"))) == 0
+    capsys.readouterr()
+    assert run(tmp_path, "sections", "--json") == 0
+    sections = json.loads(capsys.readouterr().out)
+    assert sections and all(s["imported"] for s in sections)
+    assert {s["papers"] for s in sections} >= {5, 7, 12}
