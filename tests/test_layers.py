@@ -1,4 +1,4 @@
-"""The dependency rules: tui -> store, importers; importers -> store models; tinydb only in store."""
+"""Dependency rules: tui -> store, importers; importers -> store models; tinydb only in store."""
 
 from __future__ import annotations
 

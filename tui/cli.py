@@ -28,8 +28,14 @@ EPILOG = (
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="paperdeck", description=DESCRIPTION, epilog=EPILOG)
-    parser.add_argument("--home", metavar="DIR", help="data directory (default: $PAPERDECK_HOME or the user data dir)")
-    parser.add_argument("--library", metavar="PATH", help="use this library file (may be a shared, read-only file)")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help="data directory (default: $PAPERDECK_HOME or the user data dir)",
+    )
+    parser.add_argument(
+        "--library", metavar="PATH", help="use this library file (may be a shared, read-only file)"
+    )
     parser.add_argument("--version", action="version", version="paperdeck 0.1.0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:

@@ -101,8 +101,10 @@ def expand_directory(directory: Path, max_size: int) -> list[InputDoc]:
     """Every text document below a directory (a site root, its `_pages/`, or any folder)."""
     root = _site_root(directory)
     files = sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in TEXT_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
     if not files:
@@ -116,7 +118,10 @@ def expand_directory(directory: Path, max_size: int) -> list[InputDoc]:
 
 
 def collect_inputs(
-    paths: Iterable[str], *, max_size: int = DEFAULT_MAX_SIZE, stdin: Callable[[], bytes] | None = None
+    paths: Iterable[str],
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    stdin: Callable[[], bytes] | None = None,
 ) -> list[InputDoc]:
     """Read every path (files, directories, `-` for stdin) into documents, or raise InputError."""
     docs: list[InputDoc] = []
@@ -203,7 +208,9 @@ def read_and_parse(
     return parse_inputs(docs, fmt=fmt, today=today or date.today())
 
 
-def apply_sources(store: object, sources: list[ParsedSource], *, dry_run: bool = False) -> ImportReport:
+def apply_sources(
+    store: object, sources: list[ParsedSource], *, dry_run: bool = False
+) -> ImportReport:
     """Apply parsed sources to a store, one source at a time, collecting the summaries."""
     report = ImportReport(sources=sources)
     for parsed in sources:

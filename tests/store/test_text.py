@@ -52,4 +52,6 @@ def test_spaces_and_folding() -> None:
     """No-break and thin spaces become plain; folding drops case and accents."""
     assert clean_inline("a\u00a0b\u2009c\u202f d") == "a b c d"
     assert fold("Müller ÉCOLE") == "muller ecole"
-    assert normalize_title("Depth-Aware  Video, Frame!") == normalize_title("depth aware video frame")
+    assert normalize_title("Depth-Aware  Video, Frame!") == normalize_title(
+        "depth aware video frame"
+    )

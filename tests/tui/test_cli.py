@@ -60,7 +60,12 @@ def test_import_twice_is_idempotent(home: Path, capsys: pytest.CaptureFixture[st
     after = json.loads(capsys.readouterr().out)
     assert [p["id"] for p in after] == [p["id"] for p in before]
     mine = next(p for p in after if p["id"] == pid)
-    assert (mine["read"], mine["starred"], mine["tags"], mine["note"]) == (True, True, ["keep"], "mine")
+    assert (mine["read"], mine["starred"], mine["tags"], mine["note"]) == (
+        True,
+        True,
+        ["keep"],
+        "mine",
+    )
 
 
 def test_export_json_fields(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,8 +79,22 @@ def test_export_json_fields(home: Path, capsys: pytest.CaptureFixture[str]) -> N
         assert p["year"] is None or isinstance(p["year"], int)
         assert all(set(link) >= {"label", "url"} for link in p["links"])
         assert all(set(s) >= {"collection", "label"} for s in p["sections"])
-        for key in ("venue", "venue_short", "category", "abstract", "arxiv_id", "doi", "comments",
-                    "badges", "sources", "read", "starred", "tags", "note", "title"):
+        for key in (
+            "venue",
+            "venue_short",
+            "category",
+            "abstract",
+            "arxiv_id",
+            "doi",
+            "comments",
+            "badges",
+            "sources",
+            "read",
+            "starred",
+            "tags",
+            "note",
+            "title",
+        ):
             assert key in p
     assert any(p["arxiv_id"] == "1904.00830" for p in papers)
 

@@ -26,7 +26,9 @@ def build_demo(home: Path, *, today: date | None = None) -> Store:
     """A store in home filled from the bundled demo documents (lab site, profile, listing)."""
     store = Store(home)
     root = demo_root()
-    parsed = read_and_parse([str(root / "site"), str(root / "profile"), str(root / "listing")], today=today)
+    parsed = read_and_parse(
+        [str(root / "site"), str(root / "profile"), str(root / "listing")], today=today
+    )
     apply_sources(store, parsed)
     return store
 

@@ -18,7 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `paperdeck export`."""
     parser.add_argument("query", nargs="*", help="optional query; default: every paper")
     parser.add_argument(
-        "--format", "-f", choices=("json", "bibtex", "markdown"), default="json", help="output format"
+        "--format",
+        "-f",
+        choices=("json", "bibtex", "markdown"),
+        default="json",
+        help="output format",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--no-abstract", action="store_true", help="leave abstracts out (BibTeX)")

@@ -26,13 +26,20 @@ PROGRESS_THRESHOLD = 20
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `paperdeck import`."""
     parser.add_argument("paths", nargs="*", metavar="PATH", help="file, directory, - or arxiv:ID")
-    parser.add_argument("--format", metavar="NAME", help="force an importer: " + ", ".join(registry.names()))
+    parser.add_argument(
+        "--format", metavar="NAME", help="force an importer: " + ", ".join(registry.names())
+    )
     parser.add_argument("--dry-run", action="store_true", help="parse and report; store nothing")
     parser.add_argument(
-        "--max-size", type=int, default=DEFAULT_MAX_SIZE, metavar="BYTES",
+        "--max-size",
+        type=int,
+        default=DEFAULT_MAX_SIZE,
+        metavar="BYTES",
         help=f"largest file accepted (default {DEFAULT_MAX_SIZE // 1024 // 1024} MB)",
     )
-    parser.add_argument("--arxiv-author", metavar="NAME", help="fetch an author's papers from arXiv")
+    parser.add_argument(
+        "--arxiv-author", metavar="NAME", help="fetch an author's papers from arXiv"
+    )
     parser.add_argument("--max-results", type=int, default=200, help="cap for --arxiv-author")
 
 
@@ -89,7 +96,9 @@ def run(ctx: Context) -> int:
     if not paths and not ids and not ctx.args.arxiv_author:
         raise CommandError("nothing to import: give a PATH, '-', arxiv:ID or --arxiv-author NAME")
     if ctx.args.format and ctx.args.format not in registry.names():
-        raise CommandError(f"unknown format {ctx.args.format!r}; known formats: {', '.join(registry.names())}")
+        raise CommandError(
+            f"unknown format {ctx.args.format!r}; known formats: {', '.join(registry.names())}"
+        )
     parsed = _parse_local(ctx, paths) if paths else []
     parsed += _fetch_remote(ctx, ids) if (ids or ctx.args.arxiv_author) else []
     report = apply_sources(ctx.store, parsed, dry_run=ctx.args.dry_run)

@@ -15,7 +15,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help="paper id, unique id prefix, arXiv id or DOI")
     read = parser.add_mutually_exclusive_group()
     read.add_argument("--read", dest="read", action="store_const", const=True, help="mark read")
-    read.add_argument("--unread", dest="read", action="store_const", const=False, help="mark unread")
+    read.add_argument(
+        "--unread", dest="read", action="store_const", const=False, help="mark unread"
+    )
     star = parser.add_mutually_exclusive_group()
     star.add_argument("--star", dest="starred", action="store_const", const=True, help="star")
     star.add_argument("--unstar", dest="starred", action="store_const", const=False, help="unstar")

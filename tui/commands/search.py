@@ -17,7 +17,9 @@ HELP = "search the library with the TUI's query language"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `paperdeck search`."""
-    parser.add_argument("query", nargs="+", help='query, e.g. video author:li year:2019..2022 -"frame"')
+    parser.add_argument(
+        "query", nargs="+", help='query, e.g. video author:li year:2019..2022 -"frame"'
+    )
     parser.add_argument("--limit", type=int, default=50, help="show at most N results (default 50)")
     parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
 

@@ -28,9 +28,7 @@ def run(ctx: Context) -> int:
     sections = store.sections()
     collections = store.collections()
     if ctx.args.json:
-        data = [
-            {**s.to_dict(), "papers": counts.get(s.id, 0)} for s in sections
-        ]
+        data = [{**s.to_dict(), "papers": counts.get(s.id, 0)} for s in sections]
         ctx.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
         return EXIT_OK if data else EXIT_NOTHING
     if not collections:

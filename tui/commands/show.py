@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 import orjson
-
 from rich.panel import Panel
 from rich.text import Text
 
@@ -36,7 +35,9 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
         text.append(clean_inline(", ".join(paper.authors)) + more + "\n", style="green")
     venue = clean_inline(paper.venue or paper.venue_short)
     if venue or paper.year:
-        text.append(f"{venue}{' · ' if venue and paper.year else ''}{paper.year or ''}\n", style="cyan")
+        text.append(
+            f"{venue}{' · ' if venue and paper.year else ''}{paper.year or ''}\n", style="cyan"
+        )
     rows = [
         ("id", paper.id),
         ("arXiv", paper.arxiv_id),
