@@ -166,9 +166,7 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
                 (f"paperdeck import <site>/_pages/{page.strip('/').split('/')[0]}/", "bold"),
                 "\nor ctrl+p → Import a path.",
             ))
-        not_imported = view is not None and not view.imported
-        table.display = not not_imported
-        missing.display = not_imported
+        self.screen.set_class(view is not None and not view.imported, "missing-page")
         self.refresh_results(cursor_id=self.cursors.get(key))
 
     def refresh_results(self, cursor_id: str | None = None) -> None:

@@ -39,7 +39,7 @@ def library() -> list[Paper]:
         Paper(
             id="1501.00010", title="Straße scenes: dong liu style", authors=["Ann Dong"],
             year=2020, venue="arXiv preprint", venue_short="arXiv", category="CV",
-            abstract="Street scenes. Video interpolation.", arxiv_id="1501.00010",
+            abstract="Street scenes. Video interpolation by Li.", arxiv_id="1501.00010",
         ),
     ]
 

@@ -112,7 +112,7 @@ async def test_sort_remembered_across_runs(home: Path) -> None:
 
 def test_column_widths_fill_the_width() -> None:
     """Columns plus separators fill exactly the given width, at every size."""
-    for total in (40, 79, 80, 120, 200):
+    for total in (50, 79, 80, 120, 200):
         widths = column_widths(total)
         assert sum(widths) + len(widths) - 1 == total
         assert widths[1] >= 8

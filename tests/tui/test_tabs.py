@@ -77,11 +77,13 @@ async def test_not_imported_page_says_what_to_import(store: Store) -> None:
         for _ in range(3):
             await pilot.press("right_square_bracket")
         assert app.view_key == f"{SITE}/hdr-enhancement"
+        await pilot.pause()
         missing = app.query_one("#missing", Static)
         assert missing.display and not app.query_one(PaperTable).display
         text = str(missing.render())
         assert "not imported" in text and "/manipulation/hdr-enhancement" in text
         await pilot.press("right_square_bracket")
+        await pilot.pause()
         assert app.query_one(PaperTable).display and not missing.display
 
 

@@ -30,7 +30,7 @@ def run(ctx: Context) -> int:
     query = " ".join(ctx.args.query)
     annotations = store.annotations()
     ids = search_cached(
-        store.home / "cache" / "search-index.json",
+        store.home / "cache" / "search-index.bin",
         store.library_fingerprint(),
         store.papers,
         annotations,
