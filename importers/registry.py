@@ -15,6 +15,10 @@ IMPORTER_MODULES: tuple[str, ...] = (
     "importers.atom",
 )
 
+# The `name` of each importer above, in the same order (checked by a test), so that the
+# command line can list formats without importing every parser.
+KNOWN_FORMATS: tuple[str, ...] = ("jekyll", "profile", "arxiv-listing", "bibtex", "atom")
+
 _cache: list[Importer] | None = None
 
 

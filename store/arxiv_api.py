@@ -12,6 +12,8 @@ import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from http.client import HTTPException
 
+from store.errors import ArxivError
+
 DEFAULT_URL = "http://export.arxiv.org/api/query"
 ENV_URL = "PAPERDECK_ARXIV_URL"
 DEFAULT_DELAY = 3.0  # seconds between requests, as arXiv asks
@@ -22,8 +24,6 @@ _ENTRY = re.compile(r"<entry[\s>]")
 _ID_OK = re.compile(r"^[A-Za-z0-9.\-/]{4,40}$")
 
 
-class ArxivError(Exception):
-    """A one-line, user-facing failure to talk to the arXiv API."""
 
 
 class _Retryable(Exception):

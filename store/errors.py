@@ -18,3 +18,7 @@ class StoreError(Exception):
     def __str__(self) -> str:
         """The one-line message."""
         return self.message
+
+
+class ArxivError(Exception):
+    """A one-line, user-facing failure to talk to the arXiv API."""

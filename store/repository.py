@@ -15,7 +15,6 @@ from store.annotations import Annotations
 from store.atomic import is_writable, locked
 from store.cache import RowCache, library_fingerprint
 from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
-from store.merge import merge_papers
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
 from store.paths import annotations_file as annotations_path
 from store.paths import backups_dir, cache_dir, library_file, settings_file
@@ -199,6 +198,8 @@ class Store:
             lib = read_library(self._storage, migrate_on_disk=not dry_run)
             existing = [lib.paper(i) for i in range(len(lib.raw))]
             lib.built.clear()
+            from store.merge import merge_papers
+
             outcome = merge_papers(existing, list(result.papers))
             papers = [paper_to_raw(p) for p in outcome.papers]
             sections = _upsert(lib.sections, result.sections)

@@ -149,7 +149,6 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
     # -- views and results ------------------------------------------------------
     def show_view(self, key: str) -> None:
         """Switch to the tab keyed key, restoring its cursor."""
-        table = self.query_one(PaperTable)
         if self.current_id is not None:
             self.cursors[self.view_key] = self.current_id
         self.view_key = key

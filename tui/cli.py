@@ -9,11 +9,10 @@ import traceback
 from collections.abc import Sequence
 
 from importers.base import ImporterError
-from store.arxiv_api import ArxivError
-from store.errors import StoreError
+from store.errors import ArxivError, StoreError
 from tui.commands import COMMANDS
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
-from tui.importing import InputError
+from tui.inputs import InputError
 
 DESCRIPTION = (
     "paperdeck: a terminal browser for research-publication listings. "

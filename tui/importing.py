@@ -14,14 +14,10 @@ from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.site import parse_site
 from store.models import ImportSummary
+from tui.inputs import DEFAULT_MAX_SIZE, InputError
 
-DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt", ".bib", ".bibtex", ".xml", ".atom"}
 SITE_FORMAT = "jekyll"
-
-
-class InputError(Exception):
-    """A user's input that cannot be read: one line, naming the file."""
 
 
 @dataclass(slots=True)

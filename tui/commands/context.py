@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from store.paths import default_home
-from store.repository import Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from store.repository import Store
 
 EXIT_OK = 0
 EXIT_NOTHING = 1
@@ -27,14 +30,32 @@ class Context:
     """Arguments, output consoles and the store for one command run."""
 
     args: argparse.Namespace
-    out: Console = field(default_factory=lambda: Console(highlight=False))
-    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
     _store: Store | None = None
+    _out: Console | None = None
+    _err: Console | None = None
+
+    @property
+    def out(self) -> Console:
+        """Rich console on stdout, made on first use (Rich is slow to import)."""
+        if self._out is None:
+            from rich.console import Console
+
+            self._out = Console(highlight=False)
+        return self._out
+
+    @property
+    def err(self) -> Console:
+        """Rich console on stderr, made on first use."""
+        if self._err is None:
+            from rich.console import Console
+
+            self._err = Console(stderr=True, highlight=False)
+        return self._err
 
     @property
     def tty(self) -> bool:
         """True when stdout is a terminal (Rich output); False when piped (plain text)."""
-        return self.out.is_terminal
+        return sys.stdout.isatty()
 
     @property
     def home(self) -> Path:
@@ -46,6 +67,8 @@ class Context:
     def store(self) -> Store:
         """The store, opened on first use."""
         if self._store is None:
+            from store.repository import Store
+
             library = getattr(self.args, "library", None)
             self._store = Store(self.home, Path(library).expanduser() if library else None)
         return self._store

@@ -8,10 +8,12 @@ import tempfile
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from store.repository import Store
 from tui.commands.context import EXIT_OK, Context
-from tui.importing import apply_sources, read_and_parse
+
+if TYPE_CHECKING:
+    from store.repository import Store
 
 NAME = "demo"
 HELP = "open the TUI on a throwaway copy of the bundled demo library"
@@ -24,6 +26,9 @@ def demo_root() -> Path:
 
 def build_demo(home: Path, *, today: date | None = None) -> Store:
     """A store in home filled from the bundled demo documents (lab site, profile, listing)."""
+    from store.repository import Store
+    from tui.importing import apply_sources, read_and_parse
+
     store = Store(home)
     root = demo_root()
     parsed = read_and_parse(

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from store.bibtex_export import to_bibtex
-from store.export import to_json, to_markdown
-from store.query import parse_query
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, CommandError, Context
 
 NAME = "export"
@@ -31,6 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: Context) -> int:
     """Export the selected papers."""
+    from store.bibtex_export import to_bibtex
+    from store.export import to_json, to_markdown
+    from store.query import parse_query
+
     store = ctx.store
     annotations = store.annotations()
     papers = store.papers()

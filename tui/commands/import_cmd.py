@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
-from rich.progress import Progress
-
-from importers import registry
+from importers.registry import KNOWN_FORMATS
 from tui.commands.context import EXIT_OK, EXIT_USAGE, CommandError, Context
-from tui.importing import (
-    DEFAULT_MAX_SIZE,
-    ImportReport,
-    ParsedSource,
-    apply_sources,
-    collect_inputs,
-    parse_inputs,
-)
+from tui.inputs import DEFAULT_MAX_SIZE
+
+if TYPE_CHECKING:
+    from tui.importing import ImportReport, ParsedSource
+
 
 NAME = "import"
 HELP = "import listings: files, directories (a site root or _pages/), - for stdin, arxiv:ID"
@@ -27,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `paperdeck import`."""
     parser.add_argument("paths", nargs="*", metavar="PATH", help="file, directory, - or arxiv:ID")
     parser.add_argument(
-        "--format", metavar="NAME", help="force an importer: " + ", ".join(registry.names())
+        "--format", metavar="NAME", help="force an importer: " + ", ".join(KNOWN_FORMATS)
     )
     parser.add_argument("--dry-run", action="store_true", help="parse and report; store nothing")
     parser.add_argument(
@@ -46,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _fetch_remote(ctx: Context, ids: list[str]) -> list[ParsedSource]:
     """Fetch arXiv ids and an author query through the arXiv API."""
     from tui.arxiv import fetch_author, fetch_ids, make_client
+    from tui.importing import ParsedSource
 
     client = make_client()
     parsed: list[ParsedSource] = []
@@ -60,6 +57,10 @@ def _fetch_remote(ctx: Context, ids: list[str]) -> list[ParsedSource]:
 
 def _parse_local(ctx: Context, paths: list[str]) -> list[ParsedSource]:
     """Read and parse local paths, with a progress bar when there are many files."""
+    from rich.progress import Progress
+
+    from tui.importing import collect_inputs, parse_inputs
+
     docs = collect_inputs(paths, max_size=ctx.args.max_size)
     today = date.today()
     if len(docs) < PROGRESS_THRESHOLD or not ctx.err.is_terminal:
@@ -95,10 +96,12 @@ def run(ctx: Context) -> int:
     ids = [p.split(":", 1)[1] for p in ctx.args.paths if p.startswith("arxiv:")]
     if not paths and not ids and not ctx.args.arxiv_author:
         raise CommandError("nothing to import: give a PATH, '-', arxiv:ID or --arxiv-author NAME")
-    if ctx.args.format and ctx.args.format not in registry.names():
+    if ctx.args.format and ctx.args.format not in KNOWN_FORMATS:
         raise CommandError(
-            f"unknown format {ctx.args.format!r}; known formats: {', '.join(registry.names())}"
+            f"unknown format {ctx.args.format!r}; known formats: {', '.join(KNOWN_FORMATS)}"
         )
+    from tui.importing import apply_sources
+
     parsed = _parse_local(ctx, paths) if paths else []
     parsed += _fetch_remote(ctx, ids) if (ids or ctx.args.arxiv_author) else []
     report = apply_sources(ctx.store, parsed, dry_run=ctx.args.dry_run)

@@ -6,10 +6,7 @@ import argparse
 
 import orjson
 
-from store.export import to_json
-from store.search import search_cached
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
-from tui.commands.render import paper_lines
 
 NAME = "search"
 HELP = "search the library with the TUI's query language"
@@ -26,6 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: Context) -> int:
     """Run a search and print the matching papers."""
+    from store.search import search_cached
+
     store = ctx.store
     query = " ".join(ctx.args.query)
     annotations = store.annotations()
@@ -38,9 +37,13 @@ def run(ctx: Context) -> int:
         ctx.args.limit if ctx.args.limit and ctx.args.limit > 0 else None,
     )
     if ctx.args.json:
+        from store.export import to_json
+
         papers = [p for p in (store.get(i) for i in ids) if p is not None]
         ctx.write(to_json(papers, annotations))
     elif ids:
+        from tui.commands.render import paper_lines
+
         by_id = {row.id: row for row in store.rows()}
         paper_lines(ctx, [by_id[i] for i in ids if i in by_id], annotations)
     if not ids:

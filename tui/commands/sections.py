@@ -6,8 +6,6 @@ import argparse
 from collections import Counter
 
 import orjson
-from rich.text import Text
-from rich.tree import Tree
 
 from store.text import clean_inline
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
@@ -23,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: Context) -> int:
     """Print every collection with its sections and paper counts."""
+    from rich.text import Text
+    from rich.tree import Tree
+
     store = ctx.store
     counts: Counter[str] = Counter(s for row in store.rows() for s in row.sections)
     sections = store.sections()

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 import orjson
-from rich.panel import Panel
-from rich.text import Text
 
-from store.bibtex_export import to_bibtex
-from store.export import to_json
 from store.models import Annotation, Paper
 from store.text import clean_block, clean_inline
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 NAME = "show"
 HELP = "show one paper (by id, id prefix, arXiv id or DOI)"
@@ -28,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
     """The paper as a plain Text block (data only, never markup)."""
+    from rich.text import Text
+
     text = Text()
     text.append(clean_inline(paper.display_title) + "\n", style="bold")
     if paper.authors:
@@ -67,6 +69,11 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
 
 def run(ctx: Context) -> int:
     """Print one paper."""
+    from rich.panel import Panel
+
+    from store.bibtex_export import to_bibtex
+    from store.export import to_json
+
     store = ctx.store
     paper = store.resolve(ctx.args.id)
     if paper is None:

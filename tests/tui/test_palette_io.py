@@ -1,0 +1,75 @@
+"""Imports and exports started from the command palette."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input
+
+from store.repository import Store
+from tests.tui.library import ready, shown_titles
+from tui.app import PaperDeckApp
+
+DEMO = Path(__file__).resolve().parents[2] / "tui" / "demo"
+
+
+async def _palette(pilot: object, command: str) -> None:
+    """Run a palette command by typing its name."""
+    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
+    await pilot.press(*command)  # type: ignore[attr-defined]
+    await pilot.pause(0.3)  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def _answer(pilot: object, text: str) -> None:
+    """Fill the one-line dialog and press Enter."""
+    app = pilot.app  # type: ignore[attr-defined]
+    field = app.screen.query_one(Input)
+    field.value = text
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_import_a_path_runs_in_a_worker(home: Path) -> None:
+    """Import a profile page from the palette: new tab and rows appear, app stays usable."""
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        before = len(shown_titles(app))
+        await _palette(pilot, "import a path")
+        await _answer(pilot, str(DEMO / "profile" / "zhiyong-gao.txt"))
+        await pilot.press("j")  # the UI keeps answering while the worker runs
+        await ready(pilot)
+        await ready(pilot)
+        assert len(app.rows) > before
+        assert any("Imported" in n.message for n in app._notifications)
+        assert len(shown_titles(app)) == len(app.rows)
+
+
+async def test_failed_import_is_a_notice(home: Path) -> None:
+    """A missing path gives an error toast; nothing changes, nothing crashes."""
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        before = list(app.rows)
+        await _palette(pilot, "import a path")
+        await _answer(pilot, str(home / "no-such-file.txt"))
+        await ready(pilot)
+        assert any("failed" in n.message for n in app._notifications)
+        assert app.rows == before and app.is_running
+
+
+async def test_export_shown_results(home: Path, tmp_path: Path) -> None:
+    """Export writes the papers currently in the table."""
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"denoising", "enter")
+        await pilot.pause()
+        shown = sorted(shown_titles(app))
+        await _palette(pilot, "export current")
+        await _answer(pilot, str(tmp_path / "out.json"))
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert sorted(p["title"] for p in data) == shown
