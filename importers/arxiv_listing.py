@@ -7,20 +7,31 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from importers.base import ImporterError, ImportResult, ImportWarning
-from importers.listing_parts import comment_links, join_comments, split_body, strip_latex
+from importers.listing_parts import (
+    JOURNAL_REF,
+    comment_links,
+    join_comments,
+    split_body,
+    strip_latex,
+)
 from importers.textlines import source_stem, split_lines
-from importers.venue import venue_from_comment
+from importers.venue import venue_from_comment, venue_from_journal_ref
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
-from store.text import clean_block, slugify
+from store.text import clean_block, clean_inline, slugify
 
 NAME = "arxiv-listing"
 # New-style ids: 4 digits after the dot until 1412, 5 from 1501; old style "hep-th/9901001".
 _ID = (
     r"(?:(?:0[7-9]|1[0-4])\d{2}\.\d{4}|\d{4}\.\d{5}"
-    r"|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+    r"|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})"
 )
-# An id starts a line (after optional spaces); the next abstract may be glued to it.
-ID_LINE = re.compile(r"^[ \t\ufeff]*arxiv:[ \t]*(?P<id>" + _ID + r")", re.I | re.M)
+# An id starts a line (after optional spaces); the next abstract may be glued to it. A
+# version ("v2") and a primary category ("[cs.CV]") may follow the id.
+ID_LINE = re.compile(
+    r"^[ \t\ufeff]*arxiv:[ \t]*(?P<id>" + _ID + r")(?P<ver>v\d+)?"
+    r"(?:[ \t]*\[(?P<cat>[a-z][a-z\-]*(?:\.[A-Za-z\-]{2,})?)\])?",
+    re.I | re.M,
+)
 
 
 @dataclass(slots=True)
@@ -31,6 +42,8 @@ class _Chunk:
     id_line: int
     arxiv_id: str
     lines: list[str] = field(default_factory=list)
+    version: str = ""
+    category: str = ""
 
 
 def _chunks(text: str) -> tuple[list[_Chunk], list[str], int]:
@@ -44,7 +57,8 @@ def _chunks(text: str) -> tuple[list[_Chunk], list[str], int]:
         if match is None:
             current.append(raw)
             continue
-        chunks.append(_Chunk(start, number, match.group("id"), current))
+        chunks.append(_Chunk(start, number, match.group("id"), current,
+                             match.group("ver") or "", match.group("cat") or ""))
         current = [raw[match.end() :]]
         start = number
     return chunks, current, start
@@ -119,6 +133,8 @@ class ArxivListingImporter:
     ) -> Paper | None:
         """One entry as a Paper (untitled); None with a warning if it has no text at all."""
         abstract_lines, comment_lines = split_body(chunk.lines)
+        refs = [line for line in comment_lines if JOURNAL_REF.match(line)]
+        comment_lines = [line for line in comment_lines if not JOURNAL_REF.match(line)]
         if not abstract_lines and not comment_lines:
             warnings.append(
                 ImportWarning(source, chunk.id_line, f"arXiv:{chunk.arxiv_id} has no abstract")
@@ -126,7 +142,7 @@ class ArxivListingImporter:
         abstract = clean_block(strip_latex("\n".join(abstract_lines)))
         comments = join_comments(comment_lines)
         arxiv_id = chunk.arxiv_id
-        links = [Link("arXiv", f"https://arxiv.org/abs/{arxiv_id}")]
+        links = [Link("arXiv", f"https://arxiv.org/abs/{arxiv_id}{chunk.version}")]
         code, other = comment_links(comments)
         links.extend(Link("Code", url) for url in code)
         links.extend(Link("Project", url) for url in other)
@@ -137,10 +153,17 @@ class ArxivListingImporter:
             year=_year_of(arxiv_id),
             links=links,
             has_code=bool(code),
+            category=chunk.category,
             sections=[SectionRef(ref.collection, ref.section, ref.label)],
             provenance=[Provenance(source, NAME, f"line {chunk.id_line}", chunk.id_line)],
         )
         venue = venue_from_comment(comments) if comments else None
+        if refs:
+            ref = clean_inline(JOURNAL_REF.sub("", refs[0]))
+            paper.extra["journal_ref"] = ref
+            venue = venue or venue_from_journal_ref(ref)
+        if chunk.version:
+            paper.extra["arxiv_version"] = chunk.version
         if venue is not None:
             paper.venue = venue.name
             paper.venue_short = venue.short

@@ -16,6 +16,7 @@ _PROTECTED_STAR = "\x01"
 _SPLIT = re.compile(r"\s+and\s+|\s*&\s*|[,;，；]")
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _PAREN = re.compile(r"\(([^()]*)\)")
+_AFFILIATION = re.compile(r"(?<=[^\W\d])\s?(\d{1,2})$")
 _NOTE_WORDS = re.compile(
     r"equal|contribut|correspond|co-?first|joint|first author|intern|advisor|supervis", re.I
 )
@@ -122,4 +123,9 @@ def _split_marks(part: str) -> tuple[str, str]:
         end -= 1
     marks.extend(reversed(tail))
     name = clean_inline(part[start:end].replace("*", ""))
+    if name[-1:].isdigit():  # affiliation numbers: "Wei Huang1", "Wei Huang<sup>1</sup>"
+        affiliation = _AFFILIATION.search(name)
+        if affiliation is not None:
+            marks.append(affiliation.group(1))
+            name = name[: affiliation.start()]
     return name.strip(" .:"), "".join(marks)

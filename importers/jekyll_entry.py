@@ -18,7 +18,7 @@ from importers.jekyll_markup import (
     strip_attrs,
     strip_tags,
 )
-from importers.jekyll_page import RawEntry
+from importers.jekyll_model import RawEntry
 from importers.jekyll_text import fast_block, fast_inline
 from importers.venue import Venue, cached_venue, find_badges
 from store.models import Link, Paper, Provenance
@@ -32,12 +32,18 @@ _PLACEHOLDER = re.compile(
     r"[\s!.…]*",
     re.I,
 )
+_PLACEHOLDER_HINTS = ("soon", "tuned", "to be", "tba", "tbd")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _VENUE_WORDS = re.compile(
     r"conference|journal|transactions|proceedings|symposium|workshop|arxiv|letters|"
     r"magazine|review|\([A-Z][A-Za-z0-9\-&+ ]*\)",
     re.I,
 )
+# Venue lines without a year: "Winter Conference on … (WACV)".
+_VENUE_NAME = re.compile(r"\b(?i:conference|journal|transactions|proceedings|symposium|workshop|"
+                         r"letters|magazine)\b|\([A-Z][A-Z0-9&+\-]+\)\s*$")
+_SUMMARY = re.compile(r"<summary\b[^<>]*>(?P<text>.*?)</summary\s*>", re.I | re.S)
+_NOT_ABSTRACT = re.compile(r"bib|cit(?:e|ation)|code|video|poster|slides", re.I)
 _PARAGRAPH_TAG = re.compile(r"</?p\b[^<>]*>", re.I)
 _ARXIV = re.compile(
     r"arxiv\.org/(?:abs|pdf)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))", re.I
@@ -74,7 +80,8 @@ def _read_line(state: EntryState, text: str, gap: bool) -> None:
         for match in _TOGGLE_ID.finditer(text):
             state.toggle_id = state.toggle_id or match.group(1)
         text = _TOGGLE.sub(" ", text)
-    if _PLACEHOLDER.search(text):
+    low = text.lower()
+    if any(hint in low for hint in _PLACEHOLDER_HINTS) and _PLACEHOLDER.search(text):
         state.placeholder = True
         text = _PLACEHOLDER.sub(" ", text)
     original = text
@@ -112,7 +119,7 @@ def _read_line(state: EntryState, text: str, gap: bool) -> None:
         return
     if _maybe_note(text) and is_note(text):
         state.notes.append(plain_note(text))
-    elif state.venue is None and not links and _YEAR.search(rest):
+    elif state.venue is None and not links and (_YEAR.search(rest) or _VENUE_NAME.search(rest)):
         state.venue = cached_venue(rest)
     else:
         badges = find_badges(rest)
@@ -130,11 +137,12 @@ def _full(text: str) -> str:
 
 def _maybe_note(text: str) -> bool:
     """Cheap pre-check before is_note: the line mentions a note word."""
-    return _NOTE_HINT.search(text) is not None
+    low = text.lower()
+    return any(hint in low for hint in _NOTE_HINTS)
 
 
-_NOTE_HINT = re.compile(r"equal|contribut|correspond|co-?first|joint|first author|intern|"
-                        r"advisor|supervis", re.I)
+_NOTE_HINTS = ("equal", "contribut", "correspond", "first", "joint", "intern", "advisor",
+               "supervis")
 _LINK_WORDS = re.compile(
     r"paper|pdf|code|project|video|dataset|data|arxiv|slides|poster|supp|demo|bibtex|"
     r"website|page|github|model|talk|intro|abstract|doi|link|download|html|preprint",
@@ -159,8 +167,10 @@ def _labels_only(text: str, links: list[RawLink]) -> str:
 
 
 def _emphasised(text: str) -> bool:
-    """True for a line wrapped in `_…_` or `*…*` emphasis."""
+    """True for a line wrapped in `_…_`, `*…*`, `<i>…</i>` or `<em>…</em>` emphasis."""
     stripped = text.strip()
+    if stripped[:2].lower() in ("<i", "<e") and stripped[-1:] == ">":
+        return True
     return len(stripped) > 2 and stripped[0] in "_*" and stripped.rstrip("\\ ")[-1:] in "_*"
 
 
@@ -183,10 +193,23 @@ def _add_link(state: EntryState, label: str, url: str) -> None:
 def abstract_text(lines: list[str]) -> str:
     """Abstract block text with HTML removed and whitespace normalised."""
     text = "\n".join(lines)
+    if "<summary" in text or "<SUMMARY" in text:
+        text = _SUMMARY.sub("\n", text)
     if "<" in text:
         text = _PARAGRAPH_TAG.sub("\n\n", text)
         text = strip_tags(text)
     return fast_block(html.unescape(text) if "&" in text else text)
+
+
+def _is_abstract(lines: list[str]) -> bool:
+    """False for an empty block or a <details> block that holds a BibTeX entry or the like."""
+    if not lines:
+        return False
+    head = "\n".join(lines[:3])
+    summary = _SUMMARY.search(head) if "<summary" in head.lower() else None
+    if summary is not None and _NOT_ABSTRACT.search(summary.group("text")):
+        return False
+    return not strip_tags(head).lstrip().startswith("@")
 
 
 def build_paper(entry: RawEntry, *, source: str, locator: str,
@@ -201,7 +224,7 @@ def build_paper(entry: RawEntry, *, source: str, locator: str,
             gap = True
             continue
         _read_line(state, strip_attrs(line), gap)
-    abstract = abstract_text(entry.abstract) if entry.abstract else ""
+    abstract = abstract_text(entry.abstract) if _is_abstract(entry.abstract) else ""
     if _PLACEHOLDER.search(entry.title):
         state.placeholder = True
     if not (state.authors or state.venue or state.links or abstract or state.placeholder):
@@ -227,16 +250,20 @@ def build_paper(entry: RawEntry, *, source: str, locator: str,
         paper.venue_short = state.venue.short
         paper.year = state.venue.year
         state.add_badges(state.venue.badges)
+    if paper.year is None and entry.year_hint is not None:  # under a "## 2023" heading
+        paper.year = entry.year_hint
+        if paper.venue_short:
+            paper.venue_short = f"{paper.venue_short} {paper.year}"
     paper.links = state.links
     paper.badges = state.badges
     paper.abstract = abstract
     paper.has_code = any("code" in link.label.lower() for link in state.links)
     paper.placeholder = state.placeholder or not (state.links or abstract)
     for link in state.links:
-        found = _ARXIV.search(link.url)
+        found = _ARXIV.search(link.url) if "rxiv" in link.url.lower() else None
         if found and not paper.arxiv_id:
             paper.arxiv_id = found.group("id")
-        doi = _DOI.search(link.url)
+        doi = _DOI.search(link.url) if "10." in link.url else None
         if doi and not paper.doi:
             paper.doi = doi.group("doi").rstrip(".")
     if entry.abstract_id or state.toggle_id:

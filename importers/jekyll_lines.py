@@ -134,7 +134,8 @@ def title_match(stripped: str) -> TitleMatch | None:
 
 def nav_links(stripped: str, *, strong_only: bool) -> list[NavLink]:
     """The site links of a line made only of links and separators, else []."""
-    if _SITE_TARGET.search(stripped) is None:
+    if ("](" not in stripped and "href" not in stripped and "HREF" not in stripped
+            and "Href" not in stripped) or _SITE_TARGET.search(stripped) is None:
         return []
     text = strip_attrs(stripped)
     links = find_links(text)

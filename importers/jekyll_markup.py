@@ -22,7 +22,8 @@ _SUP = re.compile(r"<sup[^<>]*>([^<>]*)</sup>", re.I)
 _BR = re.compile(r"<br\s*/?>", re.I)
 # Markdown link [label](url "title"); at most one level of parentheses inside the url.
 _MD_LINK = re.compile(
-    r"\[(?P<label>[^\[\]\n]*)\]\(\s*<?(?P<url>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)?)>?"
+    r"\[(?P<label>[^\[\]\n]*|\[[^\[\]\n]*\])\]"
+    r"\(\s*<?(?P<url>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)?)>?"
     r"(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)"
 )
 _HTML_LINK = re.compile(
@@ -86,7 +87,10 @@ def find_links(text: str) -> list[RawLink]:
     found: list[RawLink] = []
     if "](" in text:
         for m in _MD_LINK.finditer(text):
-            found.append(RawLink(m.group("label"), m.group("url"), m.start(), m.end()))
+            label = m.group("label")
+            if label[:1] == "[":  # [[PDF]](url)
+                label = label[1:-1]
+            found.append(RawLink(label, m.group("url"), m.start(), m.end()))
     if "<a" in text or "<A" in text:
         for m in _HTML_LINK.finditer(text):
             found.append(RawLink(m.group("label"), m.group("url"), m.start(), m.end()))

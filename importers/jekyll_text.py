@@ -9,6 +9,7 @@ from store.text import clean_block, clean_inline, normalize_title
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def fast_inline(text: str) -> str:
@@ -27,5 +28,7 @@ def fast_block(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
-    """store.text.normalize_title, cached (titles repeat across pages)."""
+    """store.text.normalize_title, cached (titles repeat across pages); quick for ASCII."""
+    if title.isascii():
+        return _NON_ALNUM.sub("", title.lower())
     return normalize_title(title)

@@ -30,6 +30,12 @@ _LATEX = re.compile(
     r"\\(?:textit|textbf|emph|texttt|textrm|textsc|textsf|mathrm|mathbf|mathit|underline|url)"
     r"\{([^{}]*)\}"
 )
+JOURNAL_REF = re.compile(r"^\s*journal[\s\-_]*ref(?:erence)?\s*:\s*", re.I)
+# Words just before a URL that say what it is ("Project page: https://…", "Code: …").
+_PROJECT_CUE = re.compile(r"\b(?:project|home\s*page|website|web\s*page|demo|video|data(?:set)?)"
+                          r"\b[^.;,]{0,20}$", re.I)
+_CODE_CUE = re.compile(r"\b(?:code|implementation|software|repo(?:sitory)?|github)\b[^.;,]{0,30}$",
+                       re.I)
 LONG_LINE = 200  # a line this long is abstract prose, unless it is shaped like a comment
 MAX_COMMENT = 400  # no comment line is longer than this
 
@@ -101,7 +107,13 @@ def comment_links(comments: str) -> tuple[list[str], list[str]]:
         url = match.group(0).rstrip(".,;:!?)]}'\"")
         if not url.lower().startswith(("http://", "https://")):
             url = "https://" + url
-        bucket = code if _CODE_HOSTS.match(url) else other
+        before = comments[max(0, match.start() - 40) : match.start()]
+        if _CODE_CUE.search(before):
+            bucket = code
+        elif _PROJECT_CUE.search(before):
+            bucket = other
+        else:
+            bucket = code if _CODE_HOSTS.match(url) else other
         if url not in code and url not in other:
             bucket.append(url)
     return code, other

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from importers.base import ImporterError, ImportResult, ImportWarning
-from importers.profile_parts import META_KEYS, Meta, parse_header, parse_meta, resolve_date
+from importers.profile_parts import (
+    META_KEYS,
+    Meta,
+    parse_header,
+    parse_meta,
+    resolve_date,
+    stat_number,
+)
 from importers.textlines import looks_like_authors, source_stem, split_authors, split_lines
 from store.models import Collection, Paper, Provenance, Section, SectionRef, make_paper_id
 from store.text import clean_block, clean_inline, slugify
@@ -15,6 +23,11 @@ from store.text import clean_block, clean_inline, slugify
 NAME = "profile"
 _DIGIT = re.compile(r"\d")
 _STAT_HINT = re.compile(r"h-?index|citations|papers|novelty|ai\s*score", re.I)
+# Lines some profile pages print after an abstract: citation counts and link flags.
+_TRAILER = re.compile(r"^(?:cited\s+by\s+(?P<a>\d[\d,.]*[kK]?)|(?P<b>\d[\d,.]*[kK]?)\s+citations?"
+                      r"|citations?\s*:?\s*(?P<c>\d[\d,.]*[kK]?)|pdf|code|html|bibtex|cite|save"
+                      r"|(?:pdf|code|html|bibtex|cite|save)(?:\s*[·|•]\s*(?:pdf|code|html|bibtex|cite"
+                      r"|save))+)$", re.I)
 _LISTING_ID = re.compile(r"(?m)^\s*arxiv:\s*(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.I)
 
 
@@ -61,6 +74,14 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
     return [g for g in groups if g]
 
 
+def name_slug(name: str) -> str:
+    """slugify(name), or a stable hash-based slug for names without Latin letters ("王小明")."""
+    slug = slugify(name)
+    if slug == "x" and any(c.isalnum() for c in name):
+        return "u" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+    return slug
+
+
 class ProfileImporter:
     """Parses profile pages such as `000_*.txt`."""
 
@@ -99,7 +120,7 @@ class ProfileImporter:
             meta["name"] = source_stem(source)
             result.warnings.append(ImportWarning(source, 1, "profile name not found"))
         name = meta["name"]
-        cid = f"profile:{slugify(name)}"
+        cid = f"profile:{name_slug(name)}"
         sid = f"{cid}/all"
         ordered = {k: meta[k] for k in META_KEYS if k in meta}
         ordered.update({k: v for k, v in meta.items() if k not in ordered})
@@ -139,6 +160,14 @@ class ProfileImporter:
         if rest and looks_like_authors(rest[0][0]):
             authors, truncated = split_authors(rest[0][0])
             rest = [rest[0][1:]] + rest[1:] if rest[0][1:] else rest[1:]
+        extra: dict[str, str] = {}
+        while rest and _TRAILER.match(rest[-1][-1]):
+            found = _TRAILER.match(rest[-1][-1])
+            assert found is not None
+            count = found.group("a") or found.group("b") or found.group("c")
+            if count:
+                extra["citations"] = stat_number(count)
+            rest = rest[:-1] + [rest[-1][:-1]] if rest[-1][:-1] else rest[:-1]
         abstract = clean_block("\n\n".join(" ".join(p) for p in rest))
         when = resolve_date(entry.meta, today)
         if when is None:
@@ -154,6 +183,7 @@ class ProfileImporter:
             has_code=entry.meta.has_code,
             sections=[SectionRef(ref.collection, ref.section, ref.label)],
             provenance=[Provenance(source, NAME, f"line {entry.line}", entry.line)],
+            extra=extra,
         )
         paper.id = make_paper_id(paper)
         return paper

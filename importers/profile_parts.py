@@ -26,8 +26,10 @@ META_LINE = re.compile(
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
     r"(?P<flags>(?:\s*[·|•,]?\s*" + _FLAG_WORDS + r")*)\s*$"
 )
-_STAT_A = re.compile(r"^(?P<label>[A-Za-z][A-Za-z \-]*?)\s*[:=]?\s*(?P<num>\d[\d,.]*\s*%?)$")
-_STAT_B = re.compile(r"^(?P<num>\d[\d,.]*\s*%?)\s*(?P<label>[A-Za-z][A-Za-z \-]*)$")
+_NUM = r"(?P<num>\d[\d,.]*(?:\s*[kKmM](?![a-z]))?\s*%?)"
+_STAT_A = re.compile(r"^(?P<label>[A-Za-z][A-Za-z \-]*?)\s*[:=]?\s*" + _NUM + "$")
+_STAT_B = re.compile(r"^" + _NUM + r"\s*(?P<label>[A-Za-z][A-Za-z \-]*)$")
+_SCALE = {"k": 1_000, "m": 1_000_000}
 _LABELS = {
     "hindex": "h_index",
     "h": "h_index",
@@ -104,8 +106,19 @@ def stat(line: str) -> tuple[str, str] | None:
     key = _LABELS.get(label)
     if key is None:
         return None
-    value = re.sub(r"[\s,]", "", match.group("num"))
-    return key, value
+    return key, stat_number(match.group("num"))
+
+
+def stat_number(text: str) -> str:
+    """"2,234" -> "2234", "12.3k" -> "12300", "1.2M" -> "1200000", "53 %" -> "53%"."""
+    value = re.sub(r"[\s,]", "", text)
+    scale = _SCALE.get(value[-1:].lower())
+    if scale is None:
+        return value
+    try:
+        return str(round(float(value[:-1]) * scale))
+    except ValueError:
+        return value
 
 
 def papers_heading(line: str) -> str | None:

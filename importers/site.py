@@ -53,13 +53,32 @@ def ensure_permalink(page: PageData) -> None:
     page.permalink = normalize_permalink("/" + "/".join(parts))
 
 
+def nav_target(target: str, page: PageData) -> str:
+    """The permalink a nav link points to; relative links prefer a sibling page of the topic.
+
+    A page whose permalink ends in "/" is served as a folder, so a browser resolves
+    "../registration.html" against it, while authors usually mean "sibling" for a bare
+    "segmentation": of the two readings, the one that stays a sibling of the page wins.
+    """
+    plain = normalize_permalink(target, base=page.permalink)
+    if not page.dir_permalink or target.lstrip().startswith(("/", "{")):
+        return plain
+    folder = normalize_permalink(target, base=page.permalink + "/")
+    depth = len(permalink_segments(page.permalink))
+    for candidate in (folder, plain):
+        segments = permalink_segments(candidate)
+        if len(segments) == depth and segments[0].lower() == page.topic.lower():
+            return candidate
+    return plain
+
+
 def _page_nav(page: PageData) -> list[tuple[str, str, str]]:
     """(key, label, permalink) for each nav link of a page that stays in its topic."""
     seen: set[str] = set()
     inside: list[tuple[str, str, str]] = []
     outside: list[tuple[str, str, str]] = []
     for link in page.nav:
-        permalink = normalize_permalink(link.target, base=page.permalink)
+        permalink = nav_target(link.target, page)
         key = permalink.lower()
         if key in seen or key == "/":
             continue
@@ -78,7 +97,7 @@ def _current_key(page: PageData) -> str:
         return own
     for link in page.nav:
         if link.current:
-            return normalize_permalink(link.target, base=page.permalink).lower()
+            return nav_target(link.target, page).lower()
     return own
 
 
@@ -95,8 +114,8 @@ def _build_topic(topic: _Topic) -> None:
     for page in topic.pages:
         key = _current_key(page)
         if key not in topic.slots:
-            label = page.heading or page.front.get("excerpt") or permalink_segments(
-                page.permalink)[-1]
+            label = (page.heading or page.front.get("excerpt") or page.front.get("title")
+                     or permalink_segments(page.permalink)[-1])
             topic.slots[key] = _NavSlot(key, clean_inline(label), page.permalink, page.source)
             topic.order.append(key)
         topic.slots[key].pages.append(page)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importers.jekyll_text import fast_inline as clean_inline
 
 # Highlights that are printed inside or after a venue but are not part of it.
-_BADGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+BADGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(oral)(?:\s+presentation)?\b", re.I), "Oral"),
     (re.compile(r"\b(spotlight)\b", re.I), "Spotlight"),
     (re.compile(r"\b(highlight)\b", re.I), "Highlight"),
@@ -25,11 +25,14 @@ _BADGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(in\s+press)\b", re.I), "In Press"),
     (re.compile(r"\(\s*new!?\s*\)|\bnew!", re.I), "New"),
 ]
+_ANY_BADGE = re.compile(r"oral|spotlight|highlight|best|early|press|new", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9&+\-/.']*(?:\s+[A-Za-z0-9&+\-/.']+){0,2}$")
+_PUBLISHERS = {"IEEE", "ACM", "IET", "SPIE", "OSA", "IEEE/CVF", "IEEE/RSJ", "ELSEVIER"}
 _SMALL = {"a", "an", "and", "the", "of", "on", "for", "in", "to", "with", "&"}
 _ARXIV = re.compile(r"\barxiv\b", re.I)
+_EMPHASIS = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 
 
 @dataclass(slots=True)
@@ -46,7 +49,9 @@ class Venue:
 def find_badges(text: str) -> list[str]:
     """Highlight badges (Oral, Early Access, Best Paper Award…) named in text."""
     found: list[str] = []
-    for pattern, label in _BADGE_PATTERNS:
+    if _ANY_BADGE.search(text) is None:  # one scan instead of one per pattern
+        return found
+    for pattern, label in BADGE_PATTERNS:
         match = pattern.search(text)
         if match:
             badge = label or " ".join(w.capitalize() for w in match.group(0).split())
@@ -67,6 +72,8 @@ def initials(name: str) -> str:
     """"Signal Processing: Image Communication" -> "SPIC"; short names stay whole."""
     words = [w for w in re.split(r"[\s:,/]+", name) if w]
     caps = [w for w in words if w.lower() not in _SMALL and w[:1].isalpha()]
+    if len(caps) > 3 and caps[0].upper() in _PUBLISHERS:  # IEEE Transactions on … -> T…
+        caps = caps[1:]
     if len(caps) < 3:
         return name.strip()
     return "".join(w[0].upper() for w in caps)
@@ -75,6 +82,8 @@ def initials(name: str) -> str:
 def parse_venue(line: str) -> Venue:
     """Parse "IEEE/CVF International Conference on Computer Vision (ICCV), 2023 (Oral)"."""
     printed = clean_inline(line)
+    if "*" in printed or "_" in printed:  # Markdown emphasis: *CVPR 2023*, _CoRL 2021_
+        printed = clean_inline(_EMPHASIS.sub("", printed.replace("*", "")))
     venue = Venue(printed=printed)
     if not printed:
         return venue
@@ -91,7 +100,7 @@ def parse_venue(line: str) -> Venue:
             break
     name = _PAREN.sub("", printed)
     name = _YEAR.sub("", name)
-    for pattern, _ in _BADGE_PATTERNS:
+    for pattern, _ in BADGE_PATTERNS:
         name = pattern.sub("", name)
     name = re.sub(r"[\s,;|]+$", "", re.sub(r"\s{2,}", " ", name)).strip(" ,;-|")
     venue.name = name
@@ -116,7 +125,8 @@ def cached_venue(line: str) -> Venue:
 
 
 _ACCEPT = re.compile(
-    r"\b(?:accepted|to\s+appear|appear(?:s|ed)?|published|presented|camera[- ]ready)\b"
+    r"\b(?:accepted|to\s+appear|appear(?:s|ed)?|published|presented|presentation|"
+    r"camera[- ]ready)\b"
     r"(?:\s+(?:as\s+an?\s+\w+(?:\s+paper)?|for\s+publication|paper))?"
     r"\s*(?:in|at|to|by|for|on)\s+(?:the\s+)?(?P<venue>[^.;,\n]+)",
     re.I,
@@ -150,3 +160,21 @@ def venue_from_comment(comment: str) -> Venue | None:
         short = f"{acr} {year}" if year else acr
         return Venue(printed=phrase, name=phrase, short=short, year=year, badges=find_badges(text))
     return None
+
+
+_REF_TAIL = re.compile(r"[,;]?\s*(?:vol\.?|volume|no\.?|pp\.?|pages?|art\.?|\d).*$", re.I)
+
+
+def venue_from_journal_ref(ref: str) -> Venue:
+    """Venue of an arXiv "Journal ref" ("CVPR 2021, pp. 1-9", "IEEE TIP 31 (2022) 1-12")."""
+    text = clean_inline(ref)
+    years = _YEAR.findall(text)
+    year = int(years[0]) if years else None
+    name = _REF_TAIL.sub("", text).strip(" ,;.")
+    token = _VENUE_TOKEN.match(name)
+    base = token.group("acr") if token and _is_acronym(token.group("acr")) else ""
+    if not base:
+        base = name if _is_acronym(name) else initials(name) if name else ""
+    short = f"{base} {year}".strip() if year else base
+    return Venue(printed=text, name=name or text, short=short, year=year,
+                 badges=find_badges(text))

@@ -251,19 +251,19 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
         self.status_note = note
         self.refresh_results()
 
-    def reload_library(self) -> None:
+    async def reload_library(self) -> None:
         """Re-read rows, tabs and annotations after the library changed."""
         self.rows = self.store.rows()
         self.model = ResultModel(self.rows)
         self.annotations = self.store.annotations()
         self.groups = load_groups(self.store)
-        self.papers, self.index = None, None
+        self.papers, self.index, self.index_aligned = None, None, False
         old = self.query_one(SectionTabs)
         keys = {v.key for g in self.groups for v in g.views}
         self.view_key = self.view_key if self.view_key in keys else ALL
-        old.remove()
-        self.mount(SectionTabs(self.groups, self.view_key, id="tabs"), before="#search")
-        self.call_after_refresh(self.show_view, self.view_key)
+        await old.remove()
+        await self.mount(SectionTabs(self.groups, self.view_key, id="tabs"), before="#search")
+        self.show_view(self.view_key)
         self.load_library()
 
     # -- events -----------------------------------------------------------------

@@ -51,12 +51,12 @@ class ImportExportMixin(_Base):
         self.notify(f"Import of {path} failed: {exc}", severity="error", timeout=10,
                     markup=False)
 
-    def import_done(self, path: Path, report: Any) -> None:
+    async def import_done(self, path: Path, report: Any) -> None:
         """Reload rows, tabs and index after an import."""
         self.set_status_note("")
         warned = f" ({len(report.warnings)} warnings)" if report.warnings else ""
         self.notify(f"Imported {path}: {summary_line(report)}{warned}", markup=False)
-        self.reload_library()
+        await self.reload_library()
 
     def action_export_prompt(self) -> None:
         """Ask for a file name and write the shown papers to it."""

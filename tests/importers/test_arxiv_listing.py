@@ -101,8 +101,10 @@ def test_comment_lines_are_told_apart_by_structure() -> None:
     )
     a, b, c = parse(text).papers
     assert (a.arxiv_id, a.comments, a.year) == (
-        "hep-th/9901001v2", "Final version for the Journal of Things", 1999
+        "hep-th/9901001", "Final version for the Journal of Things", 1999
     )
+    assert a.extra["arxiv_version"] == "v2"
+    assert a.links[0] == Link("arXiv", "https://arxiv.org/abs/hep-th/9901001v2")
     assert b.abstract == ABSTRACT
     assert b.comments == (
         "12 pages, 4 figures; Project page at https://example.org/p and code at gitlab.com/me/proj."

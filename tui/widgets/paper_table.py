@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -102,6 +103,8 @@ class PaperTable(ScrollView, can_focus=True):
         self.sort_key = "order"
         self.sort_reverse = False
         self._widths: list[int] = column_widths(80)
+        self._style_key: tuple[object, ...] = ()
+        self._styles: dict[str, Style] = {}
 
     # -- data -------------------------------------------------------------------
     def set_data(
@@ -203,9 +206,33 @@ class PaperTable(ScrollView, can_focus=True):
         self._widths = column_widths(self.scrollable_content_region.width)
         self.virtual_size = Size(event.size.width, len(self.order) + 1)
 
+    def styles_for_paint(self) -> dict[str, Style]:
+        """Rich styles of the parts, computed once per focus/theme state (cheap paints)."""
+        key = (self.has_focus, self.app.theme, self.app.current_theme.dark)
+        if key != self._style_key:
+            base = self.rich_style
+            cursor = base + self.get_component_rich_style("paper-table--cursor")
+            flag = self.get_component_rich_style("paper-table--flag", partial=True)
+            dim = self.get_component_rich_style("paper-table--dim", partial=True)
+            self._styles = {
+                "base": base, "cursor": cursor, "flag": base + flag, "dim": base + dim,
+                "cursor_flag": cursor + flag, "cursor_dim": cursor + dim,
+                "header": self.get_component_rich_style("paper-table--header"),
+            }
+            self._style_key = key
+        return self._styles
+
+    def on_focus(self) -> None:
+        """Repaint with the focused cursor style."""
+        self.refresh()
+
+    def on_blur(self) -> None:
+        """Repaint with the blurred cursor style."""
+        self.refresh()
+
     def _header_strip(self, width: int) -> Strip:
         """The column header line with the sort arrow."""
-        style = self.get_component_rich_style("paper-table--header")
+        style = self.styles_for_paint()["header"]
         parts = []
         for (key, label), w in zip(COLUMNS, self._widths, strict=True):
             if key in SORTABLE and SORTABLE[key] == self.sort_key and key != "authors":
@@ -215,11 +242,10 @@ class PaperTable(ScrollView, can_focus=True):
 
     def _row_segments(self, row: Row, selected: bool) -> list[Segment]:
         """The segments of one row."""
-        base = self.rich_style
-        if selected:
-            base = base + self.get_component_rich_style("paper-table--cursor")
-        flag = base + self.get_component_rich_style("paper-table--flag", partial=True)
-        dim = base + self.get_component_rich_style("paper-table--dim", partial=True)
+        st = self.styles_for_paint()
+        base = st["cursor"] if selected else st["base"]
+        flag = st["cursor_flag"] if selected else st["flag"]
+        dim = st["cursor_dim"] if selected else st["dim"]
         ann = self.annotations.get(row.id)
         flags = (
             "C" if row.has_code else "·",
@@ -246,11 +272,9 @@ class PaperTable(ScrollView, can_focus=True):
         if y == 0:
             return self._header_strip(width)
         pos = round(self.scroll_y) + y - 1
+        st = self.styles_for_paint()
         if pos >= len(self.order):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, st["base"])
         row = self.rows[self.order[pos]]
         strip = Strip(self._row_segments(row, pos == self.cursor))
-        style = self.rich_style
-        if pos == self.cursor:
-            style = style + self.get_component_rich_style("paper-table--cursor")
-        return strip.adjust_cell_length(width, style)
+        return strip.adjust_cell_length(width, st["cursor"] if pos == self.cursor else st["base"])
