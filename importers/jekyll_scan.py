@@ -187,8 +187,8 @@ class Scanner:
                                   title_url=title.url, year_hint=self.year)
             return False
         block = _BLOCK_OPEN.search(stripped) if "<" in stripped else None
-        if block is not None and (block.group(1).lower() == "details"
-                                  or _HIDDEN.search(block.group(0))):
+        if block is not None and (_HIDDEN.search(block.group(0)) or (
+                block.group(1).lower() == "details" and self.entry is not None)):
             self.open_abstract(number, stripped, block)
             return False
         if self.entry is not None:

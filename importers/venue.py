@@ -28,10 +28,35 @@ BADGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _ANY_BADGE = re.compile(r"oral|spotlight|highlight|best|early|press|new", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9&+\-/.']*(?:\s+[A-Za-z0-9&+\-/.']+){0,2}$")
-_PUBLISHERS = {"IEEE", "ACM", "IET", "SPIE", "OSA", "IEEE/CVF", "IEEE/RSJ", "ELSEVIER"}
+_ACRONYM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&+\-/.']*(?:\s+[A-Za-z0-9&+\-/.']+){0,2}$")
+_PUBLISHERS = {"IEEE", "ACM", "IET", "SPIE", "OSA", "CVF", "RSJ", "ELSEVIER"}
+# Well-known venues printed without their acronym ("Conference on Computer Vision and
+# Pattern Recognition, 2023"); matched on the lower-cased name with spaces collapsed.
+_KNOWN = (
+    ("computer vision and pattern recognition workshop", "CVPRW"),
+    ("computer vision and pattern recognition", "CVPR"),
+    ("european conference on computer vision", "ECCV"),
+    ("international conference on computer vision", "ICCV"),
+    ("neural information processing systems", "NeurIPS"),
+    ("international conference on learning representations", "ICLR"),
+    ("international conference on machine learning", "ICML"),
+    ("aaai conference on artificial intelligence", "AAAI"),
+    ("pattern analysis and machine intelligence", "TPAMI"),
+    ("transactions on image processing", "TIP"),
+    ("transactions on multimedia", "TMM"),
+    ("circuits and systems for video technology", "TCSVT"),
+    ("transactions on computational imaging", "TCI"),
+    ("transactions on medical imaging", "TMI"),
+    ("signal processing letters", "SPL"),
+    ("international journal of computer vision", "IJCV"),
+    ("acm international conference on multimedia", "ACM MM"),
+    ("medical image computing and computer", "MICCAI"),
+    ("international conference on robotics and automation", "ICRA"),
+)
 _SMALL = {"a", "an", "and", "the", "of", "on", "for", "in", "to", "with", "&"}
 _ARXIV = re.compile(r"\barxiv\b", re.I)
+_SHORT_YEAR = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])\s?['’]\s?(\d{2})(?!\d)")
+_LEAD_IN = re.compile(r"^(?:in\s+|(?:proc\.?|proceedings)\s+(?:of\s+)?(?:the\s+)?)+", re.I)
 _EMPHASIS = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 
 
@@ -72,11 +97,17 @@ def initials(name: str) -> str:
     """"Signal Processing: Image Communication" -> "SPIC"; short names stay whole."""
     words = [w for w in re.split(r"[\s:,/]+", name) if w]
     caps = [w for w in words if w.lower() not in _SMALL and w[:1].isalpha()]
-    if len(caps) > 3 and caps[0].upper() in _PUBLISHERS:  # IEEE Transactions on … -> T…
+    while len(caps) > 3 and caps[0].upper() in _PUBLISHERS:  # IEEE Transactions on … -> T…
         caps = caps[1:]
     if len(caps) < 3:
         return name.strip()
     return "".join(w[0].upper() for w in caps)
+
+
+def known_short(name: str) -> str:
+    """The usual short name of a well-known venue named in full, else ""."""
+    low = " ".join(name.lower().split())
+    return next((short for words, short in _KNOWN if words in low), "")
 
 
 def parse_venue(line: str) -> Venue:
@@ -87,26 +118,31 @@ def parse_venue(line: str) -> Venue:
     venue = Venue(printed=printed)
     if not printed:
         return venue
-    years = _YEAR.findall(printed)
+    text = printed
+    if "'" in text or "’" in text:  # "ECCV'22" -> "ECCV 2022"
+        text = _SHORT_YEAR.sub(lambda m: f"{m.group(1)} 20{m.group(2)}", text)
+    years = _YEAR.findall(text)
     venue.year = int(years[-1]) if years else None
-    venue.badges = find_badges(printed)
+    venue.badges = find_badges(text)
     acronym = ""
-    for inner in _PAREN.findall(printed):
+    for inner in _PAREN.findall(text):
         candidate = _YEAR.sub("", inner).strip(" ,'")
         if find_badges(candidate) or not candidate:
             continue
         if _is_acronym(candidate):
             acronym = candidate
             break
-    name = _PAREN.sub("", printed)
-    name = _YEAR.sub("", name)
+    name = _YEAR.sub("", _PAREN.sub("", text))
     for pattern, _ in BADGE_PATTERNS:
         name = pattern.sub("", name)
     name = re.sub(r"[\s,;|]+$", "", re.sub(r"\s{2,}", " ", name)).strip(" ,;-|")
+    name = _LEAD_IN.sub("", name) or name  # "In CVPR", "Proc. of the …"
     venue.name = name
-    if _ARXIV.search(printed) and not acronym:
+    if _ARXIV.search(text) and not acronym:
         acronym = "arXiv"
-    base = acronym or (name if _is_acronym(name) else initials(name))
+    base = acronym or (name if _is_acronym(name) else known_short(name) or initials(name))
+    if base.startswith(("IEEE ", "IEEE/CVF ")) and _is_acronym(base.split(" ", 1)[1]):
+        base = base.split(" ", 1)[1]  # "IEEE TPAMI" -> "TPAMI"
     venue.short = f"{base} {venue.year}".strip() if venue.year else base
     return venue
 
@@ -133,7 +169,7 @@ _ACCEPT = re.compile(
 )
 _NOT_A_VENUE = re.compile(r"\b(?:submitted|under\s+review|in\s+submission|preprint)\b", re.I)
 _VENUE_TOKEN = re.compile(
-    r"^(?:IEEE\s+|ACM\s+|the\s+)?(?P<acr>[A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)"
+    r"^(?:IEEE\s+|ACM\s+|the\s+)?(?P<acr>\d?[A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)"
     r"(?:['’]?\s*(?P<year>(?:19|20)?\d{2}))?"
 )
 
@@ -145,13 +181,16 @@ def venue_from_comment(comment: str) -> Venue | None:
         prefix = text[max(0, match.start() - 30) : match.start()]
         if _NOT_A_VENUE.search(prefix) or _NOT_A_VENUE.search(match.group(0)):
             continue
-        phrase = match.group("venue").strip()
+        phrase = _LEAD_IN.sub("", match.group("venue").strip()) or match.group("venue").strip()
         token = _VENUE_TOKEN.match(phrase)
-        if not token:
-            continue
-        acr = token.group("acr")
-        year_text = token.group("year")
-        year_match = _YEAR.search(phrase)
+        acr = token.group("acr") if token else ""
+        if not acr or acr.upper() in _PUBLISHERS:  # "IEEE Transactions on Image Processing"
+            words = [w for w in phrase.split() if w[:1].isupper()]
+            if len(words) < 2:
+                continue
+            acr = known_short(phrase) or initials(_YEAR.sub("", phrase).strip(" ,"))
+        year_text = token.group("year") if token else None
+        year_match = _YEAR.search(text, match.start("venue"), match.end() + 12)
         year: int | None = None
         if year_match:
             year = int(year_match.group(1))
@@ -172,9 +211,10 @@ def venue_from_journal_ref(ref: str) -> Venue:
     year = int(years[0]) if years else None
     name = _REF_TAIL.sub("", text).strip(" ,;.")
     token = _VENUE_TOKEN.match(name)
-    base = token.group("acr") if token and _is_acronym(token.group("acr")) else ""
-    if not base:
-        base = name if _is_acronym(name) else initials(name) if name else ""
+    acr = token.group("acr") if token else ""
+    base = acr if _is_acronym(acr) and acr.upper() not in _PUBLISHERS else ""
+    if not base and name:
+        base = name if _is_acronym(name) else known_short(name) or initials(name)
     short = f"{base} {year}".strip() if year else base
     return Venue(printed=text, name=name or text, short=short, year=year,
                  badges=find_badges(text))

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from store.merge_fields import absorb, clone, conflicts, settled_fields, sources_of
+from store.merge_fields import (
+    absorb,
+    clone,
+    conflicts,
+    keep_origins,
+    settled_fields,
+    sources_of,
+)
 from store.merge_keys import (
     AbstractIndex,
     VersionIndex,
@@ -209,8 +216,12 @@ class _Merger:
                 self.appended.setdefault(slot, []).append(prov)
 
     def _finish_provenance(self, slot: int) -> None:
-        """Drop entries a re-imported source no longer gives; new ones take their place."""
+        """Drop entries a re-imported source no longer gives; new ones take their place.
+
+        Field origins are kept even when this changes which source comes first.
+        """
         target = self.papers[slot]
+        old_first = target.provenance[0].source if target.provenance else ""
         added = self.appended.get(slot, [])
         added_ids = {id(p) for p in added}
         result: list[Provenance] = []
@@ -227,6 +238,7 @@ class _Merger:
                 result.extend(p for p in added if (p.source, p.importer) == key)
         result.extend(p for p in added if (p.source, p.importer) not in placed)
         target.provenance = result
+        keep_origins(target, old_first)
 
     def add(self, incoming: Paper) -> None:
         """Merge one incoming paper into the working list, or append it as new."""

@@ -63,6 +63,28 @@ def _set_origin(target: Paper, name: str, source: str) -> None:
         target.extra[key] = source
 
 
+def keep_origins(target: Paper, old_first: str) -> None:
+    """Keep every field's origin after target's first source changed from old_first.
+
+    Unmarked fields came from the first source; when re-imports drop or reorder provenance
+    so another source comes first, those fields get an explicit marker, and markers naming
+    the new first source are dropped (one canonical form, so equal papers compare equal).
+    """
+    first = target.provenance[0].source if target.provenance else ""
+    if first == old_first:
+        return
+    names = [name for name in SCALAR_FIELDS if not _empty(getattr(target, name))]
+    if target.authors:
+        names.append("authors")
+    for name in names:
+        key = ORIGIN_PREFIX + name
+        source = target.extra.get(key, old_first)
+        if source == first or not source:
+            target.extra.pop(key, None)
+        else:
+            target.extra[key] = source
+
+
 def conflicts(a: Paper, b: Paper) -> bool:
     """True when two records cannot be one paper: different arXiv ids or different DOIs."""
     if a.arxiv_id and b.arxiv_id and arxiv_key(a.arxiv_id) != arxiv_key(b.arxiv_id):

@@ -107,12 +107,47 @@ def test_style_variations_lose_no_entry(name: str, underscores: bool, star_autho
     assert [s.label for s in varied.sections] == [s.label for s in base.sections]
 
 
+_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\((https?://[^()\s]*)\)(\{:[^}]*\})?")
+
+
+def html_restyle(text: str, *, html_links: bool, html_titles: bool, indent: str) -> str:
+    """The same page with Markdown links and bold titles written as HTML, and indented lines."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if html_links:
+            line = _MD_LINK.sub(r'<a href="\2" target="_blank">\1</a>', line)
+        if html_titles and line.startswith("**") and line.rstrip().endswith("** <br>"):
+            line = "<b>" + line.rstrip()[2 : -len("** <br>")] + "</b><br/>"
+        if indent and line[:1] in "_*[<" and not line.startswith(("---", "**[", "<div")):
+            line = indent + line
+        out.append(line)
+    return "\n".join(out)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(NAMES), st.booleans(), st.booleans(), st.sampled_from(["", "\t", "  "]))
+def test_html_restyle_loses_no_entry(name: str, html_links: bool, html_titles: bool,
+                                     indent: str) -> None:
+    """`<a href>` links, `<b>` titles and indented lines give the same papers and links."""
+    base = IMPORTER.parse(PAGES[name], source=name, today=TODAY)
+    text = html_restyle(PAGES[name], html_links=html_links, html_titles=html_titles,
+                        indent=indent)
+    varied = IMPORTER.parse(text, source=name, today=TODAY)
+    assert [p.title for p in varied.papers] == [p.title for p in base.papers]
+    assert [p.authors for p in varied.papers] == [p.authors for p in base.papers]
+    assert [p.venue_short for p in varied.papers] == [p.venue_short for p in base.papers]
+    assert [p.links for p in varied.papers] == [p.links for p in base.papers]
+    assert [p.abstract for p in varied.papers] == [p.abstract for p in base.papers]
+
+
 def test_restyle_really_changes_the_page() -> None:
     """Guard for the test above: the restyled text differs in the intended ways."""
     text = restyle(PAGES["low-for-high.md"], underscores=True, star_authors=True,
                    trailing="  ", crlf=True, bom=True)
     assert text.startswith("\ufeff") and "\r\n" in text and "__[▶ 2024 New]" in text
     assert re.search(r"^\*Rui Li, Shenglong Zhou, Dong Liu\*  \r$", text, re.M)
+    html = html_restyle(PAGES["low-for-high.md"], html_links=True, html_titles=True, indent="\t")
+    assert '\t<a href="https://' in html and "\t<b>" in html and "](http" not in html
 
 
 def test_twenty_megabyte_page_parses_quickly() -> None:

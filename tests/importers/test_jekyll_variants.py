@@ -284,3 +284,35 @@ def test_errors() -> None:
         IMPORTER.parse("just some words\nand more", source="x.txt", today=TODAY)
     empty = parse("Nothing here yet.\n")
     assert empty.papers == [] and any("no paper" in w.message for w in empty.warnings)
+
+
+def test_collapsed_older_papers_and_bibtex_details() -> None:
+    """A page-level `<details>` around old entries hides none; BibTeX details are no abstract."""
+    body = (
+        entry("Recent Paper", n=1, abstract="")
+        + "<details><summary>BibTeX</summary>\n@inproceedings{x, title={Recent}}\n</details>\n\n"
+        + "<details>\n<summary>Older papers (2015-2019)</summary>\n\n"
+        + entry("Old Paper One", n=2) + entry("Old Paper Two", n=3) + "</details>\n"
+    )
+    result = parse(body)
+    assert [p.title for p in result.papers] == ["Recent Paper", "Old Paper One", "Old Paper Two"]
+    assert [p.abstract for p in result.papers] == ["", "Abstract of 2.", "Abstract of 3."]
+
+
+def test_multiline_title_and_award_line_are_not_new_entries() -> None:
+    """A bold title wrapped over two lines is one title; a bold award line stays in its entry."""
+    body = ("**A Title Wrapped\nOver Two Lines** <br>\n_Ann Lee_ <br>\n<pub>CVPR, 2023</pub> <br>\n"
+            "**Best Paper Award** <br>\n[Paper](https://x.org/1)\n\n" + entry("Next", n=2))
+    first, second = parse(body).papers
+    assert first.title == "A Title Wrapped Over Two Lines"
+    assert first.badges == ["Best Paper Award"] and first.links[0].url == "https://x.org/1"
+    assert second.title == "Next"
+
+
+def test_highlight_inside_the_venue_span() -> None:
+    """`<pub>…, 2024 <highlighted>(Highlight)</highlighted> </pub>`: a badge, not venue text."""
+    venue = "Conference on Computer Vision and Pattern Recognition (CVPR), 2024 " \
+            "<highlighted>(Highlight)</highlighted> "
+    (paper,) = parse(entry("Lut Paper", venue=venue, n=1)).papers
+    assert (paper.venue_short, paper.year, paper.badges) == ("CVPR 2024", 2024, ["Highlight"])
+    assert "Highlight" not in paper.venue

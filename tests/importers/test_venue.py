@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from importers.venue import cached_venue, find_badges, parse_venue, venue_from_comment
+from importers.venue import (
+    cached_venue,
+    find_badges,
+    parse_venue,
+    venue_from_comment,
+    venue_from_journal_ref,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,13 +28,27 @@ from importers.venue import cached_venue, find_badges, parse_venue, venue_from_c
          "MICCAI 2022", 2022),
         ("CVPR, 2021", "CVPR 2021", 2021),
         ("arXiv preprint, 2023", "arXiv 2023", 2023),
+        ("International Conference on 3D Vision (3DV), 2020", "3DV 2020", 2020),
+        ("ECCV'22", "ECCV 2022", 2022),
+        ("In CVPR, 2021", "CVPR 2021", 2021),
+        ("IEEE TPAMI 2023", "TPAMI 2023", 2023),
+        ("IEEE/CVF Conference on Computer Vision and Pattern Recognition, 2023", "CVPR 2023",
+         2023),
+        ("Proceedings of the IEEE International Conference on Computer Vision, 2019",
+         "ICCV 2019", 2019),
+        ("IEEE Transactions on Image Processing, 2022", "TIP 2022", 2022),
+        ("IEEE Transactions on Multimedia, 2021", "TMM 2021", 2021),
+        ("*CVPR 2023*", "CVPR 2023", 2023),
+        ("_2024, IEEE International Conference on Robotics and Automation (ICRA)_", "ICRA 2024",
+         2024),
+        ("Journal of Visual Communication and Image Representation, 2020", "JVCIR 2020", 2020),
     ],
 )
 def test_short_form_and_year(line: str, short: str, year: int) -> None:
     """The acronym in parentheses (or initials) plus the year."""
     venue = parse_venue(line)
     assert (venue.short, venue.year) == (short, year)
-    assert venue.printed == line
+    assert venue.printed == line.strip("*_")
 
 
 def test_badges() -> None:
@@ -53,6 +73,27 @@ def test_comment_venues() -> None:
     found = venue_from_comment("Accepted in CVPR 2020; code at github")
     assert found is not None and found.short == "CVPR 2020" and found.year == 2020
     assert venue_from_comment("Submitted to ICCV 2021") is None
+    for comment, short in [
+        ("Accepted to IEEE Transactions on Image Processing", "TIP"),
+        ("Published in IEEE Transactions on Pattern Analysis and Machine Intelligence, 2022",
+         "TPAMI 2022"),
+        ("To appear in the Proceedings of ICCV 2021", "ICCV 2021"),
+        ("Accepted by ECCV'22", "ECCV 2022"),
+        ("Accepted by the 3DV 2021", "3DV 2021"),
+    ]:
+        found = venue_from_comment(comment)
+        assert found is not None and found.short == short, comment
+    assert venue_from_comment("Accepted in the main track") is None
+    oral = venue_from_comment("Oral presentation at ICCV 2023")
+    assert oral is not None and (oral.short, oral.badges) == ("ICCV 2023", ["Oral"])
+
+
+def test_journal_refs() -> None:
+    """An arXiv "Journal ref" gives the venue without volume and page numbers."""
+    assert venue_from_journal_ref("CVPR 2021, pp. 1234-1243").short == "CVPR 2021"
+    ref = venue_from_journal_ref("IEEE Transactions on Image Processing 31 (2022) 1-12")
+    assert (ref.name, ref.short, ref.year) == ("IEEE Transactions on Image Processing",
+                                               "TIP 2022", 2022)
 
 
 @settings(max_examples=200, deadline=None)

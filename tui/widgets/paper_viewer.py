@@ -28,6 +28,20 @@ def _highlighted(value: str, spans: Spans | None, style: str = "") -> Text:
     return text
 
 
+def _append_abstract(out: Text, paper: Paper, abstract_open: bool, spans: Spans | None) -> None:
+    """The abstract, open or as a one-line toggle, right under the venue like the site's."""
+    if not paper.abstract:
+        out.append("(no abstract)\n", style="dim")
+    elif abstract_open:
+        out.append("▾ Abstract", style="bold underline")
+        out.append("  (a hides)\n", style="dim")
+        out.append_text(_highlighted(clean_multiline(paper.abstract), spans))
+        out.append("\n")
+    else:
+        out.append("▸ Abstract", style="bold underline")
+        out.append("  (a, Enter or Space shows it)\n", style="dim")
+
+
 def render_paper(
     paper: Paper | None,
     row: Row | None,
@@ -74,6 +88,7 @@ def render_paper(
         ids = [f"arXiv:{clean(paper.arxiv_id)}"] if paper.arxiv_id else []
         ids += [f"doi:{clean(paper.doi)}"] if paper.doi else []
         out.append("  ".join(ids) + "\n", style="dim")
+    _append_abstract(out, paper, abstract_open, spans)
     if paper.links:
         out.append("\n")
         for n, link in enumerate(paper.links, 1):
@@ -108,16 +123,6 @@ def render_paper(
             out.append("\nNote: ", style="bold")
             out.append(clean_multiline(annotation.note))
         out.append("\n")
-    out.append("\n")
-    if not paper.abstract:
-        out.append("(no abstract)", style="dim")
-    elif abstract_open:
-        out.append("▾ Abstract", style="bold underline")
-        out.append("  (a hides)\n", style="dim")
-        out.append_text(_highlighted(clean_multiline(paper.abstract), spans))
-    else:
-        out.append("▸ Abstract", style="bold underline")
-        out.append("  (a, Enter or Space shows it)", style="dim")
     return out
 
 
