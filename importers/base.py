@@ -35,6 +35,11 @@ class ImportWarning:
     line: int | None
     message: str
 
+    @property
+    def is_skip(self) -> bool:
+        """True when the warning reports an entry or page that was left out."""
+        return "skipped" in self.message.lower()
+
     def __str__(self) -> str:
         """`source:line: message`."""
         where = f"{self.source}:{self.line}" if self.line is not None else self.source

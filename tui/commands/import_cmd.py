@@ -72,21 +72,35 @@ def _parse_local(ctx: Context, paths: list[str]) -> list[ParsedSource]:
         )
 
 
+def _label(ctx: Context, paper_id: str) -> str:
+    """`id "Title…"` for a report line (the id alone in a dry run)."""
+    paper = None if ctx.args.dry_run else ctx.store.get(paper_id)
+    if paper is None:
+        return paper_id
+    title = paper.display_title
+    return f'{paper_id} "{title[:50]}{"…" if len(title) > 50 else ""}"'
+
+
+def _plural(n: int, word: str) -> str:
+    """"1 warning", "2 warnings"."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def print_summary(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
     """The closing summary: new, updated, merged, unchanged, skipped with reasons."""
     for warning in report.warnings:
-        ctx.warn(f"warning: {warning}")
+        ctx.warn(f"{'skipped' if warning.is_skip else 'warning'}: {warning}")
     for summary in report.summaries:
         for a, b, score in summary.possible_duplicates:
-            ctx.warn(f"possible duplicate: {a} ~ {b} (similarity {score:.0f}%), not merged")
-        for reason in summary.skipped:
-            ctx.warn(f"skipped: {reason}")
-    skipped = report.total("skipped") + len(report.warnings)
+            names = " ~ ".join(_label(ctx, pid) for pid in (a, b))
+            ctx.warn(f"possible duplicate, not merged ({score:.0f}% similar): {names}")
+    skipped = sum(1 for w in report.warnings if w.is_skip)
+    doubts = len(report.warnings) - skipped
     head = "dry run, nothing stored: " if dry_run else ""
     ctx.write(
         f"{head}{len(report.sources)} sources · {report.total('new')} new · "
         f"{report.total('updated')} updated · {report.total('merged')} merged · "
-        f"{report.total('unchanged')} unchanged · {skipped} skipped"
+        f"{report.total('unchanged')} unchanged · {skipped} skipped · {_plural(doubts, 'warning')}"
     )
 
 

@@ -27,6 +27,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("venue", "Venue"),
     ("year", "Year"),
 )
+def venue_label(row: Row) -> str:
+    """The venue's short form, without a trailing year the Year column already shows."""
+    venue = clean(row.venue_short)
+    suffix = f" {row.year}" if row.year else ""
+    return venue[: -len(suffix)] if suffix and venue.endswith(suffix) else venue
+
+
 SORTABLE = {"title": "title", "authors": "title", "venue": "venue", "year": "year"}
 
 
@@ -261,7 +268,7 @@ class PaperTable(ScrollView, can_focus=True):
         segs.append(sep)
         segs.append(Segment(fit(clean(row.first_author), w[2]), dim))
         segs.append(sep)
-        segs.append(Segment(fit(clean(row.venue_short), w[3]), base))
+        segs.append(Segment(fit(venue_label(row), w[3]), base))
         segs.append(sep)
         segs.append(Segment(fit(str(row.year or ""), w[4]), dim))
         return segs
