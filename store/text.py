@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -71,5 +72,8 @@ def normalize_title(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """Lower-case dash-separated slug of text."""
-    return _NON_ALNUM.sub("-", fold(text)).strip("-") or "x"
+    """Lower-case dash-separated slug of text; non-Latin text gets a short stable hash."""
+    slug = _NON_ALNUM.sub("-", fold(text)).strip("-")
+    if slug:
+        return slug
+    return "u" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10] if text.strip() else "x"

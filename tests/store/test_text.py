@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.text import clean_block, clean_inline, fold, normalize_title, strip_controls
+from store.text import clean_block, clean_inline, fold, normalize_title, slugify, strip_controls
 
 BAD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 PAYLOADS = [
@@ -55,3 +55,10 @@ def test_spaces_and_folding() -> None:
     assert normalize_title("Depth-Aware  Video, Frame!") == normalize_title(
         "depth aware video frame"
     )
+
+
+def test_slugify_non_latin_is_stable_and_distinct() -> None:
+    """Names with no Latin letters get distinct, stable slugs, never a shared placeholder."""
+    assert slugify("Research Topic: Manipulation") == "research-topic-manipulation"
+    assert slugify("高志勇") == slugify("高志勇") != slugify("王伟")
+    assert slugify("高志勇").startswith("u")
