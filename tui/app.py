@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
 from textual.widgets import Footer, Input, Static
 
@@ -20,6 +20,7 @@ from store.repository import Store
 from tui.actions import ActionsMixin
 from tui.commands_palette import PaperDeckCommands
 from tui.io_actions import ImportExportMixin
+from tui.keys import APP_BINDINGS
 from tui.results import ALL, ResultModel
 from tui.views import load_groups
 from tui.widgets.paper_table import PaperTable
@@ -38,32 +39,7 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
     CSS_PATH = str(Path(__file__).with_name("paperdeck.tcss"))
     TITLE = "paperdeck"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {PaperDeckCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search"),
-        Binding("escape", "escape", "Clear", show=False),
-        Binding("a,enter,space", "toggle_abstract", "Abstract"),
-        Binding("A", "toggle_all_abstracts", "All abs."),
-        Binding("o", "open_link(0)", "Open"),
-        *[Binding(str(n), f"open_link({n})", f"Link {n}", show=False) for n in range(1, 10)],
-        Binding("y", "copy_bibtex", "BibTeX"),
-        Binding("Y", "copy_url", "URL"),
-        Binding("c", "copy_citation", "Cite"),
-        Binding("r", "toggle_read", "Read"),
-        Binding("s", "toggle_star", "Star"),
-        Binding("t", "edit_tags", "Tags"),
-        Binding("n", "edit_note", "Note"),
-        Binding("d", "sort('year')", "Year↕"),
-        Binding("T", "sort('title')", "Title↕"),
-        Binding("V", "sort('venue')", "Venue↕"),
-        Binding("O", "sort('order')", "Nav order", show=False),
-        Binding("w", "toggle_scope", "Scope"),
-        Binding("right_square_bracket", "next_tab(1)", "Next tab"),
-        Binding("left_square_bracket", "next_tab(-1)", "Prev tab", show=False),
-        Binding("v", "focus_viewer", "Viewer"),
-        Binding("f", "toggle_full", "Full", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(self, store: Store, *, load_in_background: bool = True) -> None:
         """An app over store; the full library loads in a worker after the first paint."""

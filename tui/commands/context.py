@@ -73,6 +73,19 @@ class Context:
             self._store = Store(self.home, Path(library).expanduser() if library else None)
         return self._store
 
+    def find_id(self, ref: str) -> str | None:
+        """The paper id a reference names, warning when none: the rows cache first (fast)."""
+        ref = ref.strip()
+        ids = [row.id for row in self.store.rows()]
+        exact = [i for i in ids if i == ref]
+        prefixed = exact or [i for i in ids if ref and i.startswith(ref)]
+        if len(prefixed) == 1:
+            return prefixed[0]
+        paper = self.store.resolve(ref)
+        if paper is None:
+            self.warn(f"no paper {ref!r} (try `paperdeck search`)")
+        return paper.id if paper else None
+
     def write(self, text: str) -> None:
         """Write plain text to stdout, never interpreted as markup."""
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

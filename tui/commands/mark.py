@@ -28,13 +28,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: Context) -> int:
     """Apply the marks and print the paper's annotation."""
-    store = ctx.store
-    paper = store.resolve(ctx.args.id)
-    if paper is None:
-        ctx.warn(f"no paper {ctx.args.id!r} (try `paperdeck search`)")
+    paper_id = ctx.find_id(ctx.args.id)
+    if paper_id is None:
         return EXIT_NOTHING
-    ann = store.mark(
-        paper.id,
+    ann = ctx.store.mark(
+        paper_id,
         read=ctx.args.read,
         starred=ctx.args.starred,
         add_tags=tuple(ctx.args.tag),
@@ -47,5 +45,5 @@ def run(ctx: Context) -> int:
         f"tags: {', '.join(ann.tags)}" if ann.tags else "",
         "note" if ann.note else "",
     ]
-    ctx.write(f"{paper.id}\t" + " · ".join(s for s in state if s))
+    ctx.write(f"{paper_id}\t" + " · ".join(s for s in state if s))
     return EXIT_OK

@@ -75,9 +75,9 @@ def run(ctx: Context) -> int:
     from store.export import to_json
 
     store = ctx.store
-    paper = store.resolve(ctx.args.id)
+    paper_id = ctx.find_id(ctx.args.id)
+    paper = store.get(paper_id) if paper_id else None
     if paper is None:
-        ctx.warn(f"no paper {ctx.args.id!r} (try `paperdeck search`)")
         return EXIT_NOTHING
     ann = store.annotation(paper.id)
     if ctx.args.bibtex:
