@@ -13,7 +13,10 @@ if TYPE_CHECKING:
 
 ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Import a path…", "import_prompt", "Import a file or a site directory into the library"),
+    ("Import arXiv id…", "import_arxiv_prompt", "Fetch papers by arXiv id from the arXiv API"),
     ("Export current results…", "export_prompt", "Write the shown papers (.json, .md or .bib)"),
+    ("Export results as BibTeX…", "export_prompt('paperdeck-export.bib')",
+     "Write the shown papers to a .bib file"),
     ("Toggle abstract", "toggle_abstract", "a / Enter / Space"),
     ("Toggle all abstracts", "toggle_all_abstracts", "A"),
     ("Open primary link", "open_link(0)", "o"),

@@ -36,10 +36,22 @@ class ImportExportMixin(_Base):
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, path: Path) -> None:
         """Import path (worker thread: touches no widget, reports via call_from_thread)."""
-        from tui.importing import apply_sources, read_and_parse
+        from datetime import date
+
+        from tui.importing import apply_sources, collect_inputs, parse_inputs
 
         try:
-            report = apply_sources(self.store, read_and_parse([str(path.expanduser())]))
+            docs = collect_inputs([str(path.expanduser())])
+            done = 0
+
+            def advance(n: int) -> None:
+                nonlocal done
+                done += n
+                self.call_from_thread(self.set_status_note, f"importing: {done}/{len(docs)} files")
+
+            parsed = parse_inputs(docs, fmt=None, today=date.today(), advance=advance)
+            self.call_from_thread(self.set_status_note, "importing: saving…")
+            report = apply_sources(self.store, parsed)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a notice
             self.call_from_thread(self.import_failed, path, exc)
             return
@@ -58,7 +70,36 @@ class ImportExportMixin(_Base):
         self.notify(f"Imported {path}: {summary_line(report)}{warned}", markup=False)
         await self.reload_library()
 
-    def action_export_prompt(self) -> None:
+    def action_import_arxiv_prompt(self) -> None:
+        """Ask for arXiv ids, then fetch and import them in the background."""
+
+        def done(value: str | None) -> None:
+            ids = (value or "").replace(",", " ").split()
+            if ids:
+                self.set_status_note(f"fetching {len(ids)} arXiv ids…")
+                self.run_arxiv_import(ids)
+
+        self.push_screen(LineDialog("Import arXiv ids (space-separated)", "", "",
+                                    "2002.12259 1904.00830"), done)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_arxiv_import(self, ids: list[str]) -> None:
+        """Fetch ids from the arXiv API and import them (worker thread: no widget access)."""
+        from tui.arxiv import fetch_ids, make_client, parse_id_args
+        from tui.importing import ParsedSource, apply_sources
+
+        label = Path("arXiv " + " ".join(ids))
+        try:
+            clean_ids = parse_id_args(ids)
+            result = fetch_ids(clean_ids, make_client())
+            source = ParsedSource("arxiv:" + ",".join(clean_ids), "atom", "", result)
+            report = apply_sources(self.store, [source])
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a notice
+            self.call_from_thread(self.import_failed, label, exc)
+            return
+        self.call_from_thread(self.import_done, label, report)
+
+    def action_export_prompt(self, default: str = "paperdeck-export.json") -> None:
         """Ask for a file name and write the shown papers to it."""
 
         def done(value: str | None) -> None:
@@ -66,7 +107,7 @@ class ImportExportMixin(_Base):
                 self.export_to(Path(value.strip()).expanduser())
 
         self.push_screen(LineDialog("Export the shown papers (.json, .md or .bib)", "",
-                                    "paperdeck-export.json"), done)
+                                    default), done)
 
     def export_to(self, path: Path) -> None:
         """Write the table's papers to path in the format its suffix asks for."""

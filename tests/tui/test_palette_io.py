@@ -73,3 +73,35 @@ async def test_export_shown_results(home: Path, tmp_path: Path) -> None:
         await _answer(pilot, str(tmp_path / "out.json"))
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert sorted(p["title"] for p in data) == shown
+
+
+async def test_import_arxiv_id_from_the_palette(home: Path, monkeypatch: object) -> None:
+    """"Import arXiv id…" fetches from the (local, fake) arXiv API in a worker and adds rows."""
+    from tests.data.arxiv_server import fake_arxiv
+
+    with fake_arxiv() as server:
+        monkeypatch.setenv("PAPERDECK_ARXIV_URL", server.url)  # type: ignore[attr-defined]
+        app = PaperDeckApp(Store(home))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            await _palette(pilot, "import arxiv id")
+            await _answer(pilot, "arxiv:2002.12259")
+            for _ in range(20):
+                await ready(pilot)
+                if any("Imported" in n.message for n in app._notifications):
+                    break
+            assert any("Imported" in n.message for n in app._notifications)
+            assert any(r["id_list"] == "2002.12259" for r in server.requests)
+            paper = next(p for p in app.store.papers() if p.arxiv_id == "2002.12259")
+            assert paper.title
+
+
+async def test_export_results_as_bibtex(home: Path, tmp_path: Path) -> None:
+    """"Export results as BibTeX…" writes a .bib file of the shown papers."""
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await _palette(pilot, "export results as bibtex")
+        await _answer(pilot, str(tmp_path / "out.bib"))
+    text = (tmp_path / "out.bib").read_text(encoding="utf-8")
+    assert text.count("@") == len(app.rows) and "title = {" in text
