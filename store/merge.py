@@ -54,6 +54,7 @@ class _Merger:
         self.fresh: dict[tuple[int, str, str], set[str]] = {}
         self.appended: dict[int, list[Provenance]] = {}
         self.locked: dict[int, set[str]] = {}
+        self.records: dict[int, list[Paper]] = {}
         self.by_id: dict[str, int] = {}
         self.by_arxiv: dict[str, int] = {}
         self.by_doi: dict[str, int] = {}
@@ -262,13 +263,37 @@ class _Merger:
         target = self._touch(slot)
         self._add_provenance(slot, target, paper)
         before = _identity(target)
-        locked = self.locked.get(slot)
-        if locked is None:
-            locked = self.locked[slot] = set()
-        absorb(target, paper, locked)
+        if slot in self.new_slots:
+            absorb(target, paper, self.locked[slot])
+        else:
+            target = self._absorb_existing(slot, target, paper)
         if _identity(target) != before:
             self._unindex(slot, before)
             self._index(slot, target)
+        # the record's own title and id now lead here too, so its twins in this import
+        # (say, the same entry on another page) land on the same paper
+        title = norm_title(paper.title)
+        if title:
+            self.by_title.setdefault(title, slot)
+        self.by_id.setdefault(paper.id, slot)
+
+    def _absorb_existing(self, slot: int, target: Paper, paper: Paper) -> Paper:
+        """Merge paper into an existing slot: the records this merge gives the slot are first
+        combined among themselves, then absorbed once into the original paper.
+
+        So what an import says about a paper never depends on the order in which its records
+        meet the stored fields, and importing the same records again changes nothing.
+        """
+        records = self.records.setdefault(slot, [])
+        records.append(paper)
+        if len(records) == 1:
+            absorb(target, paper, set())
+            return target
+        rebuilt = clone(self.originals[slot])
+        rebuilt.provenance = target.provenance
+        absorb(rebuilt, combine(records), set())
+        self.papers[slot] = rebuilt
+        return rebuilt
 
     def outcome(self) -> MergeOutcome:
         """Classify every touched paper and build the result."""
@@ -290,6 +315,17 @@ class _Merger:
             (a, b, score) for (a, b), score in sorted(self.near.items()) if a in ids and b in ids
         ]
         return result
+
+
+def combine(records: list[Paper]) -> Paper:
+    """One record of a paper from several incoming records of it (the first settles its
+    fields, later ones fill gaps or give a fuller author list; provenance is concatenated)."""
+    combined = clone(records[0])
+    locked = settled_fields(combined)
+    for record in records[1:]:
+        absorb(combined, record, locked)
+        combined.provenance.extend(record.provenance)
+    return combined
 
 
 def _identity(paper: Paper) -> tuple[str, str, str, str, str]:
