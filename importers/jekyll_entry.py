@@ -106,6 +106,11 @@ def _read_line(state: EntryState, text: str, gap: bool) -> None:
         text = remove_spans(text, links)
     rest = plain(text).strip(" |·•-–—,;")
     if not rest:
+        # "<highlighted>NTIRE winner</highlighted>": the badge is "Winner", the line the award.
+        if len(state.badges) > before and not links and "<pub" not in original.lower():
+            award = _full(original)
+            if award and award not in state.badges and award not in state.awards:
+                state.awards.append(award)
         return
     if state.authors is None and state.venue is None and not links:
         if _maybe_note(text) and is_note(text):

@@ -32,6 +32,7 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SITE_TARGET = re.compile(r"\]\(\s*<?(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#)|href\s*=\s*[\"']?"
                           r"(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#)", re.I)
 _NAV_FILLER = str.maketrans("", "", "*_|·•/\\ \t-–—:>▶▼▲►◀◄▸▾▴▹▿▵\u00a0")
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 @dataclass(slots=True)
@@ -158,3 +159,42 @@ def nav_links(stripped: str, *, strong_only: bool) -> list[NavLink]:
                             or text.lstrip().startswith(("**[", "__["))):
         return []
     return found
+
+
+def _name_list(text: str, *, emphasised_only: bool) -> bool:
+    """True for a line listing several names: `*A, B*`, `_A and B_`, `<i>…</i>`, or plain."""
+    stripped = text.strip()
+    wrapped = stripped[:3].lower() in ("<i>", "<em") or (
+        len(stripped) > 2 and stripped[0] in "*_" and stripped[:2] not in ("**", "__")
+        and stripped.rstrip("\\ ")[-1:] == stripped[0])
+    if emphasised_only and not wrapped:
+        return False
+    body = plain(stripped)
+    return ("," in body or " and " in body) and _YEARISH.search(body) is None
+
+
+def heading_title(stripped: str, following: list[str]) -> TitleMatch | None:
+    """A `### Paper Title` heading used as an entry title, else None.
+
+    Some sites print each paper as a heading followed at once by its author line and then a
+    venue or link line; a section heading is not followed by such a pair.
+    """
+    match = _HEADING.match(stripped)
+    if match is None or len(match.group(1)) < 2 or not (match.group(2) or "").strip():
+        return None
+    lines = [line.strip() for line in following[:3]]
+    if lines and not lines[0]:
+        lines = lines[1:]  # one blank line may separate the title from its authors
+    if len(lines) < 2 or not lines[0] or not lines[1] or lines[0].startswith("#"):
+        return None
+    names, after = lines[0], lines[1]
+    venue = "<pub" in after.lower()
+    if not (venue or _YEARISH.search(plain(after)) or find_links(after)):
+        return None
+    if not _name_list(names, emphasised_only=not venue):
+        return None
+    found = title_match(f"**{match.group(2).strip()}**")
+    if found is not None:
+        return found
+    text = plain(match.group(2))
+    return TitleMatch(text=text) if text and not has_nav_marker(text) else None

@@ -6,7 +6,15 @@ import re
 
 from importers.base import ImportWarning
 from importers.jekyll_authors import is_note, plain_note
-from importers.jekyll_lines import NavLink, TitleMatch, heading, is_rule, nav_links, title_match
+from importers.jekyll_lines import (
+    NavLink,
+    TitleMatch,
+    heading,
+    heading_title,
+    is_rule,
+    nav_links,
+    title_match,
+)
 from importers.jekyll_markup import normalize_permalink, permalink_segments, split_br
 from importers.jekyll_model import PageData, RawEntry, heading_year
 from importers.venue import BADGE_PATTERNS, find_badges
@@ -168,6 +176,11 @@ class Scanner:
         found = heading(stripped)
         if found is not None:
             self.close_entry(number)
+            titled = heading_title(stripped, [s for _, s in subs[index + 1 : index + 4]])
+            if titled is not None:
+                self.entry = RawEntry(line=number, title=titled.text, badges=titled.badges,
+                                      title_url=titled.url, year_hint=self.year)
+                return False
             level, text = found
             if text:
                 self.page.headings.append((level, text))

@@ -24,8 +24,9 @@ BADGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(early\s+access)\b", re.I), "Early Access"),
     (re.compile(r"\b(in\s+press)\b", re.I), "In Press"),
     (re.compile(r"\(\s*new!?\s*\)|\bnew!", re.I), "New"),
+    (re.compile(r"\bwinners?\b", re.I), "Winner"),  # "NTIRE winner", "Challenge Winner"
 ]
-_ANY_BADGE = re.compile(r"oral|spotlight|highlight|best|early|press|new", re.I)
+_ANY_BADGE = re.compile(r"oral|spotlight|highlight|best|early|press|new|winner", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ACRONYM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&+\-/.']*(?:\s+[A-Za-z0-9&+\-/.']+){0,2}$")
