@@ -1,4 +1,5 @@
-"""The rows cache: list-view rows in JSON under home/cache/, keyed by a library fingerprint."""
+"""Caches of what the first screen needs (list-view rows; collections and sections) in JSON
+under home/cache/, keyed by a library fingerprint, so a start never parses the library."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ import orjson
 
 from store.atomic import atomic_write_bytes, locked
 from store.errors import StoreError
-from store.models import Row
+from store.models import Collection, Row, Section
 from store.records import gc_paused
 
 ROWS_FORMAT = 2
+NAV_FORMAT = 1
 # Allowed value types per Row column (id, title, first_author, venue_short, year, category,
 # has_code, has_abstract); the sections column is stored as an index into a table of lists.
 _COLUMN_TYPES: tuple[frozenset[type], ...] = (
@@ -79,13 +81,25 @@ def decode_rows(doc: dict[str, Any]) -> list[Row]:
     return list(map(Row, *columns, sections))
 
 
-def _fresh(doc: Any, fingerprint: str) -> bool:
+def _fresh(doc: Any, fingerprint: str, fmt: int = ROWS_FORMAT) -> bool:
     """True when a parsed cache document is in this format and for this library version."""
     return (
-        isinstance(doc, dict)
-        and doc.get("format") == ROWS_FORMAT
-        and doc.get("fingerprint") == fingerprint
+        isinstance(doc, dict) and doc.get("format") == fmt and doc.get("fingerprint") == fingerprint
     )
+
+
+def cache_file(cache_dir: Path, library: Path, kind: str) -> Path:
+    """The cache file of one kind ("rows", "nav") for a library path."""
+    digest = hashlib.sha1(str(library.resolve()).encode("utf-8")).hexdigest()[:12]
+    return cache_dir / f"{kind}-{digest}.json"
+
+
+def _write(path: Path, doc: dict[str, Any]) -> None:
+    """Write a cache document atomically; silently skip when it cannot be written."""
+    with contextlib.suppress(OSError, StoreError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with locked(path, timeout=2.0):
+            atomic_write_bytes(path, orjson.dumps(doc))
 
 
 class RowCache:
@@ -93,8 +107,7 @@ class RowCache:
 
     def __init__(self, cache_dir: Path, library: Path) -> None:
         """Cache the rows of library under cache_dir."""
-        digest = hashlib.sha1(str(library.resolve()).encode("utf-8")).hexdigest()[:12]
-        self.path = cache_dir / f"rows-{digest}.json"
+        self.path = cache_file(cache_dir, library, "rows")
 
     def load(self, fingerprint: str) -> list[Row] | None:
         """The cached rows if the cache matches fingerprint and is well-formed, else None."""
@@ -112,8 +125,42 @@ class RowCache:
 
     def save(self, fingerprint: str, rows: list[Row]) -> None:
         """Write the rows; silently skip when the cache cannot be written."""
-        doc = {"format": ROWS_FORMAT, "fingerprint": fingerprint, **encode_rows(rows)}
-        with contextlib.suppress(OSError, StoreError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with locked(self.path, timeout=2.0):
-                atomic_write_bytes(self.path, orjson.dumps(doc))
+        _write(self.path, {"format": ROWS_FORMAT, "fingerprint": fingerprint, **encode_rows(rows)})
+
+
+Nav = tuple[list[Collection], list[Section]]
+
+
+class NavCache:
+    """Collections and sections (stored order) of one library path, as a small JSON file."""
+
+    def __init__(self, cache_dir: Path, library: Path) -> None:
+        """Cache the navigation records of library under cache_dir."""
+        self.path = cache_file(cache_dir, library, "nav")
+
+    def load(self, fingerprint: str) -> Nav | None:
+        """The cached collections and sections if fresh and well-formed, else None."""
+        try:
+            doc = orjson.loads(self.path.read_bytes())
+            if not _fresh(doc, fingerprint, NAV_FORMAT):
+                return None
+            colls, secs = doc["collections"], doc["sections"]
+            if not all(isinstance(d, dict) for d in [*colls, *secs]):
+                return None
+            return [Collection.from_dict(d) for d in colls], [Section.from_dict(d) for d in secs]
+        except (OSError, orjson.JSONDecodeError, TypeError, ValueError, KeyError):
+            return None
+
+    def save(
+        self, fingerprint: str, collections: list[Collection], sections: list[Section]
+    ) -> None:
+        """Write the navigation records; silently skip when the cache cannot be written."""
+        _write(
+            self.path,
+            {
+                "format": NAV_FORMAT,
+                "fingerprint": fingerprint,
+                "collections": [c.to_dict() for c in collections],
+                "sections": [s.to_dict() for s in sections],
+            },
+        )

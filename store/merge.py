@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -10,6 +9,7 @@ from rapidfuzz import fuzz, process
 from store.merge_fields import (
     absorb,
     clone,
+    combine,
     conflicts,
     keep_origins,
     settled_fields,
@@ -21,6 +21,7 @@ from store.merge_keys import (
     arxiv_key,
     norm_abstract,
     norm_title,
+    unique_id,
 )
 from store.models import Paper, Provenance, make_paper_id
 
@@ -55,6 +56,7 @@ class _Merger:
         self.appended: dict[int, list[Provenance]] = {}
         self.locked: dict[int, set[str]] = {}
         self.records: dict[int, list[Paper]] = {}
+        self.norms: dict[int, tuple[str, str]] = {}
         self.by_id: dict[str, int] = {}
         self.by_arxiv: dict[str, int] = {}
         self.by_doi: dict[str, int] = {}
@@ -145,6 +147,14 @@ class _Merger:
             return slot
         return None
 
+    def _norm_abstract(self, slot: int) -> str:
+        """The normalised abstract of the paper at slot, computed once per abstract text."""
+        abstract = self.papers[slot].abstract
+        known = self.norms.get(slot)
+        if known is None or known[0] is not abstract:
+            known = self.norms[slot] = (abstract, norm_abstract(abstract))
+        return known[1]
+
     def _by_abstract(self, paper: Paper) -> int | None:
         """A slot whose abstract is near-identical; near misses are only noted."""
         text = norm_abstract(paper.abstract)
@@ -154,10 +164,8 @@ class _Merger:
         candidates = index.candidates(paper.abstract)
         if not candidates:
             return None
-        choices = {slot: norm_abstract(self.papers[slot].abstract) for slot in candidates}
-        ranked = process.extract(
-            text, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=5
-        )
+        choices = {slot: self._norm_abstract(slot) for slot in candidates}
+        ranked = process.extract(text, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=5)
         for _, score, slot in ranked:
             other = self.papers[slot]
             if score >= MERGE_SCORE and not conflicts(paper, other):
@@ -253,7 +261,7 @@ class _Merger:
             self._near_title(paper)
             self._near_version(paper)
             if paper.id in self.by_id:
-                paper.id = _unique_id(paper, self.by_id)
+                paper.id = unique_id(paper, self.by_id)
             slot = len(self.papers)
             self.papers.append(paper)
             self.new_slots.add(slot)
@@ -317,34 +325,9 @@ class _Merger:
         return result
 
 
-def combine(records: list[Paper]) -> Paper:
-    """One record of a paper from several incoming records of it (the first settles its
-    fields, later ones fill gaps or give a fuller author list; provenance is concatenated)."""
-    combined = clone(records[0])
-    locked = settled_fields(combined)
-    for record in records[1:]:
-        absorb(combined, record, locked)
-        combined.provenance.extend(record.provenance)
-    return combined
-
-
 def _identity(paper: Paper) -> tuple[str, str, str, str, str]:
     """The fields the indexes are built from."""
     return paper.arxiv_id, paper.doi, paper.title, paper.abstract, paper.date
-
-
-def _unique_id(paper: Paper, taken: dict[str, int]) -> str:
-    """A fresh id for a new paper whose natural id is taken by a different paper."""
-    base = make_paper_id(paper)
-    n = 2
-    while True:
-        probe = copy.copy(paper)
-        probe.arxiv_id, probe.doi = "", ""
-        probe.title = f"{paper.title}#{paper.arxiv_id}#{paper.doi}#{n}"
-        candidate = make_paper_id(probe)
-        if candidate not in taken and candidate != base:
-            return candidate
-        n += 1
 
 
 def merge_papers(existing: list[Paper], incoming: list[Paper]) -> MergeOutcome:

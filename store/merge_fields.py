@@ -183,3 +183,14 @@ def settled_fields(paper: Paper) -> set[str]:
     if paper.authors:
         names.add("authors")
     return names
+
+
+def combine(records: list[Paper]) -> Paper:
+    """One record of a paper from several incoming records of it (the first settles its
+    fields, later ones fill gaps or give a fuller author list; provenance is concatenated)."""
+    combined = clone(records[0])
+    locked = settled_fields(combined)
+    for record in records[1:]:
+        absorb(combined, record, locked)
+        combined.provenance.extend(record.provenance)
+    return combined

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import zlib
 
+from store.models import Paper, make_paper_id
 from store.text import fold
 
 _ARXIV_PREFIX = re.compile(r"^\s*(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)", re.I)
@@ -76,7 +78,8 @@ class AbstractIndex:
                 posting.append(slot)
 
     def candidates(self, abstract: str) -> list[int]:
-        """Slots sharing at least one selective key with abstract, in first-seen order."""
+        """Slots sharing at least one selective key with abstract, in slot order (so ties
+        go to the same paper however the index was filled)."""
         found: dict[int, None] = {}
         for key in self.keys(abstract):
             posting = self.postings.get(key, ())
@@ -84,7 +87,7 @@ class AbstractIndex:
                 continue
             for slot in posting:
                 found.setdefault(slot, None)
-        return list(found)
+        return sorted(found)
 
 
 _ID_MONTH = re.compile(r"^(?:[a-z\-]+(?:\.[a-z]{2})?/)?(\d{2})(\d{2})", re.I)
@@ -136,3 +139,17 @@ class VersionIndex:
         if not kind or not month:
             return []
         return list((self.titled if kind == "untitled" else self.untitled).get(month, ()))
+
+
+def unique_id(paper: Paper, taken: dict[str, int]) -> str:
+    """A fresh id for a new paper whose natural id is taken by a different paper."""
+    base = make_paper_id(paper)
+    n = 2
+    while True:
+        probe = copy.copy(paper)
+        probe.arxiv_id, probe.doi = "", ""
+        probe.title = f"{paper.title}#{paper.arxiv_id}#{paper.doi}#{n}"
+        candidate = make_paper_id(probe)
+        if candidate not in taken and candidate != base:
+            return candidate
+        n += 1

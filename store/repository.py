@@ -4,61 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from tinydb import TinyDB
 
 from store.annotations import Annotations
 from store.atomic import is_writable, locked
-from store.cache import RowCache, library_fingerprint
+from store.cache import Nav, NavCache, RowCache, library_fingerprint
+from store.importing import ImportLike, source_record, upsert
 from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
+
+__all__ = ["ImportLike", "Store", "open_store"]
 from store.paths import annotations_file as annotations_path
 from store.paths import backups_dir, cache_dir, library_file, settings_file
 from store.records import paper_to_raw, rows_from_raw
 from store.schema import SCHEMA_VERSION, backup_file, encode_raw
 from store.settings import Settings
 from store.storage import OrjsonStorage
-
-
-class ImportLike(Protocol):
-    """What apply_import needs from an importer's result (importers.base.ImportResult fits)."""
-
-    @property
-    def papers(self) -> Sequence[Paper]:
-        """Parsed papers."""
-        ...
-
-    @property
-    def sections(self) -> Sequence[Section]:
-        """Parsed sections."""
-        ...
-
-    @property
-    def collections(self) -> Sequence[Collection]:
-        """Parsed collections."""
-        ...
-
-    @property
-    def warnings(self) -> Sequence[object]:
-        """Things skipped, each printable as one line."""
-        ...
-
-
-def _upsert(old: Iterable[Any], new: Iterable[Any]) -> list[dict[str, Any]]:
-    """Records by id: new ones replace old ones in place, unseen ones are appended."""
-    merged = {str(r.id): r.to_dict() for r in old}
-    for rec in new:
-        data = rec.to_dict()
-        before = merged.get(str(rec.id))
-        if before and before.get("imported") and data.get("imported") is False:
-            # A page imported earlier stays imported when a sibling page lists it in its nav.
-            data.update({k: before[k] for k in ("imported", "page", "heading") if k in before})
-        merged[str(rec.id)] = data
-    return list(merged.values())
 
 
 class Store:
@@ -73,8 +39,10 @@ class Store:
         self._annotations = Annotations(annotations_path(self.home))
         self._settings = Settings(settings_file(self.home))
         self._rows_cache = RowCache(cache_dir(self.home), self.library_path)
+        self._nav_cache = NavCache(cache_dir(self.home), self.library_path)
         self._state: LoadedLibrary | None = None
         self._rows: tuple[str, list[Row]] | None = None
+        self._nav: tuple[str, Nav] | None = None
 
     # -- library: reading ------------------------------------------------------------------
 
@@ -112,17 +80,36 @@ class Store:
             pos = hits[0] if len(hits) == 1 else None
         return None if pos is None else lib.paper(pos)
 
+    def _navigation(self) -> Nav:
+        """Collections and sections in stored order: from the parsed library when it is current,
+        else from the nav cache (the first screen never parses the papers for them)."""
+        if not self.library_path.exists():
+            return [], []
+        state = self._state
+        if state is not None and state.stamp == self._storage.stamp():
+            return state.collections, state.sections
+        fp = self.library_fingerprint()
+        if self._nav is not None and self._nav[0] == fp:
+            return self._nav[1]
+        nav = self._nav_cache.load(fp)
+        if nav is None:
+            lib = self._lib()
+            nav = (lib.collections, lib.sections)
+            self._save_views(lib)
+        else:
+            self._nav = (fp, nav)
+        return nav
+
     def collections(self) -> list[Collection]:
         """Collections, in navigation order."""
-        colls = self._lib().collections
-        return [c for _, c in sorted(enumerate(colls), key=lambda t: (t[1].order, t[0]))]
+        return _collection_order(self._navigation()[0])
 
     def sections(self) -> list[Section]:
         """Sections in navigation order: by collection, then the section's own order."""
-        lib = self._lib()
-        corder = {c.id: i for i, c in enumerate(self.collections())}
+        colls, secs = self._navigation()
+        corder = {c.id: i for i, c in enumerate(_collection_order(colls))}
         ranked = sorted(
-            enumerate(lib.sections),
+            enumerate(secs),
             key=lambda t: (corder.get(t[1].collection, len(corder)), t[1].order, t[0]),
         )
         return [s for _, s in ranked]
@@ -144,13 +131,25 @@ class Store:
             return list(self._rows[1])
         rows = self._rows_cache.load(fp)
         if rows is None:
-            lib = self._lib()
-            fp = self.library_fingerprint()
-            rows = rows_from_raw(lib.raw)
-            if lib.stamp == self._storage.stamp():
-                self._rows_cache.save(fp, rows)
-        self._rows = (fp, rows)
+            rows = self._save_views(self._lib())
+        else:
+            self._rows = (fp, rows)
         return list(rows)
+
+    def _save_views(self, lib: LoadedLibrary) -> list[Row]:
+        """Rebuild the rows and nav caches from a parse (once per library version) and
+        return the rows; they are kept only when the file did not change meanwhile."""
+        fp = self.library_fingerprint()
+        rows = rows_from_raw(lib.raw)
+        if lib.stamp == self._storage.stamp():
+            self._remember_views(fp, rows, (lib.collections, lib.sections))
+        return rows
+
+    def _remember_views(self, fp: str, rows: list[Row], nav: Nav) -> None:
+        """Keep the rows and nav of library version fp, in memory and in the caches."""
+        self._rows_cache.save(fp, rows)
+        self._nav_cache.save(fp, *nav)
+        self._rows, self._nav = (fp, rows), (fp, nav)
 
     def is_empty(self) -> bool:
         """True when the library holds no papers."""
@@ -202,11 +201,11 @@ class Store:
 
             outcome = merge_papers(existing, list(result.papers))
             papers = [paper_to_raw(p) for p in outcome.papers]
-            sections = _upsert(lib.sections, result.sections)
-            collections = _upsert(lib.collections, result.collections)
-            record = self._source_record(lib, source, importer, digest, len(result.papers))
+            sections = upsert(lib.sections, result.sections)
+            collections = upsert(lib.collections, result.collections)
+            record = source_record(lib.sources, source, importer, digest, len(result.papers))
             old_sources = [s.to_dict() for s in lib.sources]
-            sources = _upsert(lib.sources, [record])
+            sources = upsert(lib.sources, [record])
             summary = ImportSummary(
                 new=list(outcome.new),
                 updated=list(outcome.updated),
@@ -228,21 +227,13 @@ class Store:
                 backup_file(self.library_path, backups_dir(self.home), "library")
             self._storage.write(encode_raw(papers, sections, collections, sources))
             self._state = None
-            self._rows = None
+            # every paper is in memory: write the caches now, so the next start parses nothing
+            nav = (
+                [Collection.from_dict(c) for c in collections],
+                [Section.from_dict(x) for x in sections],
+            )
+            self._remember_views(self.library_fingerprint(), rows_from_raw(papers), nav)
         return summary
-
-    @staticmethod
-    def _source_record(
-        lib: LoadedLibrary, source: str, importer: str, digest: str, count: int
-    ) -> SourceRecord:
-        """The source's record; the old one (and its date) is kept when nothing changed."""
-        for old in lib.sources:
-            if (old.id, old.importer, old.digest, old.papers) == (source, importer, digest, count):
-                return old
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        return SourceRecord(
-            id=source, importer=importer, path=source, digest=digest, imported_at=now, papers=count
-        )
 
     # -- annotations and settings ------------------------------------------------------------
 
@@ -285,6 +276,11 @@ class Store:
     def set_setting(self, key: str, value: Any) -> None:
         """Save a JSON-able UI setting (None removes it)."""
         self._settings.set(key, value)
+
+
+def _collection_order(colls: list[Collection]) -> list[Collection]:
+    """Collections in navigation order (their order field, then stored order)."""
+    return [c for _, c in sorted(enumerate(colls), key=lambda t: (t[1].order, t[0]))]
 
 
 def open_store(home: Path | None = None, library: Path | None = None) -> Store:

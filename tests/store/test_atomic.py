@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from store.atomic import atomic_write_bytes, is_writable, lock_path, locked, remove_stale_temps
-from store.errors import StoreError
+from store.atomic import atomic_write_bytes, lock_path, locked, remove_stale_temps
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -46,19 +46,48 @@ def test_permissions_are_kept(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o640
 
 
+_UNWRITABLE_CHECK = """
+import sys
+from pathlib import Path
+from store.atomic import atomic_write_bytes, is_writable
+from store.errors import StoreError
+target = Path(sys.argv[1]) / "f.json"
+assert not is_writable(target)
+try:
+    atomic_write_bytes(target, b"x")
+except StoreError as exc:
+    print("refused:", exc)
+"""
+
+
+def _unprivileged() -> list[str]:
+    """A command prefix that drops root's permission override (a user namespace) when root."""
+    if os.geteuid() != 0:
+        return []
+    unshare = shutil.which("unshare")
+    assert unshare, "running as root: unshare is needed to test permissions for real"
+    return [unshare, "--user", "--map-user=1000", "--"]
+
+
 def test_unwritable_directory_raises_store_error(tmp_path: Path) -> None:
-    """Writing into a read-only directory is a StoreError naming the file."""
-    if os.geteuid() == 0:
-        pytest.skip("root ignores directory permissions")
+    """Writing into a read-only directory is a StoreError naming the file (also under root,
+    through a user namespace in which root's permission override does not apply)."""
     ro = tmp_path / "ro"
     ro.mkdir()
     os.chmod(ro, 0o555)
     try:
-        assert not is_writable(ro / "f.json")
-        with pytest.raises(StoreError, match="f.json"):
-            atomic_write_bytes(ro / "f.json", b"x")
+        proc = subprocess.run(
+            [*_unprivileged(), sys.executable, "-c", _UNWRITABLE_CHECK, str(ro)],
+            env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
     finally:
         os.chmod(ro, 0o755)
+    assert proc.returncode == 0, proc.stderr
+    assert "refused:" in proc.stdout and "f.json" in proc.stdout
+    assert list(ro.iterdir()) == []
 
 
 @pytest.mark.parametrize("point", ["mid-temp-write", "after-temp-write", "before-temp-write"])

@@ -262,3 +262,40 @@ def test_large_library_merge_is_fast() -> None:
     out = merge_papers(existing, incoming)
     assert time.perf_counter() - start < 10
     assert len(out.merged) == 1_000 and len(out.new) == 1_000
+
+
+def test_field_origin_survives_a_change_of_first_source() -> None:
+    """When a re-import drops a source's first entry, the fields it gave stay its own."""
+    text = abstract(4)
+    s2_line1 = paper("s2", 1, title="True Title", arxiv_id="2101.00005")
+    s2_line2 = paper("s2", 2, title="True Title", arxiv_id="2101.00005", abstract=text)
+    s3 = paper("s3", 1, title="Other Title", arxiv_id="2101.00005")
+    lib = merge_papers([], [s2_line1]).papers
+    lib = merge_papers(lib, [s3]).papers
+    lib = merge_papers(lib, [s2_line1, s2_line2]).papers
+    lib = merge_papers(lib, [s2_line2]).papers  # s2 now lists it on line 2 only
+    assert [p.source for p in lib[0].provenance] == ["s3", "s2"]
+    again = merge_papers(lib, [s3])  # s3 did not give the title: it must not replace it
+    assert again.papers[0].title == "True Title" and again.unchanged == [lib[0].id]
+
+
+def test_two_records_of_one_paper_in_one_import_are_idempotent() -> None:
+    """One source listing a paper twice (truncated and full author lists) settles at once."""
+    stored = paper("s1", title="T", arxiv_id="2101.00006", authors=["A"])
+    first = paper("s2", 1, title="T", arxiv_id="2101.00006", authors=["B", "A", "C"],
+                  authors_truncated=True)  # fmt: skip
+    second = paper("s2", 2, title="T", arxiv_id="2101.00006", authors=["A", "B"])
+    once = merge_papers([stored], [first, second])
+    twice = merge_papers(once.papers, [first, second])
+    assert twice.papers == once.papers and twice.unchanged == [stored.id]
+
+
+def test_record_title_leads_its_twin_to_the_same_paper() -> None:
+    """A record merged under another title still catches its twin with the same title."""
+    text = abstract(5)
+    stored = paper("s1", title="Stored Title", abstract=text)
+    with_abstract = paper("s2", 1, title="Page Title", abstract=text)
+    without = paper("s2", 2, title="Page Title")
+    once = merge_papers([stored], [with_abstract, without])
+    assert len(once.papers) == 1
+    assert merge_papers(once.papers, [with_abstract, without]).papers == once.papers
