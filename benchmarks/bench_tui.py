@@ -151,6 +151,8 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-tui-"))
     bare_t, bare_m = best("bare", None, args.runs)
     print(f"baseline: bare Textual app first paint {bare_t:.3f} s, peak RSS {bare_m:.0f} MB")
+    print("cold = a library file with no caches (e.g. a lab's shared file written elsewhere);"
+          " warm = after any import (which writes the caches) or any earlier start")
     print(f"{'papers':>8} {'first rows (cold)':>18} {'first rows (warm)':>18} "
           f"{'ratio vs bare':>14} {'goal':>6} {'loaded+indexed':>15} {'peak RSS MB':>12}")
     report: dict[str, object] = {"bare_first_s": bare_t, "bare_rss_mb": bare_m}

@@ -23,12 +23,11 @@ from store.merge_keys import (
     norm_title,
     unique_id,
 )
+from store.merge_near import TITLE_PREFIX, NearMisses
 from store.models import Paper, Provenance, make_paper_id
 
 MERGE_SCORE = 95.0  # abstract similarity at or above which two papers are one
 NEAR_SCORE = 80.0  # similarity at or above which a pair is reported as a possible duplicate
-TITLE_PREFIX = 24  # normalised-title prefix length that flags a near miss
-VERSION_SCORE = 60.0  # token-set similarity for an untitled entry and a same-month paper
 
 
 @dataclass(slots=True)
@@ -43,7 +42,7 @@ class MergeOutcome:
     possible_duplicates: list[tuple[str, str, float]] = field(default_factory=list)
 
 
-class _Merger:
+class _Merger(NearMisses):
     """Working state of one merge: the paper list and its dict indexes."""
 
     def __init__(self, existing: list[Paper]) -> None:
@@ -108,13 +107,6 @@ class _Merger:
                 self.abstracts.add(slot, paper.abstract)
         return self.abstracts
 
-    def _note(self, a: str, b: str, score: float) -> None:
-        """Record a possible duplicate pair once (best score kept)."""
-        if a == b:
-            return
-        key = (a, b) if a < b else (b, a)
-        self.near[key] = max(self.near.get(key, 0.0), round(score, 1))
-
     def _exact(self, paper: Paper) -> int | None:
         """A slot matched by arXiv id, DOI, normalised title or id, without id conflicts.
 
@@ -172,36 +164,6 @@ class _Merger:
                 return slot
             self._note(paper.id, other.id, score)
         return None
-
-    def _near_title(self, paper: Paper) -> None:
-        """Note a paper whose title shares a long prefix with another, different title."""
-        title = norm_title(paper.title)
-        if len(title) < TITLE_PREFIX:
-            return
-        slot = self.by_prefix.get(title[:TITLE_PREFIX])
-        if slot is None:
-            return
-        other = self.papers[slot]
-        if other.id != paper.id and norm_title(other.title) != title:
-            self._note(paper.id, other.id, fuzz.ratio(title, norm_title(other.title)))
-
-    def _near_version(self, paper: Paper) -> None:
-        """Note an untitled arXiv entry and a same-month titled paper with related abstracts."""
-        kind, _ = VersionIndex.month_of(paper.title, paper.arxiv_id, paper.date)
-        text = norm_abstract(paper.abstract)
-        if not kind or len(text) < AbstractIndex.MIN_LENGTH:
-            return
-        if self.versions is None:
-            self.versions = VersionIndex()
-            for slot, known in enumerate(self.papers):
-                self.versions.add(slot, known.title, known.arxiv_id, known.date)
-        candidates = self.versions.candidates(paper.title, paper.arxiv_id, paper.date)
-        choices = {slot: norm_abstract(self.papers[slot].abstract) for slot in candidates}
-        best = process.extractOne(
-            text, choices, scorer=fuzz.token_set_ratio, score_cutoff=VERSION_SCORE
-        )
-        if best is not None:
-            self._note(paper.id, self.papers[best[2]].id, best[1])
 
     def _touch(self, slot: int) -> Paper:
         """The paper at slot, copied before its first change so the input is never mutated."""

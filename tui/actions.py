@@ -188,21 +188,21 @@ class ActionsMixin(_Base):
         self.query_one(PaperTable).refresh()
         self.refresh_viewer(keep_scroll=True)
 
-    def action_toggle_read(self) -> None:
-        """Mark read / unread."""
+    def _flip(self, flag: str, on: str, off: str) -> None:
+        """Flip one boolean mark (read, starred) of the current paper and say so."""
         pid = self.current_id
         if pid:
-            read = not self.store.annotation(pid).read
-            self._marked(pid, read=read)
-            self.notify("Marked read." if read else "Marked unread.")
+            value = not getattr(self.store.annotation(pid), flag)
+            self._marked(pid, **{flag: value})
+            self.notify(on if value else off)
+
+    def action_toggle_read(self) -> None:
+        """Mark read / unread."""
+        self._flip("read", "Marked read.", "Marked unread.")
 
     def action_toggle_star(self) -> None:
         """Star / unstar."""
-        pid = self.current_id
-        if pid:
-            starred = not self.store.annotation(pid).starred
-            self._marked(pid, starred=starred)
-            self.notify("Starred." if starred else "Unstarred.")
+        self._flip("starred", "Starred.", "Unstarred.")
 
     def action_edit_tags(self) -> None:
         """Edit tags in a dialog."""
