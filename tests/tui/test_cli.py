@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -223,3 +224,51 @@ def test_single_page_reimport_keeps_sibling_pages_imported(
     sections = json.loads(capsys.readouterr().out)
     assert sections and all(s["imported"] for s in sections)
     assert {s["papers"] for s in sections} >= {5, 7, 12}
+
+
+def test_missing_shared_library_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--library naming a file that does not exist is one clear line, exit 2."""
+    missing = tmp_path / "lab" / "library.json"
+    assert main(["--home", str(tmp_path), "--library", str(missing), "stats"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(missing) in err[0]
+    assert (
+        main(["--home", str(tmp_path), "--library", str(missing), "import", str(seed("000"))]) == 0
+    )
+    assert missing.exists()
+
+
+def _tty_output(home: Path, env_extra: dict[str, str], *args: str) -> bytes:
+    """What the CLI writes to a terminal (a pty), with extra environment variables."""
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update({"PAPERDECK_HOME": str(home), "TERM": "xterm-256color", "COLUMNS": "120"})
+    env.update(env_extra)
+    main_fd, child_fd = pty.openpty()
+    cmd = [sys.executable, "-m", "tui.cli", *args]
+    proc = subprocess.Popen(cmd, stdout=child_fd, stderr=child_fd, env=env)
+    os.close(child_fd)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main_fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(main_fd)
+    return b"".join(chunks)
+
+
+def test_rich_on_a_terminal_and_no_color_honoured(home: Path) -> None:
+    """On a terminal output is coloured Rich; NO_COLOR removes every colour sequence."""
+    coloured = _tty_output(home, {}, "search", "interpolation")
+    plain = _tty_output(home, {"NO_COLOR": "1"}, "search", "interpolation")
+    assert b"Interpolation" in coloured and b"Interpolation" in plain
+    assert b"\x1b[36m" in coloured or b"\x1b[3" in coloured
+    assert not re.search(rb"\x1b\[[0-9;]*3[0-9](;|m)", plain)

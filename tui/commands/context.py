@@ -70,6 +70,9 @@ class Context:
             from store.repository import Store
 
             library = getattr(self.args, "library", None)
+            command = getattr(self.args, "command", None)
+            if library and command != "import" and not Path(library).expanduser().exists():
+                raise CommandError(f"{library}: no such library file (import into it first)")
             self._store = Store(self.home, Path(library).expanduser() if library else None)
         return self._store
 
