@@ -16,8 +16,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from synth import make_papers  # noqa: E402
 
 from store.models import Paper  # noqa: E402
-from store.query_text import fast_fold  # noqa: E402
 from store.search import SearchIndex, search_cached  # noqa: E402
+from store.text import fold  # noqa: E402
 
 TYPED = "video int"
 KEYS = [TYPED[:k] for k in range(1, len(TYPED) + 1)]
@@ -34,12 +34,12 @@ def naive_hay(paper: Paper) -> str:
     """Baseline haystack: every searchable field folded into one string."""
     parts = [paper.title, *paper.authors, paper.venue, paper.venue_short, paper.abstract,
              paper.comments]
-    return fast_fold(" ".join(parts))
+    return fold(" ".join(parts))
 
 
 def naive_search(hays: list[str], ids: list[str], text: str) -> list[str]:
     """Baseline query: every folded word must occur (substring `in`) in the haystack."""
-    needles = fast_fold(text).split()
+    needles = fold(text).split()
     return [pid for pid, h in zip(ids, hays, strict=True) if all(w in h for w in needles)]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from importers.jekyll_markup import strip_attrs, strip_emphasis, strip_tags, unescape_md
-from importers.jekyll_text import fast_inline as clean_inline
+from store.text import clean_inline
 
 # Characters that mark an author (equal contribution, corresponding author, ...).
 MARKS = "*†‡#§¶✝✉⁎∗♯⁺+¹²³⁴⁵⁶⁷⁸⁹"

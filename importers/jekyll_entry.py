@@ -19,9 +19,9 @@ from importers.jekyll_markup import (
     strip_tags,
 )
 from importers.jekyll_model import RawEntry
-from importers.jekyll_text import fast_block, fast_inline
 from importers.venue import Venue, cached_venue, find_badges
 from store.models import Link, Paper, Provenance
+from store.text import clean_block, clean_inline
 
 IMPORTER_NAME = "jekyll"
 _PUB = re.compile(r"<pub\b[^<>]*>(?P<text>[^<]*(?:<(?!/pub)[^<]*)*)(?:</pub\s*>|$)", re.I)
@@ -203,7 +203,7 @@ def abstract_text(lines: list[str]) -> str:
     if "<" in text:
         text = _PARAGRAPH_TAG.sub("\n\n", text)
         text = strip_tags(text)
-    return fast_block(html.unescape(text) if "&" in text else text)
+    return clean_block(html.unescape(text) if "&" in text else text)
 
 
 def _is_abstract(lines: list[str]) -> bool:
@@ -237,7 +237,7 @@ def build_paper(entry: RawEntry, *, source: str, locator: str,
                                       f"skipped bold line {entry.title[:60]!r}: no authors, "
                                       "venue, links or abstract follow it"))
         return None, warnings
-    paper = Paper(title=fast_inline(entry.title))
+    paper = Paper(title=clean_inline(entry.title))
     if entry.title_url:
         state.links.insert(0, Link(label="Paper", url=entry.title_url))
     authors = state.authors or Authors()

@@ -7,7 +7,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from importers.jekyll_text import fast_inline
+from store.text import clean_inline
 
 # Kramdown attribute lists: {:target="_blank"}, {: style="..."}, {:.class}.
 _ATTRS = re.compile(r"\{:[^{}\n]*\}")
@@ -79,7 +79,7 @@ def plain(text: str) -> str:
     """Markup-free single-line text: tags, attributes, escapes and entities resolved."""
     text = strip_tags(strip_attrs(text))
     text = unescape_md(strip_emphasis(text))
-    return fast_inline(html.unescape(text) if "&" in text else text)
+    return clean_inline(html.unescape(text) if "&" in text else text)
 
 
 def find_links(text: str) -> list[RawLink]:
@@ -149,7 +149,7 @@ def has_nav_marker(label: str) -> bool:
 def clean_url(url: str) -> str:
     """A link target without Liquid markup, angle brackets or stray spaces."""
     url = _LIQUID.sub("", url)
-    return fast_inline(html.unescape(url) if "&" in url else url).strip("<>")
+    return clean_inline(html.unescape(url) if "&" in url else url).strip("<>")
 
 
 def is_site_path(url: str) -> bool:

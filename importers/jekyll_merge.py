@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from importers.jekyll_text import title_key
+from functools import lru_cache
+
 from store.models import Paper, make_paper_id
+from store.text import normalize_title
+
+# Titles and abstract heads repeat across the pages of a site: normalise each once.
+title_key = lru_cache(maxsize=65536)(normalize_title)
 
 
 def _keys(paper: Paper) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from importers.jekyll_text import fast_inline as clean_inline
+from store.text import clean_inline
 
 # Highlights that are printed inside or after a venue but are not part of it.
 BADGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [

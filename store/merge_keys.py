@@ -7,18 +7,12 @@ import re
 import zlib
 
 from store.models import Paper, make_paper_id
-from store.text import fold
+from store.text import fold, normalize_title
 
 _ARXIV_PREFIX = re.compile(r"^\s*(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)", re.I)
 _VERSION = re.compile(r"v\d+$", re.I)
 _WORDS = re.compile(r"[0-9a-z]+")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _LONG_WORDS = re.compile(r"[a-z]{8,}")
-
-
-def _fold_fast(text: str) -> str:
-    """Case-fold text, taking the cheap path for plain ASCII."""
-    return text.lower() if text.isascii() else fold(text)
 
 
 def arxiv_key(arxiv_id: str) -> str:
@@ -29,13 +23,13 @@ def arxiv_key(arxiv_id: str) -> str:
 
 
 def norm_title(title: str) -> str:
-    """Normalised title identity (same as store.text.normalize_title, faster for ASCII)."""
-    return _NON_ALNUM.sub("", _fold_fast(title)) if title else ""
+    """Normalised title identity (store.text.normalize_title)."""
+    return normalize_title(title) if title else ""
 
 
 def norm_abstract(text: str) -> str:
     """Abstract folded to lower-case words separated by single spaces (punctuation dropped)."""
-    return " ".join(_WORDS.findall(_fold_fast(text))) if text else ""
+    return " ".join(_WORDS.findall(fold(text))) if text else ""
 
 
 class AbstractIndex:
@@ -65,7 +59,7 @@ class AbstractIndex:
             return []
         keys = [f"h:{compact[0][: cls.EDGE]}", f"t:{compact[1][-cls.EDGE :]}"]
         mid = len(abstract) // 2
-        words = set(_LONG_WORDS.findall(_fold_fast(abstract[max(0, mid - 250) : mid + 250])))
+        words = set(_LONG_WORDS.findall(fold(abstract[max(0, mid - 250) : mid + 250])))
         sketch = sorted(words, key=lambda w: zlib.crc32(w.encode()))[: cls.SKETCH]
         keys.extend(f"w:{w}" for w in sketch)
         return keys

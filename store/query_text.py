@@ -19,11 +19,6 @@ _ASCII_HAY = _ASCII_WORD[:124] + b"|" + _ASCII_WORD[125:]
 _HAY_WORD = re.compile(r"\w+|\|")
 
 
-def fast_fold(text: str) -> str:
-    """store.text.fold, with a fast path for ASCII text (where it equals str.lower)."""
-    return text.lower() if text.isascii() else fold(text)
-
-
 def words(text: str) -> list[str]:
     """The folded words of text, in order (WORD.findall of the folded text)."""
     if text.isascii():

@@ -188,6 +188,8 @@ class Store:
         dry_run: bool = False,
     ) -> ImportSummary:
         """Merge an importer's result into the library (the only library write)."""
+        from store.merge import merge_papers  # here, not at import: keeps lookups starting fast
+
         if not dry_run:
             self._storage.check_writable()
         guard = contextlib.nullcontext() if dry_run else locked(self.library_path)
@@ -197,8 +199,6 @@ class Store:
             lib = read_library(self._storage, migrate_on_disk=not dry_run)
             existing = [lib.paper(i) for i in range(len(lib.raw))]
             lib.built.clear()
-            from store.merge import merge_papers
-
             outcome = merge_papers(existing, list(result.papers))
             papers = [paper_to_raw(p) for p in outcome.papers]
             sections = upsert(lib.sections, result.sections)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from store.query import Query, parse_query
-from store.query_text import fast_fold
+from store.text import fold
 
 
 def _folded_with_owners(text: str) -> tuple[str, list[int]]:
@@ -16,7 +16,7 @@ def _folded_with_owners(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     owners: list[int] = []
     for i, c in enumerate(text):
-        f = fast_fold(c)
+        f = fold(c)
         chars.append(f)
         owners.extend([i] * len(f))
     return "".join(chars), owners

@@ -45,20 +45,43 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+# Characters that need the full cleaning path; text without them only needs its spaces folded
+# (str.split() treats every other odd space, such as no-break or thin spaces, as whitespace).
+_NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
 def clean_inline(text: str) -> str:
     """Strip controls, make odd spaces plain and collapse all whitespace to single spaces."""
+    if not _NEEDS_CLEANING.search(text):
+        return " ".join(text.split())
+    return _clean_inline_slow(text)
+
+
+def _clean_inline_slow(text: str) -> str:
+    """clean_inline for text that holds control bytes or zero-width characters."""
     return _WS.sub(" ", strip_controls(text).translate(_SPACES)).strip()
 
 
 def clean_block(text: str) -> str:
     """Like clean_inline but keeps paragraph breaks (blank lines)."""
+    if not _NEEDS_CLEANING.search(text):
+        paragraphs = (" ".join(q.split()) for q in _PARAGRAPHS.split(text))
+        return "\n\n".join(p for p in paragraphs if p)
+    return _clean_block_slow(text)
+
+
+def _clean_block_slow(text: str) -> str:
+    """clean_block for text that holds control bytes or zero-width characters."""
     text = strip_controls(text).translate(_SPACES)
-    paragraphs = re.split(r"\n\s*\n", text)
+    paragraphs = _PARAGRAPHS.split(text)
     return "\n\n".join(p for p in (_WS.sub(" ", q).strip() for q in paragraphs) if p)
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of text, for searching."""
+    """Case- and accent-insensitive form of text, for searching (ASCII: just lower-cased)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

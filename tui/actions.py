@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from store.models import Paper
@@ -204,8 +205,10 @@ class ActionsMixin(_Base):
         """Star / unstar."""
         self._flip("starred", "Starred.", "Unstarred.")
 
-    def action_edit_tags(self) -> None:
-        """Edit tags in a dialog."""
+    def _edit_mark(
+        self, field: str, dialog: Callable[[str, Any], Any], parse: Callable[[str], Any]
+    ) -> None:
+        """Edit one mark of the current paper in a dialog; saved when the dialog is."""
         paper = self._need_paper()
         if paper is None:
             return
@@ -213,19 +216,15 @@ class ActionsMixin(_Base):
 
         def done(value: str | None) -> None:
             if value is not None:
-                self._marked(pid, tags=parse_tags(value))
+                self._marked(pid, **{field: parse(value)})
 
-        self.push_screen(tags_dialog(paper.display_title, self.store.annotation(pid).tags), done)
+        current = getattr(self.store.annotation(pid), field)
+        self.push_screen(dialog(paper.display_title, current), done)
+
+    def action_edit_tags(self) -> None:
+        """Edit tags in a dialog."""
+        self._edit_mark("tags", tags_dialog, parse_tags)
 
     def action_edit_note(self) -> None:
         """Edit the note in a dialog."""
-        paper = self._need_paper()
-        if paper is None:
-            return
-        pid = paper.id
-
-        def done(value: str | None) -> None:
-            if value is not None:
-                self._marked(pid, note=value.strip())
-
-        self.push_screen(NoteDialog(paper.display_title, self.store.annotation(pid).note), done)
+        self._edit_mark("note", NoteDialog, str.strip)

@@ -9,12 +9,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.site import parse_site
 from store.models import ImportSummary
 from tui.inputs import DEFAULT_MAX_SIZE, InputError
+
+if TYPE_CHECKING:
+    from store.repository import Store
 
 TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt", ".bib", ".bibtex", ".xml", ".atom"}
 SITE_FORMAT = "jekyll"
@@ -205,13 +209,13 @@ def read_and_parse(
 
 
 def apply_sources(
-    store: object, sources: list[ParsedSource], *, dry_run: bool = False
+    store: Store, sources: list[ParsedSource], *, dry_run: bool = False
 ) -> ImportReport:
     """Apply parsed sources to a store, one source at a time, collecting the summaries."""
     report = ImportReport(sources=sources)
     for parsed in sources:
         report.warnings.extend(parsed.result.warnings)
-        summary = store.apply_import(  # type: ignore[attr-defined]
+        summary = store.apply_import(
             parsed.result,
             source=parsed.source,
             importer=parsed.importer,

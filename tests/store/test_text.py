@@ -62,3 +62,14 @@ def test_slugify_non_latin_is_stable_and_distinct() -> None:
     assert slugify("Research Topic: Manipulation") == "research-topic-manipulation"
     assert slugify("高志勇") == slugify("高志勇") != slugify("王伟")
     assert slugify("高志勇").startswith("u")
+
+
+@given(st.text())
+def test_fast_paths_equal_full_cleaning(text: str) -> None:
+    """The quick paths of clean_inline, clean_block and fold give the full paths' results."""
+    from store.text import _clean_block_slow, _clean_inline_slow
+
+    assert clean_inline(text) == _clean_inline_slow(text)
+    assert clean_block(text) == _clean_block_slow(text)
+    ascii_text = text.encode("ascii", "ignore").decode()
+    assert fold(ascii_text) == ascii_text.casefold()
