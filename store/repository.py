@@ -17,6 +17,7 @@ from store.cache import Nav, NavCache, RowCache, library_fingerprint
 from store.importing import ImportLike, source_record, upsert
 from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
+from store.overlay import Overlay
 
 __all__ = ["ImportLike", "Store", "open_store"]
 from store.paths import annotations_file as annotations_path
@@ -38,6 +39,7 @@ class Store:
         self._storage: OrjsonStorage = self.db.storage  # type: ignore[assignment]
         self._annotations = Annotations(annotations_path(self.home))
         self._settings = Settings(settings_file(self.home))
+        self.overlay = Overlay(self.home, lambda: self.setting("citekey_pattern") or "")
         self._rows_cache = RowCache(cache_dir(self.home), self.library_path)
         self._nav_cache = NavCache(cache_dir(self.home), self.library_path)
         self._state: LoadedLibrary | None = None
@@ -55,13 +57,21 @@ class Store:
 
     def papers(self) -> list[Paper]:
         """Every paper of the library, in stored order."""
-        return self._lib().papers()
+        return self._overlaid(self._lib().papers())
+
+    def _overlaid(self, papers: list[Paper]) -> list[Paper]:
+        """The user's layer (stable cite keys, edits) over papers read from the library."""
+        return self.overlay.apply(papers, self._lib().papers)
+
+    def cite_keys(self) -> dict[str, str]:
+        """Every paper's stable cite key by id (keys are assigned on first need)."""
+        return self.overlay.key_map(self._lib().papers)
 
     def get(self, paper_id: str) -> Paper | None:
         """The paper with exactly this id, or None."""
         lib = self._lib()
         pos = lib.by_id().get(str(paper_id))
-        return None if pos is None else lib.paper(pos)
+        return None if pos is None else self._overlaid([lib.paper(pos)])[0]
 
     def resolve(self, ref: str) -> Paper | None:
         """A paper by id, arXiv id (any prefix or version), DOI, or a unique id prefix."""
@@ -78,7 +88,9 @@ class Store:
         if pos is None and len(ref) >= 3:
             hits = [i for pid, i in lib.by_id().items() if pid.startswith(ref)]
             pos = hits[0] if len(hits) == 1 else None
-        return None if pos is None else lib.paper(pos)
+        if pos is None:
+            pos = lib.by_id().get(self.overlay.paper_id(ref, lib.papers))
+        return None if pos is None else self._overlaid([lib.paper(pos)])[0]
 
     def _navigation(self) -> Nav:
         """Collections and sections in stored order: from the parsed library when it is current,

@@ -10,6 +10,7 @@ from tui.commands import (
     export,
     import_cmd,
     mark,
+    rekey,
     search,
     sections,
     show,
@@ -26,4 +27,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     stats,
     sections,
     enrich,
+    rekey,
 )

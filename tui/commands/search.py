@@ -30,7 +30,7 @@ def run(ctx: Context) -> int:
     annotations = store.annotations()
     ids = search_cached(
         store.home / "cache" / "search-index.bin",
-        store.library_fingerprint(),
+        store.library_fingerprint() + store.overlay.stamp(),
         store.papers,
         annotations,
         query,
