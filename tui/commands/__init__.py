@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from tui.commands import (
+    bib,
     demo,
     enrich,
     export,
@@ -28,4 +29,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     sections,
     enrich,
     rekey,
+    bib,
 )
