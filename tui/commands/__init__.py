@@ -6,6 +6,7 @@ from types import ModuleType
 
 from tui.commands import (
     bib,
+    cite,
     demo,
     enrich,
     export,
@@ -30,4 +31,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     enrich,
     rekey,
     bib,
+    cite,
 )
