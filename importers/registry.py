@@ -13,11 +13,15 @@ IMPORTER_MODULES: tuple[str, ...] = (
     "importers.arxiv_listing",
     "importers.bibtex",
     "importers.atom",
+    "importers.csljson",
+    "importers.ris",
 )
 
 # The `name` of each importer above, in the same order (checked by a test), so that the
 # command line can list formats without importing every parser.
-KNOWN_FORMATS: tuple[str, ...] = ("jekyll", "profile", "arxiv-listing", "bibtex", "atom")
+KNOWN_FORMATS: tuple[str, ...] = (
+    "jekyll", "profile", "arxiv-listing", "bibtex", "atom", "csl-json", "ris"
+)
 
 _cache: list[Importer] | None = None
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
+
+import orjson
 
 from store.bibtex_export import is_arxiv_only, is_journal
 from store.cite.pattern import last_name
@@ -77,10 +80,22 @@ def to_csl(paper: Paper, *, for_style: bool = False) -> dict[str, Any]:
     if paper.venue_short and paper.venue_short != venue and not for_style:
         item["container-title-short"] = paper.venue_short
     if paper.arxiv_id:
-        item["number"] = paper.arxiv_id
+        item["number"] = paper.arxiv_id if for_style else f"arXiv:{paper.arxiv_id}"
         if item["type"] == "article":
             item["publisher"] = "arXiv"
-    optional = {"DOI": paper.doi, "URL": paper.primary_url, "abstract": paper.abstract,
+    url = next((link.url for link in paper.links if link.url.startswith("http")), "")
+    optional = {"DOI": paper.doi, "URL": url, "abstract": paper.abstract,
                 "note": paper.comments, "keyword": ", ".join(paper.keywords)}
     item.update({k: v for k, v in optional.items() if v})
     return item
+
+
+def to_csl_json(papers: Sequence[Paper]) -> str:
+    """Papers as a CSL-JSON array (what Zotero, Mendeley and pandoc read)."""
+    items = []
+    for paper in papers:
+        item = to_csl(paper)
+        if paper.extra.get("citekey"):
+            item["citation-key"] = paper.extra["citekey"]
+        items.append(item)
+    return orjson.dumps(items, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"

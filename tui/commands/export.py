@@ -8,7 +8,7 @@ from pathlib import Path
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, CommandError, Context
 
 NAME = "export"
-HELP = "export papers (all, or those matching QUERY) as json, bibtex or markdown"
+HELP = "export papers (all, or those matching QUERY) as json, bibtex, markdown, csljson or ris"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        choices=("json", "bibtex", "markdown"),
+        choices=("json", "bibtex", "markdown", "csljson", "ris"),
         default="json",
         help="output format",
     )
@@ -48,6 +48,11 @@ def run(ctx: Context) -> int:
         text = to_json(papers, annotations)
     elif fmt == "markdown":
         text = to_markdown(papers, annotations)
+    elif fmt in ("csljson", "ris"):
+        from store.cite.csl import to_csl_json
+        from store.cite.ris import to_ris
+
+        text = to_csl_json(papers) if fmt == "csljson" else to_ris(papers)
     else:
         text = to_bibtex(papers, abstract=not ctx.args.no_abstract, ascii=ctx.args.ascii)
     if ctx.args.output:
