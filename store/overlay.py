@@ -1,4 +1,5 @@
-"""What the user set over imported data (cite keys, edits), applied to papers the Store returns."""
+"""What the user set over imported data (edits, stable cite keys), applied to papers the Store
+returns; the one place that knows the order of the layers."""
 
 from __future__ import annotations
 
@@ -8,22 +9,32 @@ from pathlib import Path
 
 from store.cite.keys import CiteKeys
 from store.cite.pattern import DEFAULT_PATTERN
+from store.edits import Edits
+from store.edits import overlay as edit_overlay
 from store.errors import StoreError
-from store.models import Paper
+from store.models import Paper, Row
 from store.storage import file_stamp
 
 
 class Overlay:
-    """The user's layer over the library: stable cite keys now, edits kept apart."""
+    """The user's layer over the library: edits (user's, then enrich's) and cite keys."""
 
     def __init__(self, home: Path, pattern: Callable[[], str] = lambda: DEFAULT_PATTERN) -> None:
         """Keys and edits live in small files in home; pattern() gives the user's key pattern."""
         self.keys = CiteKeys(home)
+        self.edits = Edits(home)
         self.pattern = pattern
 
     def stamp(self) -> str:
         """A string that changes whenever the user's layer changes (for caches over papers)."""
-        return repr(file_stamp(self.keys.path))
+        return repr((file_stamp(self.keys.path), file_stamp(self.edits.path)))
+
+    def _edited(self, papers: Sequence[Paper]) -> list[Paper]:
+        """papers with the user's edits applied (copies only where there are edits)."""
+        edits = self.edits.all()
+        if not edits:
+            return list(papers)
+        return [edit_overlay(p, edits[p.id]) if p.id in edits else p for p in papers]
 
     def key_map(self, everything: Callable[[], Sequence[Paper]]) -> dict[str, str]:
         """Every paper's key, assigning keys (in library order) to papers that have none."""
@@ -31,7 +42,7 @@ class Overlay:
         papers = everything()
         if any(p.id not in keys for p in papers):
             try:
-                keys = self.keys.assign(papers, self.pattern() or DEFAULT_PATTERN)
+                keys = self.keys.assign(self._edited(papers), self.pattern() or DEFAULT_PATTERN)
             except StoreError:  # a read-only home: keys stay unassigned, exports still work
                 return keys
         return keys
@@ -52,10 +63,21 @@ class Overlay:
         if any(p.id not in keys for p in papers):
             keys = self.key_map(everything)
         out: list[Paper] = []
-        for paper in papers:
+        for paper in self._edited(papers):
             key = keys.get(paper.id, "")
             if key and paper.extra.get("citekey") != key:
                 paper = copy.copy(paper)
                 paper.extra = {**paper.extra, "citekey": key}
             out.append(paper)
+        return out
+
+    def rows(self, rows: list[Row], get: Callable[[str], Paper | None]) -> list[Row]:
+        """List rows with edited papers' rows rebuilt from their edited records."""
+        edited = self.edits.all()
+        if not edited:
+            return rows
+        out = []
+        for row in rows:
+            paper = get(row.id) if row.id in edited else None
+            out.append(Row.from_paper(paper) if paper is not None else row)
         return out

@@ -63,6 +63,16 @@ class Store:
         """The user's layer (stable cite keys, edits) over papers read from the library."""
         return self.overlay.apply(papers, self._lib().papers)
 
+    def imported(self, paper_id: str) -> Paper | None:
+        """The paper as imported, without the user's edits (for diffing an edit)."""
+        lib = self._lib()
+        pos = lib.by_id().get(str(paper_id))
+        return None if pos is None else lib.paper(pos)
+
+    def set_edits(self, paper_id: str, fields: dict[str, Any]) -> None:
+        """Keep the user's values of fields for a paper (they win over every re-import)."""
+        self.overlay.edits.set_layer(paper_id, "user", fields)
+
     def cite_keys(self) -> dict[str, str]:
         """Every paper's stable cite key by id (keys are assigned on first need)."""
         return self.overlay.key_map(self._lib().papers)
@@ -140,13 +150,13 @@ class Store:
             return []
         fp = self.library_fingerprint()
         if self._rows is not None and self._rows[0] == fp:
-            return list(self._rows[1])
+            return self.overlay.rows(list(self._rows[1]), self.get)
         rows = self._rows_cache.load(fp)
         if rows is None:
             rows = self._save_views(self._lib())
         else:
             self._rows = (fp, rows)
-        return list(rows)
+        return self.overlay.rows(list(rows), self.get)
 
     def _save_views(self, lib: LoadedLibrary) -> list[Row]:
         """Rebuild the rows and nav caches from a parse (once per library version) and

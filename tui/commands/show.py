@@ -43,6 +43,7 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
     rows = [
         ("id", paper.id),
         ("key", paper.extra.get("citekey", "")),
+        ("you set", paper.extra.get("user_fields", "").replace(",", ", ")),
         ("arXiv", paper.arxiv_id),
         ("DOI", paper.doi),
         ("category", paper.category),
