@@ -6,7 +6,7 @@ import contextlib
 import os
 import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -20,6 +20,13 @@ CRASH_POINTS = ("before-temp-write", "mid-temp-write", "after-temp-write", "afte
 LOCK_TIMEOUT = 30.0
 
 _crash_hits = 0
+_before_write: list[Callable[[Path], None]] = []
+
+
+def on_before_write(hook: Callable[[Path], None]) -> None:
+    """Call hook(path) before every atomic write (the undo journal saves the old bytes)."""
+    if hook not in _before_write:
+        _before_write.append(hook)
 
 
 def _maybe_crash(point: str, path: Path) -> None:
@@ -91,6 +98,8 @@ def fsync_dir(directory: Path) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace path with data atomically; hold locked(path) around it to serialise writers."""
+    for hook in _before_write:
+        hook(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(path)
     _maybe_crash("before-temp-write", path)

@@ -15,9 +15,11 @@ from store.annotations import Annotations
 from store.atomic import is_writable, locked
 from store.cache import Nav, NavCache, RowCache, library_fingerprint
 from store.importing import ImportLike, source_record, upsert
+from store.journal import Journal, journaled
 from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
 from store.overlay import Overlay
+from store.removing import Removal
 
 __all__ = ["ImportLike", "Store", "open_store"]
 from store.paths import annotations_file as annotations_path
@@ -39,6 +41,7 @@ class Store:
         self._storage: OrjsonStorage = self.db.storage  # type: ignore[assignment]
         self._annotations = Annotations(annotations_path(self.home))
         self._settings = Settings(settings_file(self.home))
+        self.journal = Journal(self.home, exclude=[cache_dir(self.home), backups_dir(self.home)])
         self.overlay = Overlay(self.home, lambda: self.setting("citekey_pattern") or "")
         self._rows_cache = RowCache(cache_dir(self.home), self.library_path)
         self._nav_cache = NavCache(cache_dir(self.home), self.library_path)
@@ -69,6 +72,7 @@ class Store:
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else lib.paper(pos)
 
+    @journaled(lambda paper_id, fields: f"edit {paper_id}")
     def set_edits(self, paper_id: str, fields: dict[str, Any]) -> None:
         """Keep the user's values of fields for a paper (they win over every re-import)."""
         self.overlay.edits.set_layer(paper_id, "user", fields)
@@ -200,6 +204,7 @@ class Store:
 
     # -- library: importing ----------------------------------------------------------------
 
+    @journaled(lambda result, *, source, **kw: "" if kw.get("dry_run") else f"import {source}")
     def apply_import(
         self,
         result: ImportLike,
@@ -257,6 +262,32 @@ class Store:
             self._remember_views(self.library_fingerprint(), rows_from_raw(papers), nav)
         return summary
 
+    # -- removing ----------------------------------------------------------------------------
+
+    @journaled(lambda ids: "remove papers")
+    def remove(self, ids: Iterable[str]) -> list[str]:
+        """Remove papers from the library by id (undo brings them back); the ids removed."""
+        from store.removing import remove_ids, rewrite
+
+        wanted = {str(i) for i in ids}
+        self._state = None
+        return rewrite(self._storage, backups_dir(self.home), lambda lib: remove_ids(lib, wanted))
+
+    @journaled(lambda source: f"remove source {source}")
+    def remove_source(self, source: str) -> Removal:
+        """Remove what one source brought (papers seen only there; its sections elsewhere)."""
+        from store.removing import remove_source, rewrite
+
+        self._state = None
+        found: list[Removal] = []
+
+        def change(lib: LoadedLibrary) -> Removal:
+            found.append(remove_source(lib, source))
+            return found[-1]
+
+        rewrite(self._storage, backups_dir(self.home), change)
+        return found[-1]
+
     # -- annotations and settings ------------------------------------------------------------
 
     def annotation(self, paper_id: str) -> Annotation:
@@ -267,6 +298,8 @@ class Store:
         """Every annotated paper's marks, by id."""
         return self._annotations.all()
 
+    @journaled(lambda paper_id, **kw: f"mark {paper_id}" if any(
+        v not in (None, ()) for k, v in kw.items() if k != "opened_at") else "")
     def mark(
         self,
         paper_id: str,

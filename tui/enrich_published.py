@@ -69,16 +69,17 @@ def enrich_published(store: Store, client: _Client, *, dry_run: bool = False) ->
     for text in client.fetch_ids(dict.fromkeys(p.arxiv_id for p in todo)):
         for paper in parse_feed(text, source=SOURCE).result.papers:
             fetched[paper.arxiv_id.lower()] = paper
-    for paper in todo:
-        match = fetched.get(paper.arxiv_id.lower())
-        if match is None:
-            continue
-        layers = store.overlay.edits.get(paper.id)
-        fields = found_fields(paper, match, layers.get("user") or {})
-        if not fields:
-            continue
-        report.filled[paper.id] = list(fields)
-        if not dry_run:
-            store.overlay.edits.set_layer(paper.id, "filled", {**(layers.get("filled") or {}),
-                                                               **fields})
+    with store.journal.change("enrich"):
+        for paper in todo:
+            match = fetched.get(paper.arxiv_id.lower())
+            if match is None:
+                continue
+            layers = store.overlay.edits.get(paper.id)
+            fields = found_fields(paper, match, layers.get("user") or {})
+            if not fields:
+                continue
+            report.filled[paper.id] = list(fields)
+            if not dry_run:
+                store.overlay.edits.set_layer(
+                    paper.id, "filled", {**(layers.get("filled") or {}), **fields})
     return report

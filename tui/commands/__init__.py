@@ -15,10 +15,12 @@ from tui.commands import (
     mark,
     note,
     rekey,
+    remove,
     search,
     sections,
     show,
     stats,
+    undo,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
@@ -36,4 +38,6 @@ COMMANDS: tuple[ModuleType, ...] = (
     cite,
     edit,
     note,
+    remove,
+    undo,
 )

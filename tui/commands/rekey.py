@@ -31,7 +31,8 @@ def run(ctx: Context) -> int:
     check_pattern(pattern)
     papers = select_papers(ctx, ctx.args.query)
     store.cite_keys()  # every paper has its key before any changes
-    changes = store.overlay.keys.rekey(papers, pattern, dry_run=ctx.args.dry_run)
+    with store.journal.change("rekey"):
+        changes = store.overlay.keys.rekey(papers, pattern, dry_run=ctx.args.dry_run)
     if ctx.args.save and ctx.args.pattern and not ctx.args.dry_run:
         store.set_setting(SETTING, pattern)
     changed = [c for c in changes if c.changed]
