@@ -78,11 +78,11 @@ def _venue(paper: Paper) -> str:
 def _field(paper: Paper, name: str, count: int) -> str:
     """The value of one pattern field for a paper (empty when the paper lacks it)."""
     n = count or 1
-    if name == "auth":
-        family = _camel(last_name(paper.authors[0])) if paper.authors else ""
+    if name == "auth":  # the last word of the family name, as paperdeck's keys always were
+        family = ascii_fold(last_name(paper.authors[0]).split()[-1]) if paper.authors else ""
         return family[:count] if count else family
     if name == "authors":
-        names = [_camel(last_name(a)) for a in paper.authors[: count or 3]]
+        names = [_camel(last_name(a)) for a in paper.authors[: count or 3] if last_name(a)]
         more = len(paper.authors) > (count or 3) or paper.authors_truncated
         return "".join(names) + ("EtAl" if more and names else "")
     if name == "year":

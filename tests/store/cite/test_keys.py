@@ -38,15 +38,25 @@ def make(title: str, authors: list[str], year: int | None, arxiv: str) -> Paper:
 def test_pattern_fields_fold_case_and_accents() -> None:
     p = Paper(title="On the Learning of Dvořák Graphs", authors=["Jörg van der Müller Jr."],
               year=2023, venue_short="CVPR 2023")
-    assert format_key(p) == "vandermuller2023learning"
-    assert format_key(p, "[auth][year][shorttitle2]") == "VanDerMuller2023LearningDvorak"
-    assert format_key(p, "[auth:upper]_[venue]_[shortyear]") == "VANDERMULLER_CVPR_23"
+    assert format_key(p) == "muller2023learning"
+    assert format_key(p, "[auth][year][shorttitle2]") == "Muller2023LearningDvorak"
+    assert format_key(p, "[auth:upper]_[venue]_[shortyear]") == "MULLER_CVPR_23"
     assert format_key(p, "[authors2:lower][year]") == "vandermuller2023"
     assert format_key(Paper(title="The", authors=[])) == "anonnduntitled"
     with pytest.raises(StoreError, match=r"unknown field \[writer\]"):
         check_pattern("[writer][year]")
     with pytest.raises(StoreError, match="unknown filter :shout"):
         check_pattern("[auth:shout]")
+
+
+def test_default_pattern_gives_the_keys_exports_always_had() -> None:
+    from store.bibtex_export import cite_key
+
+    for authors, title in [(["Jörg van der Berg Jr."], "On the Art of Ørsted"),
+                           (["Ada Li", "Bo Wu"], "Learning: to grasp"), ([], "The"),
+                           (["Straße Groß"], "Über alles")]:
+        p = Paper(title=title, authors=authors, year=2021, arxiv_id="2101.00001")
+        assert format_key(p) == cite_key(p)
 
 
 def test_collisions_get_suffixes_once(tmp_path: Path) -> None:
