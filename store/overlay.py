@@ -4,7 +4,7 @@ returns; the one place that knows the order of the layers."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from store.cite.keys import CiteKeys
@@ -47,10 +47,12 @@ class Overlay:
                 return keys
         return keys
 
-    def paper_id(self, key: str, everything: Callable[[], Sequence[Paper]]) -> str:
+    def paper_id(self, key: str, ids: Iterable[str],
+                 everything: Callable[[], Sequence[Paper]]) -> str:
         """The id of the paper holding cite key (assigning missing keys first), or ""."""
         found = self.keys.paper_id(key)
-        if not found and self.keys.missing(everything()):
+        known = self.keys.file.read()
+        if not found and any(pid not in known for pid in ids):
             self.key_map(everything)
             found = self.keys.paper_id(key)
         return found

@@ -103,7 +103,7 @@ class Store:
             hits = [i for pid, i in lib.by_id().items() if pid.startswith(ref)]
             pos = hits[0] if len(hits) == 1 else None
         if pos is None:
-            pos = lib.by_id().get(self.overlay.paper_id(ref, lib.papers))
+            pos = lib.by_id().get(self.overlay.paper_id(ref, lib.by_id(), lib.papers))
         return None if pos is None else self._overlaid([lib.paper(pos)])[0]
 
     def _navigation(self) -> Nav:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -108,6 +109,7 @@ FIELDS = ("auth", "authors", "year", "shortyear", "shorttitle", "veryshorttitle"
 _FALLBACK = {"auth": "anon", "year": "nd", "shorttitle": "untitled"}
 
 
+@functools.lru_cache(maxsize=32)
 def check_pattern(pattern: str) -> None:
     """StoreError naming the problem when pattern is not a usable key pattern."""
     if not _TOKEN.search(pattern):
