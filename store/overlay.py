@@ -3,7 +3,6 @@ returns; the one place that knows the order of the layers."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -60,17 +59,16 @@ class Overlay:
     def apply(
         self, papers: Sequence[Paper], everything: Callable[[], Sequence[Paper]]
     ) -> list[Paper]:
-        """Copies of papers with the user's layer on top (the library's objects stay as read)."""
+        """papers with the user's layer on top: edited papers are copies (the library's stay
+        as imported); the stable key is set on the paper itself (a new extra dict), once."""
         keys = self.keys.all()
         if any(p.id not in keys for p in papers):
             keys = self.key_map(everything)
-        out: list[Paper] = []
-        for paper in self._edited(papers):
+        out = self._edited(papers)
+        for paper in out:
             key = keys.get(paper.id, "")
             if key and paper.extra.get("citekey") != key:
-                paper = copy.copy(paper)
                 paper.extra = {**paper.extra, "citekey": key}
-            out.append(paper)
         return out
 
     def rows(self, rows: list[Row], get: Callable[[str], Paper | None]) -> list[Row]:

@@ -67,8 +67,8 @@ class CiteKeys:
         return self.file.path
 
     def all(self) -> dict[str, str]:
-        """Every assigned key, by paper id."""
-        return {k: v for k, v in self.file.read().items() if isinstance(v, str)}
+        """Every assigned key, by paper id (the cached map: read it, never change it)."""
+        return self.file.read()
 
     def key(self, paper_id: str) -> str:
         """The key of a paper id, or ""."""
@@ -103,7 +103,7 @@ class CiteKeys:
                 base = imported_key(paper) or format_key(paper, pattern)
                 payload[paper.id] = key = unique_key(base, taken)
                 taken.add(key.lower())
-            return {k: v for k, v in payload.items() if isinstance(v, str)}
+            return payload
 
         if not self.missing(papers):
             return self.all()

@@ -30,8 +30,14 @@ FILTERS: dict[str, Callable[[str], str]] = {
 }
 
 
+_WORD_SPLIT = re.compile(r"[\s\-:/]+")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+
 def ascii_fold(text: str) -> str:
     """Letters and digits of text folded to ASCII (Müller -> Muller, Dvořák -> Dvorak)."""
+    if text.isascii():
+        return _NOT_ALNUM.sub("", text)
     text = "".join(_SPECIAL.get(ch, ch) for ch in text)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if ch.isascii() and ch.isalnum())
@@ -59,13 +65,16 @@ def _camel(text: str) -> str:
     return parts[0] if len(parts) == 1 else "".join(p[:1].upper() + p[1:] for p in parts)
 
 
-def title_words(title: str) -> list[str]:
-    """The significant (non stop-word) title words, folded to ASCII, in order."""
-    out = []
-    for word in re.split(r"[\s\-:/]+", title):
+def title_words(title: str, limit: int = 0) -> list[str]:
+    """The significant (non stop-word) title words, folded to ASCII, in order (the first
+    limit of them when limit is given)."""
+    out: list[str] = []
+    for word in _WORD_SPLIT.split(title):
         folded = ascii_fold(word)
         if folded and folded.lower() not in STOP_WORDS:
             out.append(folded)
+            if len(out) == limit:
+                break
     return out
 
 
@@ -92,9 +101,9 @@ def _field(paper: Paper, name: str, count: int) -> str:
         return str(paper.year)[-2:] if paper.year else ""
     if name == "shorttitle":
         return "".join(w[:1].upper() + w[1:] if i else w
-                       for i, w in enumerate(title_words(paper.title)[:n]))
+                       for i, w in enumerate(title_words(paper.title, n)))
     if name == "veryshorttitle":
-        return (title_words(paper.title) or [""])[0]
+        return (title_words(paper.title, 1) or [""])[0]
     if name == "title":
         return "".join(w[:1].upper() + w[1:] for w in title_words(paper.title))
     if name == "venue":
