@@ -62,3 +62,37 @@ def test_remove_source_keeps_papers_listed_elsewhere(
     assert "remove source" in capsys.readouterr().out
     assert run(home, "undo") == 0
     assert len(Store(home).papers()) == 3
+
+
+def test_undo_killed_midway_loses_nothing_and_can_be_redone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    assert run(home, "import", str(DATA / "small.bib")) == 0
+    before = (home / "library.json").read_bytes()
+    assert run(home, "remove", "author:wu", "--yes") == 0
+    after = (home / "library.json").read_bytes()
+    env = {**os.environ, "PAPERDECK_CRASH_POINT": "after-temp-write",
+           "PAPERDECK_CRASH_FILE": "library.json"}
+    code = "import sys; from tui.cli import main; sys.exit(main())"
+    killed = subprocess.run([sys.executable, "-c", code, "--home", str(home), "undo"],
+                            env=env, capture_output=True, timeout=60)
+    assert killed.returncode != 0  # SIGKILL before os.replace
+    assert (home / "library.json").read_bytes() == after  # the old file, whole
+    assert run(home, "undo") == 0  # the entry is still there
+    assert (home / "library.json").read_bytes() == before
+
+
+def test_rekey_is_undone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "home"
+    assert run(home, "import", str(DATA / "small.bib")) == 0
+    keys = Store(home).cite_keys()
+    assert run(home, "rekey", "wu2022nets", "--pattern", "[auth][year]") == 0
+    assert Store(home).cite_keys() != keys
+    assert run(home, "undo") == 0
+    assert "undid: rekey" in capsys.readouterr().out
+    assert Store(home).cite_keys() == keys
