@@ -69,7 +69,8 @@ def item_to_paper(item: dict[str, Any], source: str, ref: SectionRef, index: int
     """One CSL item as a paper (its id or citation-key kept as the cite key)."""
     paper = Paper(title=_text(item, "title"))
     literal: list[str] = []
-    for name in item.get("author") or []:
+    names = item.get("author")
+    for name in names if isinstance(names, list) else []:
         text, is_literal = display_name(name)
         if text:
             paper.authors.append(text)

@@ -132,3 +132,41 @@ def test_csl_and_ris_round_trip_property(title: str, authors: list[str], year: i
         [back] = importer.parse(text, source="t", today=TODAY).papers
         assert (back.title, back.authors, back.year, back.doi, back.id) == (
             paper.title, paper.authors, paper.year, paper.doi, paper.id)
+
+
+_RIS_LINE = st.one_of(
+    st.builds(lambda t, v: f"{t}  - {v}", st.sampled_from(
+        ["TY", "AU", "TI", "PY", "DA", "T2", "DO", "UR", "KW", "AB", "ER", "ID", "N1", "ZZ"]),
+        st.text(max_size=30)),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_RIS_LINE, max_size=30).map("\n".join))
+def test_ris_never_fails_but_with_importer_error(text: str) -> None:
+    try:
+        result = RIS.parse(text, source="fuzz.ris", today=TODAY)
+    except ImporterError:
+        return
+    for paper in result.papers:
+        assert paper.id and all("\n" not in a for a in paper.authors)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(
+        ["type", "title", "author", "issued", "date-parts", "family", "given", "literal",
+         "DOI", "URL", "container-title", "id", "keyword", "number"]), inner, max_size=6),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_JSON)
+def test_csl_json_never_fails_but_with_importer_error(data: object) -> None:
+    try:
+        result = CSL.parse(json.dumps(data), source="fuzz.json", today=TODAY)
+    except ImporterError:
+        return
+    assert all(p.id for p in result.papers)
