@@ -25,6 +25,7 @@ TEXT_FIELDS = ("title", "venue", "venue_short", "date", "doi", "arxiv_id", "cate
 EDITABLE = ("title", "authors", "year", "date", "venue", "venue_short", "doi", "arxiv_id",
             "category", "keywords", "links", "comments", "abstract")
 USER_FIELDS = "user_fields"  # extra: comma-separated fields the user set (for `show`)
+FILLED_FIELDS = "filled_fields"  # extra: fields enrich filled (and the user did not set)
 
 
 def editable(paper: Paper) -> dict[str, Any]:
@@ -96,6 +97,7 @@ def overlay(paper: Paper, record: dict[str, Any]) -> Paper:
     paper = copy.copy(paper)
     paper.extra = dict(paper.extra)
     user: list[str] = []
+    filled: list[str] = []
     for layer in LAYERS:
         for name, value in (record.get(layer) or {}).items():
             if name not in EDITABLE:
@@ -103,10 +105,11 @@ def overlay(paper: Paper, record: dict[str, Any]) -> Paper:
             if name == "links":
                 value = [Link(str(v.get("label", "")), str(v.get("url", ""))) for v in value]
             setattr(paper, name, list(value) if isinstance(value, list) else value)
-            if layer == "user":
-                user.append(name)
+            (user if layer == "user" else filled).append(name)
     if user:
         paper.extra[USER_FIELDS] = ",".join(user)
+    if filled := [name for name in filled if name not in user]:
+        paper.extra[FILLED_FIELDS] = ",".join(filled)
     return paper
 
 

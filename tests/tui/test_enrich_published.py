@@ -80,6 +80,9 @@ def test_enrich_fills_doi_and_venue_but_user_wins(
     assert mine is not None and (mine.doi, mine.venue) == ("10.5555/corl.2024.7", "My workshop")
     out = capsys.readouterr().out
     assert f"{pid}: doi, venue, venue_short" in out and f"{pid}: doi\n" in out
+    assert main(["--home", str(twin), "show", pid]) == 0
+    shown = capsys.readouterr().out
+    assert "you set: venue" in shown and "filled by enrich: doi" in shown
     # nothing left to do the second time; a re-import does not undo what enrich found
     assert main(["--home", str(home), "import", str(DATA / "zotero-bbt.bib")]) == 0
     assert Store(home).get(pid).doi == "10.5555/corl.2024.7"  # type: ignore[union-attr]

@@ -44,6 +44,7 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
         ("id", paper.id),
         ("key", paper.extra.get("citekey", "")),
         ("you set", paper.extra.get("user_fields", "").replace(",", ", ")),
+        ("filled by enrich", paper.extra.get("filled_fields", "").replace(",", ", ")),
         ("arXiv", paper.arxiv_id),
         ("DOI", paper.doi),
         ("category", paper.category),
