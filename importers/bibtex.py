@@ -199,7 +199,8 @@ def entry_to_paper(entry: Entry, macros: dict[str, str], source: str, ref: Secti
     howpublished = fields.get("howpublished", "")
     if "http" in howpublished or "\\url" in howpublished:
         howpublished = ""
-    venue_text = fields.get("booktitle") or fields.get("journal") or howpublished
+    venue_text = (fields.get("booktitle") or fields.get("journal")
+                  or fields.get("journaltitle") or howpublished)  # journaltitle: biblatex
     paper.venue = clean_inline(latex_to_text(venue_text)) if venue_text else ""
     if paper.venue:
         venue = _venue(paper.venue)

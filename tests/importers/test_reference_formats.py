@@ -170,3 +170,16 @@ def test_csl_json_never_fails_but_with_importer_error(data: object) -> None:
     except ImporterError:
         return
     assert all(p.id for p in result.papers)
+
+
+def test_better_biblatex_keys_dates_and_journaltitle(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "home"
+    assert main(["--home", str(home), "import", str(DATA / "zotero-bbt-biblatex.bib")]) == 0
+    store = Store(home)
+    assert sorted(store.cite_keys().values()) == ["liGraspingTouch2023", "wuTouch2024"]
+    paper = store.resolve("liGraspingTouch2023")
+    assert paper is not None
+    assert (paper.date, paper.year, paper.venue) == (
+        "2023-06-18", 2023, "IEEE Robotics and Automation Letters")
+    assert store.resolve("wuTouch2024").arxiv_id == "2401.05555"  # type: ignore[union-attr]
