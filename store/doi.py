@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -60,8 +61,11 @@ class DoiRecord:
     text: str
 
 
-def fetch_csl(doi: str, client: HttpClient, base: str | None = None) -> DoiRecord:
-    """The CSL-JSON of a DOI (StoreError with one line: not found, refused, too slow…)."""
+def fetch_csl(doi: str, client: HttpClient, base: str | None = None,
+              agencies: Mapping[str, str] = AGENCY_URLS) -> DoiRecord:
+    """The CSL-JSON of a DOI (StoreError with one line: not found, refused, too slow…).
+    A redirect to a registration agency's host is taken through that agency's own CSL-JSON
+    endpoint (agencies: host -> URL template with {doi})."""
     doi = normalize_doi(doi)
     url = f"{base or base_url()}/{quote(doi, safe='/:;()')}"
     headers = {"Accept": CSL_ACCEPT}
@@ -69,7 +73,7 @@ def fetch_csl(doi: str, client: HttpClient, base: str | None = None) -> DoiRecor
         response = client.get(url, headers=headers)
     except FetchError as exc:
         host = _OTHER_HOST.search(str(exc))
-        agency = AGENCY_URLS.get(host.group(1).lower()) if host else None
+        agency = agencies.get(host.group(1).lower()) if host else None
         if agency is None:
             raise _explain(doi, exc) from None
         url = agency.format(doi=quote(doi, safe="/:;()"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -43,7 +44,14 @@ class Resolver(BaseHTTPRequestHandler):
         accept = self.headers.get("Accept", "")
         Resolver.seen.append((self.path, accept, self.headers.get("User-Agent", "")))
         path = self.path.split("?")[0]
-        if path == "/10.5555/moved":
+        if path == "/10.5555/agency":  # like doi.org: off to the agency's own host
+            self.send_response(302)
+            port = self.server.server_address[1]
+            self.send_header("Location", f"http://localhost:{port}/works/10.5555/agency")
+            self.end_headers()
+        elif path == "/transform/10.5555/agency" and CSL_ACCEPT in accept:
+            self._json(CSL_ITEM)
+        elif path == "/10.5555/moved":
             self.send_response(302)
             self.send_header("Location", "/10.5555/grasp.2023")
             self.end_headers()
@@ -57,7 +65,8 @@ class Resolver(BaseHTTPRequestHandler):
             self._json(CSL_ITEM)
         elif path == "/10.5555/slow":
             time.sleep(5)
-            self._json(CSL_ITEM)
+            with contextlib.suppress(OSError):  # the client has given up by now
+                self._json(CSL_ITEM)
         elif path == "/10.5555/grasp.2023" and CSL_ACCEPT in accept:
             self._json(CSL_ITEM)
         elif path == "/10.5555/grasp.2023":
@@ -145,3 +154,13 @@ def test_bad_doi_and_landing_page_redirect(resolver: str) -> None:
     # without the CSL Accept header the resolver would send a browser elsewhere: refused
     with HttpClient(policy()) as client, pytest.raises(StoreError, match="another host"):
         client.get(f"{resolver}/10.5555/grasp.2023")
+
+
+def test_redirect_to_an_agency_host_uses_its_own_endpoint(resolver: str) -> None:
+    port = resolver.rsplit(":", 1)[1]
+    agencies = {f"localhost:{port}": f"http://localhost:{port}/transform/{{doi}}"}
+    with HttpClient(policy()) as client:
+        record = fetch_csl("10.5555/agency", client, resolver, agencies)
+        assert record.url.endswith("/transform/10.5555/agency")
+        with pytest.raises(StoreError, match="another host"):  # an unknown host: refused
+            fetch_csl("10.5555/agency", client, resolver, {})
