@@ -14,6 +14,7 @@ from tinydb import TinyDB
 from store.annotations import Annotations
 from store.atomic import is_writable, locked
 from store.cache import Nav, NavCache, RowCache, library_fingerprint
+from store.hygiene import clean_result
 from store.importing import ImportLike, source_record, upsert
 from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
@@ -190,6 +191,7 @@ class Store:
         """Merge an importer's result into the library (the only library write)."""
         from store.merge import merge_papers  # here, not at import: keeps lookups starting fast
 
+        result = clean_result(result)  # every imported field loses terminal controls
         if not dry_run:
             self._storage.check_writable()
         guard = contextlib.nullcontext() if dry_run else locked(self.library_path)

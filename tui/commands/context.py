@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.paths import default_home
+from store.text import clean_output
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -90,12 +91,13 @@ class Context:
         return paper.id if paper else None
 
     def write(self, text: str) -> None:
-        """Write plain text to stdout, never interpreted as markup."""
+        """Write plain text to stdout, never interpreted as markup nor as terminal control."""
+        text = clean_output(text)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def warn(self, text: str) -> None:
         """One plain line on stderr."""
-        sys.stderr.write(f"paperdeck: {text}\n")
+        sys.stderr.write(f"paperdeck: {clean_output(text)}\n")
 
 
 def no_color() -> bool:
