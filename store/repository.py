@@ -12,7 +12,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from store.annotations import Annotations
-from store.atomic import is_writable, locked
+from store.atomic import is_writable, locked, real_file
 from store.cache import Nav, NavCache, RowCache, library_fingerprint
 from store.hygiene import clean_result
 from store.importing import ImportLike, source_record, upsert
@@ -34,7 +34,8 @@ class Store:
     def __init__(self, home: Path, library_path: Path | None = None) -> None:
         """Open (lazily) the store in home, optionally over a separate, maybe read-only library."""
         self.home = Path(home)
-        self.library_path = Path(library_path) if library_path else library_file(self.home)
+        library = Path(library_path) if library_path else library_file(self.home)
+        self.library_path = real_file(library)  # symlinks resolved; dangling/special refused
         self.db = TinyDB(self.library_path, storage=OrjsonStorage, backups=backups_dir(self.home))
         self._storage: OrjsonStorage = self.db.storage  # type: ignore[assignment]
         self._annotations = Annotations(annotations_path(self.home))

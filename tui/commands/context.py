@@ -72,7 +72,7 @@ class Context:
 
             library = getattr(self.args, "library", None)
             command = getattr(self.args, "command", None)
-            if library and command != "import" and not Path(library).expanduser().exists():
+            if library and command != "import" and not os.path.lexists(Path(library).expanduser()):
                 raise CommandError(f"{library}: no such library file (import into it first)")
             self._store = Store(self.home, Path(library).expanduser() if library else None)
         return self._store
