@@ -15,6 +15,7 @@ from typing import Any
 from store.atomic import fsync_dir
 from store.errors import StoreError
 from store.models import Collection, Paper, Section, SourceRecord
+from store.typecheck import check_tables
 
 SCHEMA_VERSION = 1
 TABLES = ("papers", "sections", "collections", "sources")
@@ -95,6 +96,7 @@ def validate_shape(data: Any, path: Path) -> Tables:
             "untouched: restore a file from backups/ or move it away",
             path=path,
         )
+    check_tables(data, path)
     return data
 
 

@@ -15,7 +15,15 @@ from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.site import parse_site
 from store.models import ImportSummary
-from tui.inputs import DEFAULT_MAX_SIZE, InputError
+from tui.inputs import (
+    DEFAULT_MAX_SIZE,
+    InputError,
+    cap_result,
+    read_limited,
+    read_stream,
+    shown_name,
+    too_large,
+)
 
 if TYPE_CHECKING:
     from store.repository import Store
@@ -69,26 +77,9 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_file(path: Path, max_size: int) -> InputDoc:
-    """Read one file after checking it exists, is readable and is not too large."""
+    """Read one file (or FIFO, device) with the size limit: never more than max_size + 1 bytes."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file or directory") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    if size > max_size:
-        raise InputError(
-            f"{name}: file is {size / 1e6:.1f} MB, over the {max_size / 1e6:.0f} MB limit "
-            "(raise it with --max-size)"
-        )
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    return InputDoc(name=name, text=decode(data, name))
+    return InputDoc(name=name, text=decode(read_limited(path, max_size), shown_name(name)))
 
 
 def _site_root(directory: Path) -> Path:
@@ -127,9 +118,9 @@ def collect_inputs(
     docs: list[InputDoc] = []
     for raw in paths:
         if raw == "-":
-            data = (stdin or (lambda: sys.stdin.buffer.read()))()
+            data = (stdin or (lambda: read_stream(sys.stdin.buffer, max_size)))()
             if len(data) > max_size:
-                raise InputError(f"<stdin>: input is over the {max_size / 1e6:.0f} MB limit")
+                raise too_large("<stdin>", max_size)
             docs.append(InputDoc(name="<stdin>", text=decode(data, "<stdin>")))
             continue
         path = Path(raw).expanduser()
@@ -173,7 +164,7 @@ def parse_inputs(
         if importer.name == SITE_FORMAT:
             site_pages.append(doc)
             continue
-        result = importer.parse(doc.text, source=_source_id(doc), today=today)
+        result = cap_result(importer.parse(doc.text, source=_source_id(doc), today=today))
         parsed.append(ParsedSource(_source_id(doc), importer.name, digest(doc.text), result))
         advance(1)
     if site_pages:
@@ -182,6 +173,7 @@ def parse_inputs(
             result = registry.get(SITE_FORMAT).parse(pages[0][1], source=pages[0][0], today=today)
         else:
             result = parse_site(pages, today=today)
+        result = cap_result(result)
         joined = digest("\0".join(doc.text for doc in site_pages))
         name = pages[0][0] if len(pages) == 1 else _site_name(site_pages)
         parsed.insert(0, ParsedSource(name, SITE_FORMAT, joined, result))
