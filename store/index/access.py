@@ -103,9 +103,8 @@ class IndexAccess:
 
     def after_import(self, before: str, old: list[dict[str, Any]],
                      new: list[dict[str, Any]]) -> None:
-        """Bring the index from library version before to now with only the changed papers."""
-        if not self.root.exists():
-            return
+        """Bring the index from library version before to now with only the changed papers
+        (built whole when it was missing or stale)."""
         old_at = {str(d.get("id", "")): i for i, d in enumerate(old)}
         changes = []
         for i, raw in enumerate(new):
@@ -113,7 +112,7 @@ class IndexAccess:
             if j != i or old[j] != raw:
                 changes.append((raw, i))
         with contextlib.suppress(*_FAILED):  # else stale: rebuilt on the next search
-            self.service.after_import(before, changes, list(old_at))
+            self.service.after_import(before, changes, list(old_at), new)
 
     def after_mark(self) -> None:
         """Reflect changed marks (is:read, tag:...) in the index."""

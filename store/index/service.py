@@ -130,8 +130,10 @@ class LibraryIndex:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def rebuild(self, progress: Progress | None = None) -> None:
-        """Build a new generation from the store of record, then switch to it."""
+    def rebuild(self, progress: Progress | None = None,
+                raw: list[dict[str, Any]] | None = None) -> None:
+        """Build a new generation from the store of record (or raw, the library's papers
+        already in memory), then switch to it."""
         self.root.mkdir(parents=True, exist_ok=True)
         with locked(self.state_path):
             library_fp = self._library_fp()
@@ -142,7 +144,8 @@ class LibraryIndex:
                     return  # another process rebuilt it meanwhile
             ann_fp = file_fingerprint(self._annotations_path)
             marks = marks_table(self._load_annotations())
-            raw = self._load_raw()
+            if raw is None:
+                raw = self._load_raw()
             total = len(raw)
             gen = "g-" + uuid.uuid4().hex[:12]
             index = PaperIndex(self.root / gen, create=True)
@@ -173,14 +176,15 @@ class LibraryIndex:
         index = self._reuse(file_fingerprint(self.state_path), state)
         return None if index is None else (state, index)
 
-    def after_import(self, before: str, changes: Changes, deleted: list[str]) -> None:
-        """Apply an import that moved the library from version before to the current one;
-        when the index was not at version before, leave it stale (rebuilt on next open)."""
-        if not self.root.exists():
-            return
+    def after_import(self, before: str, changes: Changes, deleted: list[str],
+                     papers: list[dict[str, Any]]) -> None:
+        """Apply an import that moved the library from version before to the current one
+        (papers: all of it, in order); an index that was not at version before is rebuilt."""
+        self.root.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(StoreError, OSError), locked(self.state_path, timeout=10):
             found = self._writable(before)
             if found is None:
+                self.rebuild(None, papers)
                 return
             state, index = found
             after = self._library_fp()

@@ -165,8 +165,8 @@ def test_sigkill_during_rebuild(tmp_path: Path) -> None:
 
 def test_unwritable_home_falls_back_to_matcher(tmp_path: Path) -> None:
     """Where no index can be written, search still answers (from the library)."""
-    store = _store(tmp_path)
     (tmp_path / "index").write_text("a file where the index directory should be")
+    store = _store(tmp_path)
     page = Store(tmp_path).search("video", sort="order")
     assert page.total == 4 and page.ids == _oracle(store, "video")
     assert isinstance(Store(tmp_path).get(page.ids[0]), Paper)
