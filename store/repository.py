@@ -16,6 +16,7 @@ from store.atomic import is_writable, locked, real_file
 from store.cache import Nav, NavCache, RowCache, library_fingerprint
 from store.hygiene import clean_result
 from store.importing import ImportLike, source_record, upsert
+from store.index.access import IndexAccess
 from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
 
@@ -45,6 +46,7 @@ class Store:
         self._state: LoadedLibrary | None = None
         self._rows: tuple[str, list[Row]] | None = None
         self._nav: tuple[str, Nav] | None = None
+        self.search_index = IndexAccess(self)
 
     # -- library: reading ------------------------------------------------------------------
 
@@ -60,7 +62,10 @@ class Store:
         return self._lib().papers()
 
     def get(self, paper_id: str) -> Paper | None:
-        """The paper with exactly this id, or None."""
+        """The paper with exactly this id, or None (from the index when it is fresh)."""
+        found = self.search_index.get(paper_id)
+        if found is not None:
+            return found[0]
         lib = self._lib()
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else lib.paper(pos)
@@ -70,6 +75,9 @@ class Store:
         ref = str(ref).strip()
         if not ref:
             return None
+        found = self.search_index.resolve(ref)
+        if found is not None:
+            return found[0]
         lib = self._lib()
         pos = lib.by_id().get(ref)
         alt = lib.by_alt()
@@ -178,6 +186,41 @@ class Store:
             "home": str(self.home),
         }
 
+    # -- library: searching through the derived index --------------------------------------
+
+    def search(self, query: str | Any = "", *, view: str | None = None, sort: str = "relevance",
+               reverse: bool = False, offset: int = 0, limit: int = 50,
+               progress: Any = None) -> Any:
+        """One page (ResultPage: rows, exact total, fuzzy flag, query errors) of the papers
+        matching query in view (a section id, "c:<collection id>", or None for all), ranked
+        by relevance or sorted by order/year/title/venue/author. Rebuilds a missing or stale
+        index first, calling progress(done, total)."""
+        return self.search_index.search(query, view=view, sort=sort, reverse=reverse,
+                                        offset=offset, limit=limit, progress=progress)
+
+    def page(self, view: str | None = None, sort: str = "relevance", query: str | Any = "",
+             offset: int = 0, limit: int = 50, reverse: bool = False) -> list[Row]:
+        """Rows offset..offset+limit of a view, filtered by query, in the given order."""
+        return self.search(query, view=view, sort=sort, reverse=reverse, offset=offset,
+                           limit=limit).rows
+
+    def count(self, view: str | None = None, query: str | Any = "") -> int:
+        """Exact number of papers of a view matching query."""
+        return self.search(query, view=view, sort="order", limit=0).total
+
+    def index_is_fresh(self) -> bool:
+        """True when the search index needs no rebuild (else the first search rebuilds it)."""
+        return self.search_index.is_fresh()
+
+    def rebuild_index(self, progress: Any = None) -> None:
+        """Rebuild the search index from the library now, calling progress(done, total)."""
+        self.search_index.drop()
+        self.search_index.open(progress)
+
+    def drop_index(self) -> None:
+        """Delete the search index (derived data: it is rebuilt on the next search)."""
+        self.search_index.drop()
+
     # -- library: importing ----------------------------------------------------------------
 
     def apply_import(
@@ -226,9 +269,11 @@ class Store:
             )
             if dry_run or not changed:
                 return summary
+            before = self.library_fingerprint()
             if self.library_path.exists():
                 backup_file(self.library_path, backups_dir(self.home), "library")
             self._storage.write(encode_raw(papers, sections, collections, sources))
+            self.search_index.after_import(before, lib.raw, papers)
             self._state = None
             # every paper is in memory: write the caches now, so the next start parses nothing
             nav = (
@@ -261,7 +306,7 @@ class Store:
         opened_at: datetime | str | None = None,
     ) -> Annotation:
         """Change a paper's marks; only annotations.json is written, never the library."""
-        return self._annotations.mark(
+        ann = self._annotations.mark(
             paper_id,
             read=read,
             starred=starred,
@@ -271,6 +316,8 @@ class Store:
             note=note,
             opened_at=opened_at,
         )
+        self.search_index.after_mark()
+        return ann
 
     def setting(self, key: str, default: Any = None) -> Any:
         """A UI setting, else default."""
