@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
-from importers.site import parse_site
+from importers.jekyll.site import parse_site
 from store.models import ImportSummary
 from tui.inputs import DEFAULT_MAX_SIZE, InputError
 

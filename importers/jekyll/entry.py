@@ -6,8 +6,8 @@ import html
 import re
 
 from importers.base import ImportWarning
-from importers.jekyll_authors import Authors, cached_authors, is_note, plain_note
-from importers.jekyll_markup import (
+from importers.jekyll.authors import Authors, cached_authors, is_note, plain_note
+from importers.jekyll.markup import (
     RawLink,
     clean_url,
     find_links,
@@ -18,7 +18,7 @@ from importers.jekyll_markup import (
     strip_attrs,
     strip_tags,
 )
-from importers.jekyll_model import RawEntry
+from importers.jekyll.model import RawEntry
 from importers.venue import Venue, cached_venue, find_badges
 from store.models import Link, Paper, Provenance
 from store.text import clean_block, clean_inline

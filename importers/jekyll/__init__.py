@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 from importers.base import ImporterError, ImportResult, ImportWarning
-from importers.jekyll_page import normalize_text, scan_page
-from importers.site import assemble
+from importers.jekyll.page import normalize_text, scan_page
+from importers.jekyll.site import assemble
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.{0,400}\r?\n){0,60}?(?:---|\.\.\.)[ \t]*\r?$",
                     re.M)

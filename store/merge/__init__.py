@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from store.merge_fields import (
+from store.merge.fields import (
     absorb,
     clone,
     combine,
@@ -15,7 +15,7 @@ from store.merge_fields import (
     settled_fields,
     sources_of,
 )
-from store.merge_keys import (
+from store.merge.keys import (
     AbstractIndex,
     VersionIndex,
     arxiv_key,
@@ -23,7 +23,7 @@ from store.merge_keys import (
     norm_title,
     unique_id,
 )
-from store.merge_near import TITLE_PREFIX, NearMisses
+from store.merge.near import TITLE_PREFIX, NearMisses
 from store.models import Paper, Provenance, make_paper_id
 
 MERGE_SCORE = 95.0  # abstract similarity at or above which two papers are one

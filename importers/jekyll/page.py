@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from importers.base import ImportWarning
 from importers.frontmatter import split_front_matter
-from importers.jekyll_markup import normalize_permalink
-from importers.jekyll_model import PageData, RawEntry
-from importers.jekyll_scan import Scanner
+from importers.jekyll.markup import normalize_permalink
+from importers.jekyll.model import PageData, RawEntry
+from importers.jekyll.scan import Scanner
 
 __all__ = ["PageData", "RawEntry", "normalize_text", "remove_comments", "scan_page"]
 _COMMENTS = (("<!--", "-->"), ("{% comment %}", "{% endcomment %}"))

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from importers.base import ImporterError, ImportResult, ImportWarning
-from importers.jekyll_entry import build_paper
-from importers.jekyll_markup import normalize_permalink, permalink_segments
-from importers.jekyll_merge import PaperRegistry
-from importers.jekyll_page import PageData, scan_page
+from importers.jekyll.entry import build_paper
+from importers.jekyll.markup import normalize_permalink, permalink_segments
+from importers.jekyll.merge import PaperRegistry
+from importers.jekyll.page import PageData, scan_page
 from store.models import Collection, Section, SectionRef
 from store.text import clean_inline, slugify
 

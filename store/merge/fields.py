@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from store.merge_keys import arxiv_key
+from store.merge.keys import arxiv_key
 from store.models import Paper
 
 # Fields filled from the other record when empty, or refreshed by the source that gave them.

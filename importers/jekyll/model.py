@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from importers.base import ImportWarning
 from importers.frontmatter import FrontMatter
-from importers.jekyll_lines import NavLink
-from importers.jekyll_markup import permalink_segments
+from importers.jekyll.lines import NavLink
+from importers.jekyll.markup import permalink_segments
 
 # A heading that only names a year ("2023", "Year 2023", "2023 Papers") groups entries by year.
 _YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d{2})(?:\s+(?:papers|publications))?$",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from importers.base import ImportWarning
-from importers.jekyll_authors import is_note, plain_note
-from importers.jekyll_lines import (
+from importers.jekyll.authors import is_note, plain_note
+from importers.jekyll.lines import (
     NavLink,
     TitleMatch,
     heading,
@@ -15,8 +15,8 @@ from importers.jekyll_lines import (
     nav_links,
     title_match,
 )
-from importers.jekyll_markup import normalize_permalink, permalink_segments, split_br
-from importers.jekyll_model import PageData, RawEntry, heading_year
+from importers.jekyll.markup import normalize_permalink, permalink_segments, split_br
+from importers.jekyll.model import PageData, RawEntry, heading_year
 from importers.venue import BADGE_PATTERNS, find_badges
 
 # A block that hides an abstract: a hidden <div>/<p>/<span>, or any <details>.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from store.merge_keys import AbstractIndex, VersionIndex, norm_abstract, norm_title
+from store.merge.keys import AbstractIndex, VersionIndex, norm_abstract, norm_title
 from store.models import Paper
 
 TITLE_PREFIX = 24  # normalised-title prefix length that flags a near miss

@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from importers.jekyll_markup import (
+from importers.jekyll.markup import (
     clean_url,
     find_links,
     has_nav_marker,

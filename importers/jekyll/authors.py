@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from importers.jekyll_markup import strip_attrs, strip_emphasis, strip_tags, unescape_md
+from importers.jekyll.markup import strip_attrs, strip_emphasis, strip_tags, unescape_md
 from store.text import clean_inline
 
 # Characters that mark an author (equal contribution, corresponding author, ...).
