@@ -277,10 +277,19 @@ class BibtexImporter:
         collection = Collection(id=cid, kind="bibtex", title=name, source=source)
         ref = SectionRef(cid, section.id, section.label)
         result = ImportResult(sections=[section], collections=[collection])
+        entries = list(library.entries)
         for block in library.failed_blocks:
             line = (block.start_line or 0) + 1
+            duplicate = getattr(block, "ignore_error_block", None)
+            if isinstance(block, DuplicateBlockKeyBlock) and isinstance(duplicate, Entry):
+                # two entries sharing a cite key are two papers: both are imported
+                entries.append(duplicate)
+                message = f"cite key {clean_inline(block.key)!r} is used twice; both entries kept"
+                result.warnings.append(ImportWarning(source, line, message))
+                continue
             result.warnings.append(ImportWarning(source, line, _failure_message(block)))
-        for entry in library.entries:
+        entries.sort(key=lambda e: e.start_line or 0)
+        for entry in entries:
             try:
                 paper = entry_to_paper(entry, macros, source, ref)
             except (ValueError, TypeError, RecursionError) as exc:

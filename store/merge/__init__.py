@@ -24,6 +24,7 @@ from store.merge.keys import (
     unique_id,
 )
 from store.merge.near import TITLE_PREFIX, NearMisses
+from store.merge.versions import distinct_versions, link_related, related_ids
 from store.models import Paper, Provenance, make_paper_id
 
 MERGE_SCORE = 95.0  # abstract similarity at or above which two papers are one
@@ -59,7 +60,9 @@ class _Merger(NearMisses):
         self.by_id: dict[str, int] = {}
         self.by_arxiv: dict[str, int] = {}
         self.by_doi: dict[str, int] = {}
-        self.by_title: dict[str, int] = {}
+        self.by_title: dict[str, list[int]] = {}
+        self.related: list[int] = []  # slots the paper being added is a different version of
+        self.links: list[tuple[int, int]] = []  # (slot, slot) pairs of related versions
         self.by_prefix: dict[str, int] = {}
         self.abstracts: AbstractIndex | None = None
         self.versions: VersionIndex | None = None
@@ -77,7 +80,7 @@ class _Merger(NearMisses):
             self.by_doi.setdefault(paper.doi.strip().lower(), slot)
         title = norm_title(paper.title)
         if title:
-            self.by_title.setdefault(title, slot)
+            self._title_slot(title, slot)
             if len(title) >= TITLE_PREFIX:
                 self.by_prefix.setdefault(title[:TITLE_PREFIX], slot)
         if self.abstracts is not None:
@@ -90,14 +93,34 @@ class _Merger(NearMisses):
         verified on use, so they may stay)."""
         arxiv_id, doi, title, _, _ = identity
         norm = norm_title(title)
+        slots = self.by_title.get(norm, [])
+        if slot in slots:
+            slots.remove(slot)
         for index, key in (
             (self.by_arxiv, arxiv_key(arxiv_id) if arxiv_id else ""),
             (self.by_doi, doi.strip().lower()),
-            (self.by_title, norm),
             (self.by_prefix, norm[:TITLE_PREFIX] if len(norm) >= TITLE_PREFIX else ""),
         ):
             if key and index.get(key) == slot:
                 del index[key]
+
+    def _title_slot(self, title: str, slot: int) -> None:
+        """Remember that the paper at slot answers to a normalised title."""
+        slots = self.by_title.setdefault(title, [])
+        if slot not in slots:
+            slots.append(slot)
+
+    def _weak_match(self, paper: Paper, slot: int) -> bool:
+        """True when a title or id match may merge; a different version is remembered."""
+        other = self.papers[slot]
+        if distinct_versions(paper, other):
+            if slot not in self.related:
+                self.related.append(slot)
+            return False
+        if conflicts(paper, other):
+            self._note(paper.id, other.id, 100.0)
+            return False
+        return True
 
     def _abstract_index(self) -> AbstractIndex:
         """The abstract blocking index, built on first use."""
@@ -116,18 +139,14 @@ class _Merger(NearMisses):
         slot = self.by_id.get(paper.id)
         if slot is not None:
             known = self.papers[slot]
-            if sources_of(known) & sources_of(paper) and not conflicts(paper, known):
+            same = sources_of(known) & sources_of(paper)
+            if same and not conflicts(paper, known) and not distinct_versions(paper, known):
                 return slot
         keys: list[tuple[dict[str, int], str]] = []
         if paper.arxiv_id:
             keys.append((self.by_arxiv, arxiv_key(paper.arxiv_id)))
         if paper.doi:
             keys.append((self.by_doi, paper.doi.strip().lower()))
-        title = norm_title(paper.title)
-        if title:
-            keys.append((self.by_title, title))
-        if paper.id:
-            keys.append((self.by_id, paper.id))
         for index, key in keys:
             slot = index.get(key)
             if slot is None:
@@ -137,6 +156,14 @@ class _Merger(NearMisses):
                 self._note(paper.id, other.id, 100.0)
                 continue
             return slot
+        # title or id alone: never across DOIs, or across venue and year (rule 5)
+        weak = list(self.by_title.get(norm_title(paper.title), ())) if paper.title else []
+        by_id = self.by_id.get(paper.id) if paper.id else None
+        if by_id is not None and by_id not in weak:
+            weak.append(by_id)
+        for slot in weak:
+            if self._weak_match(paper, slot):
+                return slot
         return None
 
     def _norm_abstract(self, slot: int) -> str:
@@ -160,6 +187,10 @@ class _Merger(NearMisses):
         ranked = process.extract(text, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=5)
         for _, score, slot in ranked:
             other = self.papers[slot]
+            if score >= MERGE_SCORE and distinct_versions(paper, other):
+                if slot not in self.related:
+                    self.related.append(slot)
+                continue
             if score >= MERGE_SCORE and not conflicts(paper, other):
                 return slot
             self._note(paper.id, other.id, score)
@@ -216,9 +247,29 @@ class _Merger(NearMisses):
         paper = clone(incoming)
         if not paper.id:
             paper.id = make_paper_id(paper)
+        self.related = []
         slot = self._exact(paper)
         if slot is None:
             slot = self._by_abstract(paper)
+        self._place(paper, slot)
+        self._link_versions(slot if slot is not None else len(self.papers) - 1)
+
+    def _link_versions(self, slot: int) -> None:
+        """Link the paper at slot and the different versions of it met while placing it."""
+        for other in self.related:
+            if other != slot:
+                self.links.append((slot, other))
+
+    def _apply_links(self) -> None:
+        """Write the related-version links found in this merge into both papers."""
+        for x, y in self.links:
+            for a, b in ((x, y), (y, x)):
+                target_id = self.papers[b].id
+                if target_id not in related_ids(self.papers[a]):
+                    link_related(self._touch(a), target_id)
+
+    def _place(self, paper: Paper, slot: int | None) -> None:
+        """Append paper as new (slot None) or merge it into the paper at slot."""
         if slot is None:
             self._near_title(paper)
             self._near_version(paper)
@@ -244,7 +295,7 @@ class _Merger(NearMisses):
         # (say, the same entry on another page) land on the same paper
         title = norm_title(paper.title)
         if title:
-            self.by_title.setdefault(title, slot)
+            self._title_slot(title, slot)
         self.by_id.setdefault(paper.id, slot)
 
     def _absorb_existing(self, slot: int, target: Paper, paper: Paper) -> Paper:
@@ -267,6 +318,7 @@ class _Merger(NearMisses):
 
     def outcome(self) -> MergeOutcome:
         """Classify every touched paper and build the result."""
+        self._apply_links()
         result = MergeOutcome(papers=self.papers)
         for slot in sorted(self.new_slots):
             result.new.append(self.papers[slot].id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from store.merge.keys import arxiv_key
+from store.merge.versions import union_related
 from store.models import Paper
 
 # Fields filled from the other record when empty, or refreshed by the source that gave them.
@@ -172,6 +173,7 @@ def absorb(target: Paper, other: Paper, locked: set[str]) -> None:
     _union(target.keywords, other.keywords)
     target.has_code = target.has_code or other.has_code
     target.placeholder = target.placeholder and other.placeholder
+    union_related(target, other)
     for key, value in other.extra.items():
         if not key.startswith(ORIGIN_PREFIX):
             target.extra.setdefault(key, value)
