@@ -181,9 +181,14 @@ def _text(fields: dict[str, str], key: str) -> str:
     return clean_inline(latex_to_text(value)) if value else ""
 
 
+def entry_fields(entry: Entry, macros: dict[str, str]) -> dict[str, str]:
+    """An entry's fields by lower-cased name, values evaluated (braces, quotes, macros)."""
+    return {f.key.lower(): evaluate(str(f.value), macros) for f in entry.fields}
+
+
 def entry_to_paper(entry: Entry, macros: dict[str, str], source: str, ref: SectionRef) -> Paper:
     """Build one paper from one parsed entry."""
-    fields = {f.key.lower(): evaluate(str(f.value), macros) for f in entry.fields}
+    fields = entry_fields(entry, macros)
     line = (entry.start_line or 0) + 1
     paper = Paper(title=_text(fields, "title"))
     paper.authors, paper.authors_truncated = authors_of(fields.get("author", ""))
@@ -292,6 +297,7 @@ class BibtexImporter:
         for entry in entries:
             try:
                 paper = entry_to_paper(entry, macros, source, ref)
+                self.enrich(paper, entry_fields(entry, macros))
             except (ValueError, TypeError, RecursionError) as exc:
                 line = (entry.start_line or 0) + 1
                 message = f"entry @{clean_inline(entry.key)} skipped: {clean_inline(str(exc))}"
@@ -304,6 +310,9 @@ class BibtexImporter:
                 message = f"entry @{clean_inline(entry.key)} skipped: no title, eprint or doi"
                 result.warnings.append(ImportWarning(source, line, message))
         return result
+
+    def enrich(self, paper: Paper, fields: dict[str, str]) -> None:
+        """Hook for dialects with extra fields (al-folio); plain BibTeX adds nothing."""
 
 
 IMPORTER = BibtexImporter()

@@ -118,7 +118,7 @@ def _build_topic(topic: _Topic) -> None:
         key = _current_key(page)
         if key not in topic.slots:
             label = (page.heading or page.front.get("excerpt") or page.front.get("title")
-                     or permalink_segments(page.permalink)[-1])
+                     or (permalink_segments(page.permalink) or ["index"])[-1])
             topic.slots[key] = _NavSlot(key, clean_inline(label), page.permalink, page.source)
             topic.order.append(key)
         topic.slots[key].pages.append(page)
