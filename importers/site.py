@@ -17,10 +17,10 @@ from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.jekyll.site import parse_site
 from importers.siteconfig import SiteInfo, resolve_links, site_info
 from importers.sitemap import plan
-from importers.sites.front import BrokenSource
+from importers.sites.front import BrokenSource, split_front
 from importers.sites.groups import OTHER, Grouped, build, regroup
 from importers.sites.hugo import IMPORTER as HUGO
-from store.text import normalize_title, slugify
+from store.text import clean_inline, normalize_title, slugify
 
 __all__ = ["SiteImport", "SiteSource", "import_site", "parse_site", "plan"]
 
@@ -33,6 +33,7 @@ _FOLDER_IMPORTERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:^|/)_?data/"), "data-file"),
 )
 _PAGES = re.compile(r"(?:^|/)_pages/")
+_AUTHOR_PAGE = re.compile(r"(?:^|/)content/(?:[^/]+/)?authors/([^/]+)/_?index\.md$")
 _SITE_IMPORTERS = ("al-folio", "academicpages", "academicpages-tsv", "hugo-academic",
                    "data-file", "publication-list", "bibtex", TOPIC)
 
@@ -180,9 +181,30 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
             out.sources.insert(0, SiteSource(common, TOPIC, result, 1.0,
                                              f"{len(topic_pages)} lab topic pages"))
         else:
-            out.skipped.extend((p, "no paper entries") for p, _ in topic_pages)
+            out.skipped.extend((prefix + p, "no paper entries") for p, _ in topic_pages)
     _regroup_sections(out.sources, info)
+    people = _profiles(texts)
+    if people:
+        for src in out.sources:
+            for paper in src.result.papers:
+                paper.authors = [people.get(name.lower(), name) for name in paper.authors]
     return out
+
+
+def _profiles(texts: dict[str, str]) -> dict[str, str]:
+    """Hugo author user names (`content/authors/<name>/_index.md`) and their display names."""
+    people: dict[str, str] = {}
+    for path, text in texts.items():
+        match = _AUTHOR_PAGE.search(path)
+        if not match:
+            continue
+        try:
+            title = str(split_front(text, source=path).data.get("title") or "")
+        except ImporterError:
+            continue
+        if title.strip():
+            people[match.group(1).lower()] = clean_inline(title)
+    return people
 
 
 def _topic_page(path: str, text: str, choice: registry.Detection | None,

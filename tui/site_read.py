@@ -15,6 +15,7 @@ from tui.inputs import InputError
 if TYPE_CHECKING:
     from tui.importing import ParsedSource
 
+BUILD_OUTPUT = "build output, theme or tooling"
 SITE_MARKERS = ("_bibliography", "_publications", "_data", "content", "markdown_generator",
                 "_pages")
 
@@ -87,8 +88,8 @@ def parse_site_root(docs: SiteDocs, *, today: date) -> list[ParsedSource]:
     site = import_site(docs.files, root=str(docs.root), today=today, all_paths=docs.paths,
                        prefix=prefix)
     texts = dict(docs.files)
-    skipped = docs.skipped + site.skipped
-    skipped += [(p, "build output") for p in docs.build_output]
+    skipped = [(prefix + p, why) for p, why in docs.skipped] + site.skipped
+    skipped += [(prefix + p, BUILD_OUTPUT) for p in docs.build_output]
     if not site.sources:
         raise InputError(
             f"{docs.root}: no publication sources found in this site "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from importers.sites.fields import LINK_LABELS, add_link, names_of, set_venue
+from importers.venue import find_badges
 from store.models import Paper
 from store.text import clean_inline
 
@@ -50,10 +51,12 @@ def segments(children: list[Token]) -> list[Segment]:
             link.text = clean_inline(link.text)
             out.append(link)
             link = None
+        elif kind == "code_inline" and link is None:
+            out.append(Segment("code", token.content))
         elif kind in ("text", "code_inline", "softbreak", "hardbreak", "html_inline"):
             text = " " if kind.endswith("break") else token.content
             if kind == "html_inline":
-                text = " " if re.match(r"<br", text, re.I) else ""
+                text = " ; " if re.match(r"<br", text, re.I) else ""
             if link is not None:
                 link.text += text
             else:
@@ -96,6 +99,35 @@ def _pick_title(segs: list[Segment], plain: str) -> tuple[str, int, str]:
     return "", -1, ""
 
 
+_EPRINT = re.compile(r"\barxiv[:\s]*(\d{4}\.\d{4,5})", re.I)
+_PARTICLES = frozenset({"van", "von", "der", "de", "la", "del", "da", "di", "le", "du", "bin",
+                        "al", "el", "dos", "das", "ter", "den", "y"})
+
+
+def _is_name(piece: str) -> bool:
+    """True for a piece that reads as one person's name ("Wei Zhang", "J. Smith")."""
+    words = piece.replace("*", "").split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in piece) or _VENUEISH.search(piece):
+        return False
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def _namelike_run(text: str) -> str:
+    """The leading comma/and-separated run of name-like pieces of text ("" when none)."""
+    pieces = [p.strip(" .;:") for p in re.split(r",|;|\band\b|&", text)]
+    run: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if piece.lower() in ("et al", "et al.", "others"):
+            run.append("et al")
+            break
+        if not _is_name(piece):
+            break
+        run.append(piece)
+    return ", ".join(run)
+
+
 def entry_paper(children: list[Token]) -> Paper | None:
     """A paper from one entry's inline tokens, or None when it does not read as one."""
     segs = segments(children)
@@ -112,17 +144,34 @@ def entry_paper(children: list[Token]) -> Paper | None:
     after = plain[pos + len(title):] if pos >= 0 else plain
     years = _YEAR.findall(plain.replace(title, " "))
     paper.year = int(years[-1]) if years else None
-    head = before.strip(" .,:;\"“”-–—")
-    if _words(head) >= 1 and not _YEAR.fullmatch(head):
+    codes = [s.text.strip() for s in segs if s.kind == "code" and s.text.strip()]
+    for code in codes:
+        before = before.replace(code, " ")
+    head = before.strip(" ,:;\"“”-–—[]|")
+    if _words(head) >= 1 and not _YEAR.fullmatch(head) and _namelike_run(head):
         paper.authors, paper.authors_truncated = names_of(head)
-    venue = ""
+    elif not head:
+        following = after
+        if at >= 0:
+            texts = []
+            for seg in segs[at + 1:]:
+                if seg.kind != "text":
+                    break
+                texts.append(seg.text)
+            following = "".join(texts)
+        run = _namelike_run(following.split("[")[0])
+        if run:
+            paper.authors, paper.authors_truncated = names_of(run)
+    venue = next((c for c in codes if _YEAR.search(c) or _VENUEISH.search(c)), "")
     for index, seg in enumerate(segs):
+        if venue:
+            break
         if index != at and seg.kind in ("strong", "em") and title not in seg.text:
             text = seg.text.strip(" .,:;")
             if text and (_VENUEISH.search(text) or _YEAR.search(text) or _words(text) <= 6) \
-                    and not any(text in a for a in paper.authors) and text not in head:
+                    and not any(text in a or a in text for a in paper.authors) \
+                    and text not in head and not _is_name(text):
                 venue = text
-                break
     if not venue:
         rest = _YEAR.sub("", after.split("[")[0]).strip(" .,:;\"“”()")
         pieces = [p.strip() for p in re.split(r"\.\s+", rest) if p.strip()]
@@ -132,6 +181,12 @@ def entry_paper(children: list[Token]) -> Paper | None:
         venue = pieces[0] if pieces else ""
     if venue and len(venue) <= 300:
         set_venue(paper, re.sub(r"^(?:in|to appear in)\s+", "", venue, flags=re.I).strip(" ,."))
+    eprint = _EPRINT.search(plain)
+    if eprint:
+        paper.arxiv_id = eprint.group(1)
+    for badge in find_badges(after):
+        if badge not in paper.badges:
+            paper.badges.append(badge)
     if href:
         add_link(paper, "Paper", href)
     for index, seg in enumerate(segs):

@@ -104,7 +104,7 @@ def names_of(value: Any) -> tuple[list[str], bool]:
         if len(parts) > 1 and all(p.count(",") == 1 for p in parts):
             items = parts
         else:
-            items = [q for p in parts for q in p.split(",")]
+            items = _paired([q for p in parts for q in p.split(",") if q.strip()])
     truncated = False
     names: list[str] = []
     for item in items:
@@ -116,6 +116,20 @@ def names_of(value: Any) -> tuple[list[str], bool]:
         if name and len(name) <= 120:
             names.append(name)
     return names, truncated
+
+
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*)+$")
+
+
+def _paired(pieces: list[str]) -> list[str]:
+    """"Smith", "J.", "Doe", "A." (APA style) joined back into "Smith, J." pairs."""
+    pieces = [p.strip() for p in pieces]
+    if len(pieces) >= 2 and len(pieces) % 2 == 0 and all(
+            _INITIALS.match(p) for p in pieces[1::2]) and not any(
+            _INITIALS.match(p) for p in pieces[0::2]):
+        return [f"{last}, {first}" for last, first in zip(pieces[0::2], pieces[1::2],
+                                                          strict=True)]
+    return pieces
 
 
 def year_and_date(value: Any) -> tuple[int | None, str]:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from importers.base import ImporterError, ImportResult
-from importers.bibtex import IMPORTER as BIBTEX
+from importers.sites.alfolio import IMPORTER as BIBTEX
 from importers.sites.fields import (
     add_link,
     block_of,

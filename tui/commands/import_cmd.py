@@ -117,11 +117,11 @@ def print_reads(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
             found = _plural(len(parsed.result.papers), "paper")
             ctx.write(f"read {parsed.source} with {parsed.importer}: {found}{why}")
         if parsed.skipped_files:
-            built = sum(1 for _, why in parsed.skipped_files if why == "build output")
+            built = sum(1 for _, why in parsed.skipped_files if why.startswith("build output"))
             count = len(parsed.skipped_files) - built
             more = "" if verbose else " (--verbose lists them)"
             ctx.warn(f"skipped {_plural(count, 'file')} that hold no publications and "
-                     f"{built} build-output {'entry' if built == 1 else 'entries'}{more}")
+                     f"{built} build-output or theme {'entry' if built == 1 else 'entries'}{more}")
             if verbose:
                 for path, why in parsed.skipped_files:
                     ctx.warn(f"  skipped {path}: {why}")
