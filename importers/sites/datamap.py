@@ -28,7 +28,8 @@ ABSTRACT_KEYS = ("abstract", "summary", "tldr")
 GROUP_KEYS = ("type", "category", "kind", "pubtype", "pub_type", "section")
 DISPLAY_KEYS = ("citation", "text", "html", "display", "entry", "reference", "cite")
 _URL = re.compile(r"^(?:https?://|/|\.{0,2}/?[\w.-]+\.(?:pdf|html?)$)", re.I)
-_STRONG_LINKS = frozenset({"PDF", "arXiv", "DOI", "Paper"})
+_STRONG_KEYS = ("pdf", "url_pdf", "pdfurl", "pdf_url", "paperurl", "paper_url", "arxiv",
+                "openreview", "eprint")
 
 
 def _lower(item: dict[str, Any]) -> dict[str, Any]:
@@ -68,8 +69,9 @@ def is_publication(item: Any) -> bool:
         return True
     if data.get("doi") or data.get("arxiv"):
         return True
-    return any(LINK_LABELS.get(k) in _STRONG_LINKS and v for k, v in data.items()
-               if k not in TITLE_KEYS)
+    # a bare `url:` or `link:` is not enough (navigation menus, news and people have them)
+    paper_url = data.get("paper") if data.get("paper") != title else None
+    return any(data.get(k) for k in _STRONG_KEYS) or bool(paper_url)
 
 
 def score_list(items: list[Any]) -> tuple[float, str]:

@@ -57,7 +57,8 @@ def collection_for(source: str) -> tuple[str, str]:
 def build(grouped: Grouped, *, cid: str, title: str, source: str,
           meta: dict[str, str] | None = None, order: int = 0) -> ImportResult:
     """One collection, a section per group (years when there is no other grouping)."""
-    items = [(p, label or year_label(p)) for p, label in grouped.items]
+    typed = any(label for _, label in grouped.items)
+    items = [(p, label or (OTHER if typed else year_label(p))) for p, label in grouped.items]
     result = ImportResult()
     result.collections.append(Collection(id=cid, kind="site", title=clean_inline(title) or cid,
                                          meta=dict(meta or {}), order=order, source=source))

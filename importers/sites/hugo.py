@@ -57,8 +57,6 @@ def _links(paper: Paper, data: dict[str, Any]) -> None:
                 label = text_of(low.get("name") or low.get("label") or low.get("type") or "Link")
                 add_link(paper, label[:1].upper() + label[1:], low.get("url") or low.get("link"))
     set_doi(paper, data.get("doi") or "")
-    if paper.doi:
-        add_link(paper, "DOI", paper.doi)
     set_arxiv(paper, data.get("arxiv") or data.get("arxiv_id") or "")
 
 
