@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from importers.sitemap import CONFIGS, generators
+from importers.sitemap import CONFIGS, plan
 from store.models import Link, Paper
 from store.text import clean_inline
 
@@ -51,7 +51,7 @@ def _text(value: Any) -> str:
 
 def site_info(texts: dict[str, str], *, root: str, paths: list[str]) -> SiteInfo:
     """The site's title and URL from its config files, else the folder name."""
-    info = SiteInfo(title="", root=root, generators=generators(paths))
+    info = SiteInfo(title="", root=root, generators=plan(paths).generators)
     for path in CONFIGS:
         if path not in texts:
             continue

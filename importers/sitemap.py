@@ -71,7 +71,7 @@ def _built_docs(paths: list[str]) -> bool:
 
 def plan(paths: list[str]) -> SitePlan:
     """Sort a site's relative file paths into sources to read, configs and what is skipped."""
-    result = SitePlan(generators=generators(paths))
+    result = SitePlan()
     built_docs = _built_docs(paths)
     for path in sorted(paths):
         parts = PurePosixPath(path).parts
@@ -93,4 +93,5 @@ def plan(paths: list[str]) -> SitePlan:
             result.ignored.append((path, "project file, not a publication source"))
             continue
         result.read.append(path)
+    result.generators = generators(result.read)
     return result

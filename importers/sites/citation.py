@@ -9,7 +9,7 @@ from store.text import clean_inline, fold
 
 _YEAR_PAREN = re.compile(r"\(\s*(?:19|20)\d\d[a-z]?\s*\)")
 _QUOTE = re.compile(r"[\"“”]|&quot;")
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]{0,2}\.?[\s-]*)+$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?[\s-]*|[A-Z][a-z]{1,2}\.[\s-]*)+$")
 _ITALIC = re.compile(r"<(?:i|em)>(.{1,300}?)</(?:i|em)>|(?<![*\w])\*([^*\n]{1,300})\*(?!\*)"
                      r"|(?<![_\w])_([^_\n]{1,300})_(?!\w)", re.I)
 _SPLIT = re.compile(r"\s*(?:,\s*&\s*|,\s*and\s+|\s+&\s+|\s+and\s+|,)\s*", re.I)

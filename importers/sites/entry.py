@@ -155,7 +155,9 @@ def entry_paper(children: list[Token]) -> Paper | None:
         if at >= 0:
             texts = []
             for seg in segs[at + 1:]:
-                if seg.kind != "text":
+                # an author's own name is often bold or underlined: it stays in the list
+                if seg.kind != "text" and not (seg.kind in ("strong", "em")
+                                               and _is_name(seg.text.strip())):
                     break
                 texts.append(seg.text)
             following = "".join(texts)

@@ -118,7 +118,7 @@ def names_of(value: Any) -> tuple[list[str], bool]:
     return names, truncated
 
 
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*)+$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?[\s-]*|[A-Z][a-z]\.[\s-]*)+$")
 
 
 def _paired(pieces: list[str]) -> list[str]:

@@ -30,12 +30,20 @@ def year_label(paper: Paper) -> str:
     return str(paper.year) if paper.year else OTHER
 
 
+# The publication types the generators name, in the order their list pages show them.
+TYPE_ORDER = ("Journal articles", "Conference papers", "Book chapters", "Books", "Preprints",
+              "Theses", "Reports", "Patents")
+
+
 def labels_in_order(items: list[tuple[Paper, str]]) -> list[str]:
-    """Group labels in first-seen order; when they are all years, newest first."""
+    """Group labels in first-seen order (types in their usual order, years newest first);
+    "Other" always last."""
     seen = list(dict.fromkeys(label for _, label in items))
     if seen and all(_YEARISH.match(label) or label == OTHER for label in seen):
         return sorted(seen, key=lambda s: (s == OTHER, -int(s) if s != OTHER else 0))
-    return seen
+    if all(label in TYPE_ORDER or label == OTHER for label in seen):
+        return sorted(seen, key=lambda s: TYPE_ORDER.index(s) if s != OTHER else 99)
+    return sorted(seen, key=lambda s: s == OTHER)
 
 
 def finish(paper: Paper, *, source: str, importer: str, locator: str = "",
