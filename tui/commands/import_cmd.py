@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--dry-run", action="store_true", help="parse and report; store nothing")
     parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list every file read or skipped, and why"
+    )
+    parser.add_argument(
         "--max-size",
         type=int,
         default=DEFAULT_MAX_SIZE,
@@ -94,6 +97,7 @@ def print_summary(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
         for a, b, score in summary.possible_duplicates:
             names = " ~ ".join(_label(ctx, pid) for pid in (a, b))
             ctx.warn(f"possible duplicate, not merged ({score:.0f}% similar): {names}")
+    print_reads(ctx, report, dry_run=dry_run)
     skipped = sum(1 for w in report.warnings if w.is_skip)
     doubts = len(report.warnings) - skipped
     head = "dry run, nothing stored: " if dry_run else ""
@@ -102,6 +106,25 @@ def print_summary(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
         f"{report.total('updated')} updated · {report.total('merged')} merged · "
         f"{report.total('unchanged')} unchanged · {skipped} skipped · {_plural(doubts, 'warning')}"
     )
+
+
+def print_reads(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
+    """Which importer read which file and how many papers it found; files left out."""
+    verbose = bool(getattr(ctx.args, "verbose", False))
+    for parsed in report.sources:
+        if dry_run or verbose:
+            why = f" ({parsed.confidence:.2f}: {parsed.reason})" if parsed.reason else ""
+            found = _plural(len(parsed.result.papers), "paper")
+            ctx.write(f"read {parsed.source} with {parsed.importer}: {found}{why}")
+        if parsed.skipped_files:
+            built = sum(1 for _, why in parsed.skipped_files if why.startswith("build output"))
+            count = len(parsed.skipped_files) - built
+            more = "" if verbose else " (--verbose lists them)"
+            ctx.warn(f"skipped {_plural(count, 'file')} that hold no publications and "
+                     f"{built} build-output or theme {'entry' if built == 1 else 'entries'}{more}")
+            if verbose:
+                for path, why in parsed.skipped_files:
+                    ctx.warn(f"  skipped {path}: {why}")
 
 
 def run(ctx: Context) -> int:
