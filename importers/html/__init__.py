@@ -50,9 +50,12 @@ def read(text: str, *, source: str, path: str = "", url: str = "") -> PageRead:
                             source=source) from None
 
 
-def parse_pages(pages: list[PageRead], *, site: bool = True) -> ImportResult:
-    """Assemble read pages; a page set with no publications says so."""
-    result = assemble(pages, site=site)
+def parse_pages(pages: list[PageRead], *, site: bool = True, quiet: bool = False) -> ImportResult:
+    """Assemble read pages; a page set with no publications says so.
+
+    quiet: pages without publications are left out silently (a crawl meets many).
+    """
+    result = assemble(pages, site=site, quiet=quiet)
     if not result.papers:
         where = pages[0].source if len(pages) == 1 else f"{len(pages)} pages"
         result.warnings.append(ImportWarning(where, None, "no publications found (0 papers)"))

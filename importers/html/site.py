@@ -78,13 +78,15 @@ def _merge_into(kept: Paper, other: Paper) -> None:
     kept.provenance.extend(other.provenance)
 
 
-def assemble(pages: list[PageRead], *, site: bool) -> ImportResult:
+def assemble(pages: list[PageRead], *, site: bool, quiet: bool = False) -> ImportResult:
     """Collections, sections and merged papers for read pages (one page or a whole site)."""
     result = ImportResult()
     topics: dict[str, list[PageRead]] = {}
     for page in pages:
         result.warnings.extend(page.warnings)
         if site and not page.papers and not page.nav:
+            if quiet:
+                continue
             result.warnings.append(ImportWarning(page.source, None,
                                                  "no publications on this page; skipped"))
             continue
