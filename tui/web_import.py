@@ -53,11 +53,15 @@ def add_url_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"links followed from the start page (default {DEFAULT_MAX_DEPTH})")
     parser.add_argument("--delay", type=float, default=DEFAULT_DELAY, metavar="SECONDS",
                         help=f"pause between requests to a site (default {DEFAULT_DELAY:g} s)")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="give up on a silent server after this long (default 10 s)")
 
 
-def policy_for(delay: float) -> FetchPolicy:
-    """The fetch policy of a site crawl: the default limits, spaced by delay."""
-    return FetchPolicy(min_interval=max(0.0, delay), retries=2)
+def policy_for(delay: float, timeout: float = 10.0, max_bytes: int = 20 * 2**20) -> FetchPolicy:
+    """The fetch policy of a site crawl: timeouts, a deadline, a size cap, spaced by delay."""
+    timeout = max(0.05, timeout)
+    return FetchPolicy(timeout=timeout, deadline=max(3 * timeout, timeout + 1.0),
+                       max_bytes=max_bytes, retries=2, min_interval=max(0.0, delay))
 
 
 def import_url(
@@ -116,8 +120,8 @@ def fetch_urls(args: argparse.Namespace, urls: list[str], known: list[Paper],
     limits = CrawlLimits(max_pages=max(1, args.max_pages), max_depth=max(0, args.max_depth))
     parsed: list[ParsedSource] = []
     for url in urls:
-        done = import_url(url, limits=limits, policy=policy_for(args.delay), progress=say,
-                          known=known)
+        policy = policy_for(args.delay, args.timeout, args.max_size)
+        done = import_url(url, limits=limits, policy=policy, progress=say, known=known)
         for title in done.vanished:
             say(f"no longer on {clean_inline(url)} (kept, with your marks): {clean_inline(title)}")
         if done.parsed is not None:

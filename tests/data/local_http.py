@@ -53,6 +53,9 @@ class LocalServer(ThreadingHTTPServer):
         self.stopping = threading.Event()
         self.sequence: dict[str, list[Route]] = {}  # path -> answers used one by one first
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet: clients that hang up (timeouts, size caps) are what these tests do."""
+
     @property
     def port(self) -> int:
         """The bound port."""
