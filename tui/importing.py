@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt", ".bib", ".bibtex", ".xml", ".atom"}
 SITE_FORMAT = "jekyll"
+HTML_FORMAT = "html"
 
 
 @dataclass(slots=True)
@@ -170,6 +171,7 @@ def parse_inputs(
     advance = advance or (lambda n: None)
     parsed: list[ParsedSource] = []
     site_pages: list[InputDoc] = []
+    html_pages: list[InputDoc] = []
     for doc in docs:
         if doc.site is not None:
             parsed.extend(parse_site_root(doc.site, today=today))
@@ -180,6 +182,9 @@ def parse_inputs(
         importer = registry.get(fmt) if fmt else registry.detect(doc.text, doc.name)
         if importer.name == SITE_FORMAT:
             site_pages.append(doc)
+            continue
+        if importer.name == HTML_FORMAT:
+            html_pages.append(doc)
             continue
         result = cap_result(importer.parse(doc.text, source=_source_id(doc), today=today))
         parsed.append(ParsedSource(_source_id(doc), importer.name, digest(doc.text), result))
@@ -195,7 +200,23 @@ def parse_inputs(
         name = pages[0][0] if len(pages) == 1 else _site_name(site_pages)
         parsed.insert(0, ParsedSource(name, SITE_FORMAT, joined, result))
         advance(len(site_pages))
+    if html_pages:
+        parsed.insert(0, parse_html_docs(html_pages))
+        advance(len(html_pages))
     return parsed
+
+
+def parse_html_docs(docs: list[InputDoc]) -> ParsedSource:
+    """Saved or built HTML pages read together, so their nav bars become one set of tabs."""
+    from importers.html import parse_pages, read
+
+    pages = []
+    for doc in docs:
+        path = os.path.relpath(doc.name, doc.root) if doc.root else Path(doc.name).name
+        pages.append(read(doc.text, source=_source_id(doc), path=path.replace(os.sep, "/")))
+    result = parse_pages(pages, site=len(pages) > 1)
+    name = _source_id(docs[0]) if len(docs) == 1 else _site_name(docs)
+    return ParsedSource(name, HTML_FORMAT, digest("\0".join(d.text for d in docs)), result)
 
 
 def _site_name(pages: list[InputDoc]) -> str:
