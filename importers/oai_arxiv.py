@@ -30,6 +30,7 @@ _CODE_URL = re.compile(
 MAX_BYTES = 50_000_000
 NAME = "oai-arxiv"
 COLLECTION_PREFIX = "arxiv-cat:"
+DATESTAMP_KEY = "oai_datestamp"  # the day the record appeared or changed on arXiv
 
 
 @dataclass(slots=True)
@@ -194,6 +195,8 @@ def parse_page(text: str, *, source: str, set_spec: str = "") -> OaiPage:
             if meta is None:
                 raise ValueError("no arXiv metadata")
             paper = record_to_paper(meta, source, archives)
+            if _DAY.match(stamp):
+                paper.extra[DATESTAMP_KEY] = stamp[:10]
         except ValueError as exc:
             where = ident or f"record {index}"
             page.result.warnings.append(ImportWarning(source, None, f"{where}: skipped, {exc}"))

@@ -11,6 +11,7 @@ from store.models import Collection, Paper, Section
 
 UPDATED_KEY = "arxiv_updated"
 JOURNAL_KEY = "journal_ref"
+DATESTAMP_KEY = "oai_datestamp"
 
 
 @dataclass(slots=True)
@@ -100,8 +101,8 @@ def arrivals_for(store: Resolver, papers: list[Paper],
             continue
         updated = paper.extra.get(UPDATED_KEY, "")
         old = store.resolve(key)
+        day = paper.extra.get(DATESTAMP_KEY) or updated or paper.date
         if old is None:
-            day = updated or paper.date
             found.entries[key] = {"day": day, "kind": "replaced" if updated else "new",
                                   "updated": updated}
             found.new.append(key)
@@ -110,7 +111,7 @@ def arrivals_for(store: Resolver, papers: list[Paper],
             found.changed.append(key)
         seen_version = known.get(key, {}).get("updated") or old.extra.get(UPDATED_KEY, "")
         if updated and updated != seen_version:
-            found.entries[key] = {"day": updated, "kind": "replaced", "updated": updated}
+            found.entries[key] = {"day": day, "kind": "replaced", "updated": updated}
             found.replaced.append(key)
         had_ref = old.doi or old.extra.get(JOURNAL_KEY) or old.venue
         if (paper.doi or paper.extra.get(JOURNAL_KEY)) and not had_ref:

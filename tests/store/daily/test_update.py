@@ -154,7 +154,7 @@ def test_replacement_and_journal_ref_update_in_place(store: Store) -> None:
     ann = store.annotation(paper.id)
     assert ann.starred and ann.note == "keep"  # marks survive
     entry = Arrivals(store.home).all()["2611.00002"]
-    assert entry["kind"] == "replaced" and entry["day"] == "2026-11-27"
+    assert entry["kind"] == "replaced" and entry["day"] == "2026-11-28"
     assert HarvestState(store.home).get("cs")["done"] == "2026-11-28"
 
 
