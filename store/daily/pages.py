@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from store.importing import ImportLike
-from store.models import Collection, Paper, Section
+from store.models import Collection, Paper, Row, Section
 
 UPDATED_KEY = "arxiv_updated"
 JOURNAL_KEY = "journal_ref"
@@ -61,11 +61,15 @@ def keep_followed(result: ImportLike, followed: Callable[[str], bool]) -> Page:
     return page
 
 
-class Resolver(Protocol):
-    """Looks a paper up by arXiv id (Store.resolve)."""
+class Lookup(Protocol):
+    """The Store's fast lookups: every row (cached) and one paper by id."""
 
-    def resolve(self, ref: str) -> Paper | None:
-        """The stored paper, or None."""
+    def rows(self) -> list[Row]:
+        """Every paper's list row."""
+        ...
+
+    def get(self, paper_id: str) -> Paper | None:
+        """The paper with this id, or None."""
         ...
 
 
@@ -91,25 +95,37 @@ def _differs(old: Paper, new: Paper) -> bool:
     return any(ref.section not in have for ref in new.sections)
 
 
-def arrivals_for(store: Resolver, papers: list[Paper],
+def arrivals_for(store: Lookup, papers: list[Paper],
                  known: Mapping[str, Mapping[str, Any]]) -> Found:
-    """New papers and new versions among papers (compared with the store before storing)."""
+    """New papers and new versions among papers (compared with the store before storing).
+
+    Existence is checked against the cached rows, so a page of new papers never parses the
+    library; a paper stored under another id (merged into a site's record) is known by its
+    arrival entry.
+    """
     found = Found()
+    ids = {row.id for row in store.rows()}
     for paper in papers:
         key = paper.arxiv_id
         if not key:
             continue
         updated = paper.extra.get(UPDATED_KEY, "")
-        old = store.resolve(key)
         day = paper.extra.get(DATESTAMP_KEY) or updated or paper.date
+        old = store.get(paper.id) if paper.id in ids else None
+        before = known.get(key, {})
         if old is None:
-            found.entries[key] = {"day": day, "kind": "replaced" if updated else "new",
-                                  "updated": updated}
-            found.new.append(key)
+            found.changed.append(key)
+            if before and before.get("updated", "") == updated:
+                # arrived before: stored under another record's id, or an interrupted run
+                # recorded the arrival but not the paper (storing again is harmless)
+                continue
+            kind = "replaced" if updated and before else ("replaced" if updated else "new")
+            found.entries[key] = {"day": day, "kind": kind, "updated": updated}
+            (found.replaced if before else found.new).append(key)
             continue
         if _differs(old, paper):
             found.changed.append(key)
-        seen_version = known.get(key, {}).get("updated") or old.extra.get(UPDATED_KEY, "")
+        seen_version = before.get("updated") or old.extra.get(UPDATED_KEY, "")
         if updated and updated != seen_version:
             found.entries[key] = {"day": day, "kind": "replaced", "updated": updated}
             found.replaced.append(key)

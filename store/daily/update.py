@@ -15,7 +15,7 @@ from store.daily.matching import in_followed
 from store.daily.oai import OaiHarvester
 from store.daily.pages import Page, arrivals_for, keep_followed
 from store.importing import ImportLike
-from store.models import ImportSummary, Paper
+from store.models import ImportSummary, Paper, Row
 from store.net.http import FetchError
 from store.text import slugify
 
@@ -40,8 +40,12 @@ class StoreLike(Protocol):
 
     home: Any
 
-    def resolve(self, ref: str) -> Paper | None:
-        """A paper by arXiv id."""
+    def rows(self) -> list[Row]:
+        """Every paper's list row."""
+        ...
+
+    def get(self, paper_id: str) -> Paper | None:
+        """A paper by id."""
         ...
 
     def apply_import(self, result: ImportLike, *, source: str, importer: str, digest: str = "",
