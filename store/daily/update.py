@@ -177,9 +177,11 @@ class Updater:
         start = self.state.get(spec)
         first = (self.today - timedelta(days=self.first_days)).isoformat()
         done, token, top = start.get("done") or first, start.get("token", ""), start.get("top", "")
+        size: int | None = None
         while True:
-            self.progress(f"{spec}: page {rep.pages + 1}" + (" (resuming)" if token else
-                          f" from {done}"))
+            total = f" of {size}" if size else ""
+            self.progress(f"{spec}: page {rep.pages + 1}, {rep.records}{total} records so far"
+                          + (" (resuming)" if token else f", from {done}"))
             if self.cancel.is_set():
                 return
             try:
@@ -194,6 +196,7 @@ class Updater:
                 continue
             rep.pages += 1
             rep.records += page.records
+            size = page.complete_size or size
             rep.skipped += [str(w) for w in page.result.warnings]
             kept = keep_followed(page.result, lambda c: in_followed(c, self.follows))
             self._apply(kept, source, OAI_IMPORTER, rep)

@@ -37,6 +37,13 @@ def arrive(home: Path) -> Store:
     store = Store(home)
     home.mkdir(parents=True, exist_ok=True)
     FollowList(home).add(categories=["cs.CV", "cs.LG"], authors=["Zhiwei Xiong"])
+    update(store)
+    return store
+
+
+def update(store: Store) -> None:
+    """One update of store from the fake server serving day one."""
+    home = store.home
     clock = FakeClock()
     with fake_oai(clock) as server:
         server.records = day_one()
@@ -44,7 +51,6 @@ def arrive(home: Path) -> Store:
         Updater(store, FollowList(home).get(), today=TODAY, sets=["cs"],
                 harvester=OaiHarvester(client, server.url),
                 parse_oai=lambda t, s, spec: parse_page(t, source=s, set_spec=spec)).run()
-    return store
 
 
 def rows(app: App[None]) -> list[str]:
@@ -90,3 +96,19 @@ async def test_inbox_arrival_highlight_hide_and_all_seen(tmp_path: Path) -> None
     async with again.run_test(size=(100, 30)):
         assert rows(again) == []
         assert "Nothing new" in str(again.query_one("#inbox-status").render())
+
+
+async def test_arrival_while_open(tmp_path: Path) -> None:
+    """Open on an empty inbox; an update arrives; reload shows it."""
+    home = tmp_path / "home"
+    home.mkdir()
+    FollowList(home).add(categories=["cs.CV"], authors=["Zhiwei Xiong"])
+    store = Store(home)
+    app = Harness(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert rows(app) == []
+        update(store)
+        app.query_one(InboxView).reload()
+        await pilot.pause()
+        shown = rows(app)
+        assert len(shown) == 3 and "Zhiwei Xiong" in shown[0]  # cs.LG-only paper not followed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, Context
 
 if TYPE_CHECKING:
-    from store.daily.update import UpdateReport
+    from store.daily.update import Updater, UpdateReport
     from store.repository import Store
 
 NAME = "update"
@@ -29,7 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_updater(store: Store, *, today: date, days: int,
-                  cancel: threading.Event | None = None, progress=None):  # type: ignore[no-untyped-def]
+                  cancel: threading.Event | None = None,
+                  progress: Callable[[str], None] | None = None) -> Updater:
     """The Updater for the user's follows, wired to the importers and the HTTP clients."""
     from importers.arxiv_taxonomy import oai_set
     from importers.atom import parse_feed
@@ -80,7 +82,7 @@ def print_report(ctx: Context, report: UpdateReport) -> None:
     for source in report.sources:
         ctx.write(source.line())
         for skipped in source.skipped:
-            ctx.warn(f"skipped: {skipped}")
+            ctx.warn(str(skipped))
     ctx.write(f"update: {report.total('new')} new · {report.total('replaced')} replaced · "
               f"{report.total('venues')} gained a venue · `paperdeck new` lists them")
 
@@ -88,8 +90,15 @@ def print_report(ctx: Context, report: UpdateReport) -> None:
 def run(ctx: Context) -> int:
     """Run the update with progress on stderr; Ctrl-C stops after the current page's commit."""
     store = ctx.store
-    progress = (lambda m: ctx.err.print(f"[dim]… {m}[/]", highlight=False)) if ctx.err.is_terminal \
-        else (lambda m: ctx.warn(m))
+    def progress(message: str) -> None:
+        """One progress line on stderr (never markup: author names are the user's text)."""
+        if ctx.err.is_terminal:
+            from rich.text import Text
+
+            ctx.err.print(Text(f"… {message}", style="dim"))
+        else:
+            ctx.warn(message)
+
     cancel = threading.Event()
     updater = build_updater(store, today=date.today(), days=ctx.args.days, cancel=cancel,
                             progress=progress)

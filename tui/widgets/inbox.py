@@ -103,6 +103,11 @@ class InboxView(Vertical):
             target = options.get_option_at_index(wanted)
             options.highlighted = wanted if not target.disabled else min(wanted + 1, index - 1)
 
+    def reload(self) -> None:
+        """Re-read arrivals and follows (after an update) and redraw."""
+        self.state.reload()
+        self.refresh_items()
+
     def _status(self) -> None:
         """Counts and the hidden/shown state of cross-lists and replacements."""
         shown = len(self.state.items())
