@@ -9,28 +9,29 @@ from store.text import fold
 CATEGORIES_KEY = "arxiv_categories"
 
 
-def _name_key(name: str) -> tuple[str, str]:
-    """(family name, first initial) of "Zhiwei Xiong" or "Xiong, Zhiwei", folded."""
-    name = fold(name)
+def _name_parts(name: str) -> tuple[str, list[str]]:
+    """(family name, given-name words) of "Zhiwei Xiong" or "Xiong, Zhiwei", folded."""
     if "," in name:
         last, _, first = name.partition(",")
     else:
-        parts = name.split()
-        last, first = (parts[-1], " ".join(parts[:-1])) if parts else ("", "")
-    first = first.strip()
-    return last.strip(), first[:1]
+        words = name.split()
+        last, first = (words[-1], " ".join(words[:-1])) if words else ("", "")
+    given = fold(first.replace(".", " ").replace("-", " ")).split()
+    return fold(last).strip(), given
 
 
 def author_matches(watched: str, author: str) -> bool:
-    """True when author is the watched person: same full name, or same family name and
-    initial when one side gives only initials ("Z. Xiong")."""
+    """True when author is the watched person: same family name and the same given names,
+    or matching initials when one side gives only initials ("Z. Xiong")."""
     if fold(watched) == fold(author):
         return True
-    a, b = _name_key(watched), _name_key(author)
-    if not a[0] or a != b:
+    (last_a, given_a), (last_b, given_b) = _name_parts(watched), _name_parts(author)
+    if not last_a or last_a != last_b or not given_a or not given_b:
         return False
-    short = min(len(fold(watched)), len(fold(author)))
-    return short <= len(a[0]) + 3  # one side is "Z. Xiong": initials only
+    if given_a == given_b:
+        return True
+    initials = all(len(w) == 1 for w in given_a) or all(len(w) == 1 for w in given_b)
+    return initials and [w[0] for w in given_a] == [w[0] for w in given_b]
 
 
 def reasons(paper: Paper, follows: Follows) -> list[str]:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, Context
+from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
 
 if TYPE_CHECKING:
     from store.daily.update import Updater, UpdateReport
@@ -90,6 +90,12 @@ def print_report(ctx: Context, report: UpdateReport) -> None:
 def run(ctx: Context) -> int:
     """Run the update with progress on stderr; Ctrl-C stops after the current page's commit."""
     store = ctx.store
+    from store.atomic import is_writable
+
+    if store.library_path.exists() and not is_writable(store.library_path):
+        raise CommandError(f"{store.library_path}: read-only library; `update` stores new "
+                           "papers, so run it on your own library (without --library)")
+
     def progress(message: str) -> None:
         """One progress line on stderr (never markup: author names are the user's text)."""
         if ctx.err.is_terminal:
