@@ -15,6 +15,7 @@ NAME = "digest"
 HELP = "write a digest of recent arrivals (markdown or text), e.g. for cron and e-mail"
 _SPAN = re.compile(r"^(\d+)\s*([hdw])$")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_ARXIV_ID = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.\-]*/\d{7})(?:v\d+)?$", re.I)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +50,9 @@ def entry(item: InboxItem, markdown: bool) -> str:
         extra = f" [{', '.join(tags)}]" if tags else ""
         return clean_inline(f"- {p.display_title} — {authors} (arXiv:{p.arxiv_id}){extra}"
                             + (f" — {why}" if why else ""))
-    line = f"- **{md(p.display_title)}** — {md(authors)} ([arXiv:{p.arxiv_id}]({p.primary_url}))"
+    link = (f"[arXiv:{p.arxiv_id}](https://arxiv.org/abs/{p.arxiv_id})"
+            if _ARXIV_ID.match(p.arxiv_id) else md(f"arXiv:{p.arxiv_id}"))
+    line = f"- **{md(p.display_title)}** — {md(authors)} ({link})"
     line += f" *{', '.join(tags)}*" if tags else ""
     return line + (f" — {md(why)}" if why else "")
 
