@@ -21,6 +21,7 @@ IMPORTER_MODULES: tuple[str, ...] = (
     "importers.sites.datafile",
     "importers.sites.publist",
     "importers.html",
+    "importers.oai_arxiv",
 )
 
 # The `name` of each importer above, in the same order (checked by a test), so that the
@@ -28,6 +29,7 @@ IMPORTER_MODULES: tuple[str, ...] = (
 KNOWN_FORMATS: tuple[str, ...] = (
     "jekyll", "profile", "arxiv-listing", "bibtex", "atom", "al-folio", "academicpages",
     "academicpages-tsv", "hugo-academic", "data-file", "publication-list", "html",
+    "oai-arxiv",
 )
 
 _cache: list[Importer] | None = None

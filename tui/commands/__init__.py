@@ -6,14 +6,20 @@ from types import ModuleType
 
 from tui.commands import (
     demo,
+    digest,
     enrich,
     export,
+    follow,
+    follows,
     import_cmd,
     mark,
+    new,
     search,
     sections,
     show,
     stats,
+    unfollow,
+    update,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
@@ -26,4 +32,10 @@ COMMANDS: tuple[ModuleType, ...] = (
     stats,
     sections,
     enrich,
+    follow,
+    follows,
+    unfollow,
+    update,
+    new,
+    digest,
 )
