@@ -19,6 +19,7 @@ from store.importing import ImportLike, source_record, upsert
 from store.index.access import IndexAccess
 from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
+from store.overlay import Overlay
 
 __all__ = ["ImportLike", "Store", "open_store"]
 from store.paths import annotations_file as annotations_path
@@ -41,6 +42,7 @@ class Store:
         self._storage: OrjsonStorage = self.db.storage  # type: ignore[assignment]
         self._annotations = Annotations(annotations_path(self.home))
         self._settings = Settings(settings_file(self.home))
+        self.overlay = Overlay(self.home, lambda: self.setting("citekey_pattern") or "")
         self._rows_cache = RowCache(cache_dir(self.home), self.library_path)
         self._nav_cache = NavCache(cache_dir(self.home), self.library_path)
         self._state: LoadedLibrary | None = None
@@ -59,7 +61,25 @@ class Store:
 
     def papers(self) -> list[Paper]:
         """Every paper of the library, in stored order."""
-        return self._lib().papers()
+        return self._overlaid(self._lib().papers())
+
+    def _overlaid(self, papers: list[Paper]) -> list[Paper]:
+        """The user's layer (stable cite keys, edits) over papers read from the library."""
+        return self.overlay.apply(papers, self._lib().papers)
+
+    def imported(self, paper_id: str) -> Paper | None:
+        """The paper as imported, without the user's edits (for diffing an edit)."""
+        lib = self._lib()
+        pos = lib.by_id().get(str(paper_id))
+        return None if pos is None else lib.paper(pos)
+
+    def set_edits(self, paper_id: str, fields: dict[str, Any]) -> None:
+        """Keep the user's values of fields for a paper (they win over every re-import)."""
+        self.overlay.edits.set_layer(paper_id, "user", fields)
+
+    def cite_keys(self) -> dict[str, str]:
+        """Every paper's stable cite key by id (keys are assigned on first need)."""
+        return self.overlay.key_map(self._lib().papers)
 
     def get(self, paper_id: str) -> Paper | None:
         """The paper with exactly this id, or None (from the index when it is fresh)."""
@@ -68,7 +88,7 @@ class Store:
             return found[0]
         lib = self._lib()
         pos = lib.by_id().get(str(paper_id))
-        return None if pos is None else lib.paper(pos)
+        return None if pos is None else self._overlaid([lib.paper(pos)])[0]
 
     def resolve(self, ref: str) -> Paper | None:
         """A paper by id, arXiv id (any prefix or version), DOI, or a unique id prefix."""
@@ -88,7 +108,9 @@ class Store:
         if pos is None and len(ref) >= 3:
             hits = [i for pid, i in lib.by_id().items() if pid.startswith(ref)]
             pos = hits[0] if len(hits) == 1 else None
-        return None if pos is None else lib.paper(pos)
+        if pos is None:
+            pos = lib.by_id().get(self.overlay.paper_id(ref, lib.papers))
+        return None if pos is None else self._overlaid([lib.paper(pos)])[0]
 
     def _navigation(self) -> Nav:
         """Collections and sections in stored order: from the parsed library when it is current,
@@ -138,13 +160,13 @@ class Store:
             return []
         fp = self.library_fingerprint()
         if self._rows is not None and self._rows[0] == fp:
-            return list(self._rows[1])
+            return self.overlay.rows(list(self._rows[1]), self.get)
         rows = self._rows_cache.load(fp)
         if rows is None:
             rows = self._save_views(self._lib())
         else:
             self._rows = (fp, rows)
-        return list(rows)
+        return self.overlay.rows(list(rows), self.get)
 
     def _save_views(self, lib: LoadedLibrary) -> list[Row]:
         """Rebuild the rows and nav caches from a parse (once per library version) and
