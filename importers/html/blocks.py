@@ -17,7 +17,7 @@ from importers.html.dom import (
     text_of,
 )
 from importers.html.entry import EntryParts
-from importers.jekyll_authors import is_note
+from importers.jekyll.authors import is_note
 from importers.venue import find_badges
 from store.text import clean_inline
 
