@@ -65,7 +65,7 @@ class Store:
 
     def _overlaid(self, papers: list[Paper]) -> list[Paper]:
         """The user's layer (stable cite keys, edits) over papers read from the library."""
-        return self.overlay.apply(papers, self._lib().papers)
+        return self.overlay.apply(papers, lambda: self._lib().papers())
 
     def imported(self, paper_id: str) -> Paper | None:
         """The paper as imported, without the user's edits (for diffing an edit)."""
@@ -85,7 +85,7 @@ class Store:
         """The paper with exactly this id, or None (from the index when it is fresh)."""
         found = self.search_index.get(paper_id)
         if found is not None:
-            return found[0]
+            return None if found[0] is None else self._overlaid([found[0]])[0]
         lib = self._lib()
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else self._overlaid([lib.paper(pos)])[0]
@@ -96,8 +96,13 @@ class Store:
         if not ref:
             return None
         found = self.search_index.resolve(ref)
+        if found is not None and found[0] is not None:
+            return self._overlaid([found[0]])[0]
+        key_id = self.overlay.keys.paper_id(ref)
+        if key_id:
+            return self.get(key_id)
         if found is not None:
-            return found[0]
+            return None
         lib = self._lib()
         pos = lib.by_id().get(ref)
         alt = lib.by_alt()
@@ -217,6 +222,8 @@ class Store:
         matching query in view (a section id, "c:<collection id>", or None for all), ranked
         by relevance or sorted by order/year/title/venue/author. Rebuilds a missing or stale
         index first, calling progress(done, total)."""
+        if isinstance(query, str) and query.strip() and len(query.split()) == 1:
+            query = self.overlay.keys.paper_id(query.strip()) or query  # a cite key
         return self.search_index.search(query, view=view, sort=sort, reverse=reverse,
                                         offset=offset, limit=limit, progress=progress)
 
