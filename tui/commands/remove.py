@@ -63,5 +63,7 @@ def run(ctx: Context) -> int:
         ctx.warn("nothing removed")
         return EXIT_NOTHING
     removed = ctx.store.remove(p.id for p in papers)
-    ctx.write(f"removed {len(removed)} papers; `paperdeck undo` brings them back")
+    noun = "paper" if len(removed) == 1 else "papers"
+    ctx.write(f"removed {len(removed)} {noun}; `paperdeck undo` brings "
+              f"{'it' if len(removed) == 1 else 'them'} back")
     return EXIT_OK
