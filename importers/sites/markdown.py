@@ -8,6 +8,15 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+MAX_MARKDOWN = 1_000_000  # characters of a page body read (a long publication page is ~200k)
+
+
+def bounded(text: str) -> tuple[str, bool]:
+    """The part of a page body that is read, and whether the rest was cut off."""
+    if len(text) <= MAX_MARKDOWN:
+        return text, False
+    return text[: text.rfind("\n", 0, MAX_MARKDOWN) + 1 or MAX_MARKDOWN], True
+
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
