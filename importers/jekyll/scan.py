@@ -53,7 +53,7 @@ def is_award(text: str) -> bool:
     return not _AWARD_FILLER.sub(" ", rest).split()
 
 
-MAX_LINES = 50_000  # a real topic page has a few thousand lines at most
+MAX_LINES = 200_000  # ~30 MB of real entries (150 characters a line); 5 s of CPU at most
 MAX_LINE = 20_000  # characters read of one line (a long nav bar or abstract fits easily)
 
 
