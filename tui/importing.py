@@ -191,7 +191,9 @@ def parse_inputs(
             site_pages.append(doc)
             continue
         result = importer.parse(doc.text, source=_source_id(doc), today=today)
-        parsed.append(ParsedSource(_source_id(doc), importer.name, digest(doc.text), result))
+        why = registry.explain(importer, doc.text, doc.name)
+        parsed.append(ParsedSource(_source_id(doc), importer.name, digest(doc.text), result,
+                                   why.confidence, why.reason if not fmt else "--format"))
         advance(1)
     if site_pages:
         pages = [(_source_id(doc), doc.text) for doc in site_pages]
