@@ -123,3 +123,13 @@ def test_conference_and_journal_versions_are_linked(tmp_path: Path) -> None:
     assert sorted(p.venue_short for p in tidal) == ["JMLR 2023", "NeurIPS 2021"]
     a, b = tidal
     assert a.extra["related"] == b.id and b.extra["related"] == a.id
+
+
+def test_viewer_names_the_other_versions() -> None:
+    """The viewer shows a paper's related versions by id."""
+    from store.models import Paper
+    from tui.widgets.paper_viewer import render_paper
+
+    paper = Paper(id="pa", title="T", extra={"related": "pb pc"})
+    text = render_paper(paper, None, None, abstract_open=False).plain
+    assert "Other versions: pb, pc" in text
