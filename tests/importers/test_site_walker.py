@@ -127,3 +127,24 @@ def test_topic_pages_read_as_before() -> None:
     assert (src.source, src.importer) == ("_pages", "jekyll")  # about.md is there too
     assert src.result.papers == before.papers
     assert src.result.sections == before.sections
+
+
+def test_root_permalink_page_without_title_does_not_crash() -> None:
+    """A topic page with `permalink: /` and no title imports (it used to raise IndexError)."""
+    from importers.jekyll.site import parse_site
+
+    page = ("---\npermalink: /\n---\n\n**A Paper Title Here** <br>\nA. Author, B. Author <br>\n"
+            "*CVPR 2020*\n")
+    result = parse_site([("_pages/home.md", page)], today=TODAY)
+    assert [p.title for p in result.papers] == ["A Paper Title Here"]
+    assert result.sections[0].label == "index"
+
+
+def test_no_paper_is_named_after_a_heading() -> None:
+    """Blog posts and pages with a lone bold "Footnotes" line give no paper."""
+    for name in ("handwritten-lab", "academicpages-site"):
+        files, paths = read(SITES / name)
+        site = import_site(files, root=name, today=TODAY, all_paths=paths)
+        titles = [p.title for s in site.sources for p in s.result.papers]
+        assert "Footnotes" not in titles and len(titles) == len(set(titles)) + (
+            1 if name == "academicpages-site" else 0)

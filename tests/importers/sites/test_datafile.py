@@ -89,3 +89,14 @@ def test_size_limits_are_said() -> None:
     result = get("data-file").parse(text, source="_data/p.json", today=TODAY)
     assert len(result.papers) == MAX_ITEMS
     assert any("the rest skipped" in w.message for w in result.warnings)
+
+
+def test_publication_and_link_fields() -> None:
+    """`publication:` is a venue, `link:` a paper link, `author:` one display string."""
+    text = ('[{"name": "Carbon Fluxes in Peatlands", "author": "A. Diallo and S. Romero",'
+            ' "publication": "Global Change Biology", "date": "2019-02", '
+            '"link": "https://gcb.example.org/peat"}]')
+    (paper,) = get("data-file").parse(text, source="data/pubs.json", today=TODAY).papers
+    assert (paper.venue, paper.date, paper.authors) == ("Global Change Biology", "2019-02",
+                                                         ["A. Diallo", "S. Romero"])
+    assert links(paper) == {"Paper": "https://gcb.example.org/peat"}

@@ -48,6 +48,12 @@ def test_toml_front_matter_with_capitalised_keys() -> None:
     assert paper.date == "2020-11-02" and paper.venue_short == "TC 2020"
     assert paper.venue == "The Cryosphere, 14(11)"
     assert "Velocities are validated" in paper.abstract
+    assert links(paper) == {
+        "PDF": "https://tc.example.org/articles/14/2020/tc-14-2020.pdf",
+        "Dataset": "https://data.example.org/svalbard-velocities",
+        "Project": "https://glacier.example.edu/project/svalbard",
+    }
+    assert paper.doi == "10.5194/tc-14-2020" and paper.badges == []
     assert [s.label for s in result.sections] == ["Journal articles"]
 
 
