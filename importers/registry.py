@@ -20,13 +20,19 @@ IMPORTER_MODULES: tuple[str, ...] = (
     "importers.sites.hugo",
     "importers.sites.datafile",
     "importers.sites.publist",
+    "importers.html",
+    "importers.oai_arxiv",
+    "importers.csljson",
+    "importers.ris",
 )
 
 # The `name` of each importer above, in the same order (checked by a test), so that the
 # command line can list formats without importing every parser.
 KNOWN_FORMATS: tuple[str, ...] = (
     "jekyll", "profile", "arxiv-listing", "bibtex", "atom", "al-folio", "academicpages",
-    "academicpages-tsv", "hugo-academic", "data-file", "publication-list",
+    "academicpages-tsv", "hugo-academic", "data-file", "publication-list", "html",
+    "oai-arxiv",
+    "csl-json", "ris",
 )
 
 _cache: list[Importer] | None = None

@@ -15,7 +15,15 @@ from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.jekyll.site import parse_site
 from store.models import ImportSummary
-from tui.inputs import DEFAULT_MAX_SIZE, InputError
+from tui.inputs import (
+    DEFAULT_MAX_SIZE,
+    InputError,
+    cap_result,
+    read_limited,
+    read_stream,
+    shown_name,
+    too_large,
+)
 from tui.site_read import SiteDocs, is_site_root, parse_site_root, read_site
 
 if TYPE_CHECKING:
@@ -23,6 +31,7 @@ if TYPE_CHECKING:
 
 TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt", ".bib", ".bibtex", ".xml", ".atom"}
 SITE_FORMAT = "jekyll"
+HTML_FORMAT = "html"
 
 
 @dataclass(slots=True)
@@ -74,26 +83,9 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_file(path: Path, max_size: int) -> InputDoc:
-    """Read one file after checking it exists, is readable and is not too large."""
+    """Read one file (or FIFO, device) with the size limit: never more than max_size + 1 bytes."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file or directory") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    if size > max_size:
-        raise InputError(
-            f"{name}: file is {size / 1e6:.1f} MB, over the {max_size / 1e6:.0f} MB limit "
-            "(raise it with --max-size)"
-        )
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    return InputDoc(name=name, text=decode(data, name))
+    return InputDoc(name=name, text=decode(read_limited(path, max_size), shown_name(name)))
 
 
 def expand_site(directory: Path, max_size: int) -> InputDoc:
@@ -138,9 +130,9 @@ def collect_inputs(
     docs: list[InputDoc] = []
     for raw in paths:
         if raw == "-":
-            data = (stdin or (lambda: sys.stdin.buffer.read()))()
+            data = (stdin or (lambda: read_stream(sys.stdin.buffer, max_size)))()
             if len(data) > max_size:
-                raise InputError(f"<stdin>: input is over the {max_size / 1e6:.0f} MB limit")
+                raise too_large("<stdin>", max_size)
             docs.append(InputDoc(name="<stdin>", text=decode(data, "<stdin>")))
             continue
         path = Path(raw).expanduser()
@@ -179,6 +171,7 @@ def parse_inputs(
     advance = advance or (lambda n: None)
     parsed: list[ParsedSource] = []
     site_pages: list[InputDoc] = []
+    html_pages: list[InputDoc] = []
     for doc in docs:
         if doc.site is not None:
             parsed.extend(parse_site_root(doc.site, today=today))
@@ -190,7 +183,10 @@ def parse_inputs(
         if importer.name == SITE_FORMAT:
             site_pages.append(doc)
             continue
-        result = importer.parse(doc.text, source=_source_id(doc), today=today)
+        if importer.name == HTML_FORMAT:
+            html_pages.append(doc)
+            continue
+        result = cap_result(importer.parse(doc.text, source=_source_id(doc), today=today))
         why = registry.explain(importer, doc.text, doc.name)
         parsed.append(ParsedSource(_source_id(doc), importer.name, digest(doc.text), result,
                                    why.confidence, why.reason if not fmt else "--format"))
@@ -201,11 +197,28 @@ def parse_inputs(
             result = registry.get(SITE_FORMAT).parse(pages[0][1], source=pages[0][0], today=today)
         else:
             result = parse_site(pages, today=today)
+        result = cap_result(result)
         joined = digest("\0".join(doc.text for doc in site_pages))
         name = pages[0][0] if len(pages) == 1 else _site_name(site_pages)
         parsed.insert(0, ParsedSource(name, SITE_FORMAT, joined, result))
         advance(len(site_pages))
+    if html_pages:
+        parsed.insert(0, parse_html_docs(html_pages))
+        advance(len(html_pages))
     return parsed
+
+
+def parse_html_docs(docs: list[InputDoc]) -> ParsedSource:
+    """Saved or built HTML pages read together, so their nav bars become one set of tabs."""
+    from importers.html import parse_pages, read
+
+    pages = []
+    for doc in docs:
+        path = os.path.relpath(doc.name, doc.root) if doc.root else Path(doc.name).name
+        pages.append(read(doc.text, source=_source_id(doc), path=path.replace(os.sep, "/")))
+    result = parse_pages(pages, site=len(pages) > 1)
+    name = _source_id(docs[0]) if len(docs) == 1 else _site_name(docs)
+    return ParsedSource(name, HTML_FORMAT, digest("\0".join(d.text for d in docs)), result)
 
 
 def _site_name(pages: list[InputDoc]) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from importers.site import import_site
 from importers.sitemap import CONFIGS, NEVER, plan
-from tui.inputs import InputError
+from tui.inputs import InputError, cap_result
 
 if TYPE_CHECKING:
     from tui.importing import ParsedSource
@@ -60,6 +60,7 @@ def list_files(root: Path) -> tuple[list[str], list[str]]:
 def read_site(root: Path, max_size: int) -> SiteDocs:
     """List a site root, plan what to read, and read it; unreadable files are skipped."""
     from tui.importing import decode
+    from tui.inputs import read_limited
 
     paths, pruned = list_files(root)
     layout = plan(paths)
@@ -68,11 +69,14 @@ def read_site(root: Path, max_size: int) -> SiteDocs:
     for rel in layout.configs + layout.read:
         path = root / rel
         try:
+            if not path.is_file():
+                docs.skipped.append((rel, "not a regular file"))
+                continue
             size = path.stat().st_size
             if size > max_size:
                 docs.skipped.append((rel, f"{size / 1e6:.1f} MB, over the size limit"))
                 continue
-            docs.files.append((rel, decode(path.read_bytes(), rel)))
+            docs.files.append((rel, decode(read_limited(path, max_size), rel)))
         except InputError as exc:
             docs.skipped.append((rel, str(exc).split(": ", 1)[-1]))
         except OSError as exc:
@@ -100,8 +104,8 @@ def parse_site_root(docs: SiteDocs, *, today: date) -> list[ParsedSource]:
     for src in site.sources:
         rel = src.source.removeprefix(prefix)
         text = texts.get(rel, "\0".join(t for p, t in docs.files if p.startswith(rel + "/")))
-        parsed.append(ParsedSource(src.source, src.importer, digest(text), src.result,
-                                   src.confidence, src.reason))
+        parsed.append(ParsedSource(src.source, src.importer, digest(text),
+                                   cap_result(src.result), src.confidence, src.reason))
     parsed[0].result.warnings[:0] = site.warnings
     parsed[0].skipped_files = skipped
     return parsed

@@ -84,6 +84,19 @@ def _group(label: str) -> str:
     return label[:1].upper() + label[1:] if label else ""
 
 
+
+_CSL_FIELDS = ("issued", "container-title", "citation-key", "DOI")
+
+
+def _is_csl_json(data: object) -> bool:
+    """True for a CSL-JSON item list: most items carry `type` and a CSL-only field."""
+    items = [data] if isinstance(data, dict) else data
+    if not isinstance(items, list) or not items:
+        return False
+    csl = sum(1 for it in items
+              if isinstance(it, dict) and "type" in it and any(k in it for k in _CSL_FIELDS))
+    return csl * 2 > len(items)
+
 class DataFileImporter:
     """A YAML/JSON/TOML data file holding a list of publications with the site's field names."""
 
@@ -98,6 +111,8 @@ class DataFileImporter:
             data = load(text, filename, source=filename)
         except ImporterError as exc:
             return 0.0, f"unreadable: {exc.message}"
+        if _is_csl_json(data):
+            return 0.0, "CSL-JSON items (the csl-json importer reads them)"
         best, why = 0.0, "no list of publications (items with title and authors or venue)"
         for label, items in candidate_lists(data):
             score, reason = score_list(items)

@@ -15,13 +15,18 @@ if TYPE_CHECKING:
 
 
 NAME = "import"
-HELP = "import listings: files, directories (a site root or _pages/), - for stdin, arxiv:ID"
+HELP = (
+    "import listings: files, directories (a site root or _pages/), - for stdin, arxiv:ID, "
+    "doi:10.…, URL"
+)
 PROGRESS_THRESHOLD = 20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `paperdeck import`."""
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="file, directory, - or arxiv:ID")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="file, directory, -, arxiv:ID, doi:10.… or URL"
+    )
     parser.add_argument(
         "--format", metavar="NAME", help="force an importer: " + ", ".join(KNOWN_FORMATS)
     )
@@ -40,6 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--arxiv-author", metavar="NAME", help="fetch an author's papers from arXiv"
     )
     parser.add_argument("--max-results", type=int, default=200, help="cap for --arxiv-author")
+    from tui.web_import import add_url_arguments
+
+    add_url_arguments(parser)  # URL, --max-pages, --max-depth, --delay
 
 
 def _fetch_remote(ctx: Context, ids: list[str]) -> list[ParsedSource]:
@@ -130,9 +138,14 @@ def print_reads(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
 
 def run(ctx: Context) -> int:
     """Import every input, then print the summary."""
-    paths = [p for p in ctx.args.paths if not p.startswith("arxiv:")]
+    from tui.web_import import is_url
+
+    urls = [p for p in ctx.args.paths if is_url(p)]
+    dois = [p for p in ctx.args.paths if p.lower().startswith("doi:")]
+    paths = [p for p in ctx.args.paths
+             if not p.startswith("arxiv:") and not is_url(p) and p not in dois]
     ids = [p.split(":", 1)[1] for p in ctx.args.paths if p.startswith("arxiv:")]
-    if not paths and not ids and not ctx.args.arxiv_author:
+    if not paths and not ids and not urls and not dois and not ctx.args.arxiv_author:
         raise CommandError("nothing to import: give a PATH, '-', arxiv:ID or --arxiv-author NAME")
     if ctx.args.format and ctx.args.format not in KNOWN_FORMATS:
         raise CommandError(
@@ -142,6 +155,14 @@ def run(ctx: Context) -> int:
 
     parsed = _parse_local(ctx, paths) if paths else []
     parsed += _fetch_remote(ctx, ids) if (ids or ctx.args.arxiv_author) else []
+    if urls:
+        from tui.web_import import fetch_urls
+
+        parsed += fetch_urls(ctx.args, urls, ctx.store.papers(), ctx.warn)
+    if dois:
+        from tui.doi_import import fetch_dois
+
+        parsed += fetch_dois(ctx.store, dois, warn=lambda text: ctx.warn(f"skipped: {text}"))
     report = apply_sources(ctx.store, parsed, dry_run=ctx.args.dry_run)
     print_summary(ctx, report, dry_run=ctx.args.dry_run)
     return EXIT_OK if report.sources else EXIT_USAGE

@@ -10,13 +10,13 @@ from typing import Any
 
 import orjson
 
-from store import search_bits as bits_
 from store.models import Annotation, Paper
 from store.query import Query, Term, parse_query
 from store.query_text import ANY_FIELDS, phrase_pattern, record_pattern, tag_field
-from store.search_build import STATIC_FLAGS, Built, Corpus, build
-from store.search_highlight import highlight
-from store.search_words import WordIndex
+from store.search import bits as bits_
+from store.search.build import STATIC_FLAGS, Built, Corpus, build
+from store.search.highlight import highlight
+from store.search.words import WordIndex
 
 __all__ = ["SearchIndex", "highlight", "search_cached"]
 
@@ -248,7 +248,7 @@ class SearchIndex:
 
     def to_bytes(self, fingerprint: str = "") -> bytes:
         """Serialise (orjson header + raw arrays; never pickle), tagged with fingerprint."""
-        from store.search_cache import dump_index
+        from store.search.cache import dump_index
 
         return dump_index(self, fingerprint)
 
@@ -256,7 +256,7 @@ class SearchIndex:
     def from_bytes(cls, data: bytes | memoryview,
                    annotations: Mapping[str, Annotation] | None = None) -> SearchIndex:
         """Rebuild from to_bytes() output; raises ValueError when it is not a valid cache."""
-        from store.search_cache import load_index
+        from store.search.cache import load_index
 
         return load_index(cls, data, annotations or {})[0]
 
@@ -274,7 +274,7 @@ def search_cached(cache_path: Path, fingerprint: str, load_papers: Callable[[], 
                   limit: int | None = None) -> list[str]:
     """Answer from the index cached at cache_path (no library load); when the cache is
     missing, corrupt or its fingerprint differs, build it from load_papers() and write it."""
-    from store.search_cache import cached_index
+    from store.search.cache import cached_index
 
     index = cached_index(cache_path, fingerprint, load_papers, annotations)
     return index.search(query, limit=limit)
