@@ -18,7 +18,8 @@ from importers.jekyll.site import parse_site
 from importers.siteconfig import SiteInfo, resolve_links, site_info
 from importers.sitemap import plan
 from importers.sites.front import BrokenSource, split_front
-from importers.sites.groups import OTHER, Grouped, build, regroup
+from importers.sites.groups import OTHER, Grouped, build, finish, regroup
+from importers.sites.htmllist import html_entries
 from importers.sites.hugo import IMPORTER as HUGO
 from store.text import clean_inline, normalize_title, slugify
 
@@ -151,6 +152,9 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
                 any(p.startswith(folder + "/index.") for p in texts):
             continue  # read with its page, as the fallback
         source = prefix + path
+        if path.lower().endswith((".html", ".htm")):
+            _html_page(out, path, text, source, today)
+            continue
         try:
             choice = _choose(path, text)
         except ImporterError as exc:
@@ -205,6 +209,30 @@ def _profiles(texts: dict[str, str]) -> dict[str, str]:
         if title.strip():
             people[match.group(1).lower()] = clean_inline(title)
     return people
+
+
+def _html_page(out: SiteImport, path: str, text: str, source: str, today: date) -> None:
+    """A hand-written publications page in HTML, read by the HTML importer when it finds
+    papers in it (Jekyll front matter blanked first, keeping line numbers)."""
+    try:
+        body = split_front(text, source=source)
+        if body.kind:
+            text = "\n" * (body.body_line - 1) + body.body
+        result = registry.get("html").parse(text, source=source, today=today)
+    except ImporterError:
+        result = ImportResult()
+    name, reason = "html", "publication page written in HTML"
+    if not result.papers:
+        grouped = Grouped()
+        for paper, group, line in html_entries(text):
+            finish(paper, source=source, importer="publication-list", locator=group, line=line)
+            grouped.add(paper, group)
+        result = build(grouped, cid="site:page", title=path, source=source)
+        name, reason = "publication-list", "hand-written HTML publication list"
+    if not result.papers:
+        out.skipped.append((source, "HTML page without publications"))
+        return
+    out.sources.append(SiteSource(source, name, result, 0.7, reason))
 
 
 def _topic_page(path: str, text: str, choice: registry.Detection | None,

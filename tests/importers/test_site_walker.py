@@ -61,6 +61,8 @@ def test_each_generator_is_read_from_its_source() -> None:
             "acadhomepage-site/_pages/about.md": "publication-list"}),
         "handwritten-lab": ("Robotics & Perception Lab", {
             "handwritten-lab/publications.md": "publication-list"}),
+        "plainhtml-lab": ("Computational Biophysics Group", {
+            "plainhtml-lab/publications.html": "publication-list"}),
     }
     for name, (title, sources) in expected.items():
         files, paths = read(SITES / name)
@@ -148,3 +150,24 @@ def test_no_paper_is_named_after_a_heading() -> None:
         titles = [p.title for s in site.sources for p in s.result.papers]
         assert "Footnotes" not in titles and len(titles) == len(set(titles)) + (
             1 if name == "academicpages-site" else 0)
+
+
+def test_hand_written_html_list() -> None:
+    """publications.html: <li> entries under its headings; talks are not papers."""
+    files, paths = read(SITES / "plainhtml-lab")
+    site = import_site(files, root="p", today=TODAY, all_paths=paths)
+    (src,) = site.sources
+    rows = [(p.title, p.authors, p.venue, p.year, p.sections[0].label)
+            for p in src.result.papers]
+    assert rows == [
+        ("Learning to Fold Proteins Quickly", ["A. Smith", "B. Jones"], "Nature Methods",
+         2022, "Journal Papers"),
+        ("Graph Kernels for Molecules", ["C. Lee", "A. Smith"],
+         "Journal of Machine Learning Research", 2021, "Journal Papers"),
+        ("Fast Sampling of Conformations", ["A. Smith"],
+         "International Conference on Machine Learning (ICML)", 2020, "Conference Papers"),
+    ]
+    kernels = src.result.papers[1]
+    assert kernels.arxiv_id == "2101.01234"
+    assert [x.label for x in kernels.links] == ["Code", "arXiv"]
+    assert dict(site.skipped) == {}

@@ -12,7 +12,7 @@ from tests.importers.sites.helpers import SITES
 from tui.cli import main
 
 FIXTURES = ["alfolio-lab", "academicpages-site", "hugo-lab", "datafile-lab",
-            "acadhomepage-site", "handwritten-lab"]
+            "acadhomepage-site", "handwritten-lab", "plainhtml-lab"]
 
 
 def run(home: Path, *args: str) -> int:

@@ -94,3 +94,20 @@ def test_site_walker_never_raises(cases: list[tuple[str, str, str]]) -> None:
     files["_config.yml"] = "title: [unclosed\n"
     site = import_site(sorted(files.items()), root="fuzz", today=TODAY)
     assert all(isinstance(w.message, str) for w in site.warnings)
+
+
+HTML = (SITES / "plainhtml-lab" / "publications.html").read_text(encoding="utf-8")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(HTML)), st.sampled_from(
+    BITS + ["<li>", "</li>", "<h2>", "<b>", "</i>", "<a href='", "'>", "<ul>"])), max_size=10))
+def test_html_lists_never_raise(edits: list[tuple[int, str]]) -> None:
+    """A mutated hand-written HTML list is read without raising."""
+    from importers.sites.htmllist import html_entries
+
+    text = HTML
+    for at, bit in edits:
+        text = text[:at] + bit + text[at:]
+    for paper, _, _ in html_entries(text):
+        assert paper.title
