@@ -133,3 +133,18 @@ def test_viewer_names_the_other_versions() -> None:
     paper = Paper(id="pa", title="T", extra={"related": "pb pc"})
     text = render_paper(paper, None, None, abstract_open=False).plain
     assert "Other versions: pb, pc" in text
+
+
+def test_a_stray_file_in_a_folder_does_not_abort(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder of .bib files with a README and a broken file imports the rest (exit 0)."""
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    (folder / "a.bib").write_text("@article{a, title={A Readable Paper}, year=2020}\n",
+                                  encoding="utf-8")
+    (folder / "README.md").write_text("# notes\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    assert run(tmp_path / "home", "import", str(folder)) == 0
+    _, err = capsys.readouterr()
+    assert "skipped 2 files that hold no publications" in err
+    assert [p.title for p in Store(tmp_path / "home").papers()] == ["A Readable Paper"]

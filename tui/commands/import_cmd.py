@@ -130,7 +130,8 @@ def print_reads(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
             more = "" if verbose else " (--verbose lists them)"
             also = (f" and {built} build-output or theme {'entry' if built == 1 else 'entries'}"
                     if built else "")
-            ctx.warn(f"skipped {_plural(count, 'file')} that hold no publications{also}{more}")
+            verb = "holds" if count == 1 else "hold"
+            ctx.warn(f"skipped {_plural(count, 'file')} that {verb} no publications{also}{more}")
             if verbose:
                 for path, why in parsed.skipped_files:
                     ctx.warn(f"  skipped {path}: {why}")
