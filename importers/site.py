@@ -34,6 +34,9 @@ _FOLDER_IMPORTERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:^|/)_?data/"), "data-file"),
 )
 _PAGES = re.compile(r"(?:^|/)_pages/")
+_GENERIC_TAB = re.compile(r"(?:selected |all |recent )?(?:publications?|papers|pubs)", re.I)
+_LIST_MD = re.compile(r"(?:^|/)(?:publications?|papers|pubs|research|bibliography)"
+                      r"(?:/index)?\.(?:md|markdown)$", re.I)
 _AUTHOR_PAGE = re.compile(r"(?:^|/)content/(?:[^/]+/)?authors/([^/]+)/_?index\.md$")
 _SITE_IMPORTERS = ("al-folio", "academicpages", "academicpages-tsv", "hugo-academic",
                    "data-file", "publication-list", "bibtex", TOPIC)
@@ -48,6 +51,7 @@ class SiteSource:
     result: ImportResult
     confidence: float = 0.0
     reason: str = ""
+    topic: bool = False  # lab topic pages keep their own collections and nav order
 
 
 @dataclass(slots=True)
@@ -95,9 +99,12 @@ def _regroup_sections(sources: list[SiteSource], info: SiteInfo) -> None:
     grouped: list[tuple[SiteSource, Grouped]] = []
     typed = False
     for src in sources:
-        if src.importer == TOPIC:
+        if src.topic:
             continue
         groups = regroup(src.result)
+        for index, (paper, label) in enumerate(groups.items):
+            if _GENERIC_TAB.fullmatch(label):
+                groups.items[index] = (paper, "")
         for paper, label in groups.items:
             if label and label != OTHER and label != str(paper.year or ""):
                 typed = True
@@ -163,7 +170,9 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
         if _topic_page(path, text, choice, pure_topic):
             topic_pages.append((path, text))
             continue
-        if choice is None or choice.importer.name == TOPIC:
+        if choice is not None and choice.importer.name == TOPIC and not _LIST_MD.search(path):
+            choice = None  # bold lines in a blog post are not papers
+        if choice is None:
             _explain_skip(out, path, text, source)
             continue
         name = choice.importer.name
@@ -183,7 +192,7 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
         if result.papers:
             common = _common_folder([p for p, _ in topic_pages])
             out.sources.insert(0, SiteSource(common, TOPIC, result, 1.0,
-                                             f"{len(topic_pages)} lab topic pages"))
+                                             f"{len(topic_pages)} lab topic pages", topic=True))
         else:
             out.skipped.extend((prefix + p, "no paper entries") for p, _ in topic_pages)
     _regroup_sections(out.sources, info)

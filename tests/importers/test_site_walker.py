@@ -171,3 +171,21 @@ def test_hand_written_html_list() -> None:
     assert kernels.arxiv_id == "2101.01234"
     assert [x.label for x in kernels.links] == ["Code", "arXiv"]
     assert dict(site.skipped) == {}
+
+
+def test_bold_title_list_outside_pages_joins_the_site() -> None:
+    """A root `publications.md` of `**Title** <br>` entries is read (grouped under the site,
+    by year); a blog post's lone bold line is not."""
+    page = ("---\ntitle: Publications\npermalink: /publications/\n---\n\n## 2023\n\n"
+            "**Neural Flow Fields for Video Deblurring** <br>\nAlice Zhang, Bob Muller <br>\n"
+            "*CVPR 2023*\n\n**Spectral Priors for Raw Denoising** <br>\nAlice Zhang <br>\n"
+            "*ICCV 2022*\n")
+    post = "---\ntitle: A post\n---\n\n**Footnotes**\n\nText.\n"
+    files = [("_config.yml", "title: BR Lab\n"), ("publications.md", page),
+             ("_posts/2020-01-01-x.md", post)]
+    site = import_site(files, root="br", today=TODAY)
+    (src,) = site.sources
+    assert src.importer == "jekyll" and not src.topic
+    assert [c.title for c in src.result.collections] == ["BR Lab"]
+    assert [s.label for s in src.result.sections] == ["2023", "2022"]
+    assert dict(site.skipped) == {"_posts/2020-01-01-x.md": "holds no publications"}
