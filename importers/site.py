@@ -18,7 +18,8 @@ from importers.jekyll.site import parse_site
 from importers.siteconfig import SiteInfo, resolve_links, site_info
 from importers.sitemap import plan
 from importers.sites.front import BrokenSource, split_front
-from importers.sites.groups import OTHER, Grouped, build, regroup
+from importers.sites.groups import OTHER, Grouped, build, finish, regroup
+from importers.sites.htmllist import html_entries
 from importers.sites.hugo import IMPORTER as HUGO
 from store.text import clean_inline, normalize_title, slugify
 
@@ -33,6 +34,9 @@ _FOLDER_IMPORTERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:^|/)_?data/"), "data-file"),
 )
 _PAGES = re.compile(r"(?:^|/)_pages/")
+_GENERIC_TAB = re.compile(r"(?:selected |all |recent )?(?:publications?|papers|pubs)", re.I)
+_LIST_MD = re.compile(r"(?:^|/)(?:publications?|papers|pubs|research|bibliography)"
+                      r"(?:/index)?\.(?:md|markdown)$", re.I)
 _AUTHOR_PAGE = re.compile(r"(?:^|/)content/(?:[^/]+/)?authors/([^/]+)/_?index\.md$")
 _SITE_IMPORTERS = ("al-folio", "academicpages", "academicpages-tsv", "hugo-academic",
                    "data-file", "publication-list", "bibtex", TOPIC)
@@ -47,6 +51,7 @@ class SiteSource:
     result: ImportResult
     confidence: float = 0.0
     reason: str = ""
+    topic: bool = False  # lab topic pages keep their own collections and nav order
 
 
 @dataclass(slots=True)
@@ -94,9 +99,12 @@ def _regroup_sections(sources: list[SiteSource], info: SiteInfo) -> None:
     grouped: list[tuple[SiteSource, Grouped]] = []
     typed = False
     for src in sources:
-        if src.importer == TOPIC:
+        if src.topic:
             continue
         groups = regroup(src.result)
+        for index, (paper, label) in enumerate(groups.items):
+            if _GENERIC_TAB.fullmatch(label):
+                groups.items[index] = (paper, "")
         for paper, label in groups.items:
             if label and label != OTHER and label != str(paper.year or ""):
                 typed = True
@@ -151,6 +159,9 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
                 any(p.startswith(folder + "/index.") for p in texts):
             continue  # read with its page, as the fallback
         source = prefix + path
+        if path.lower().endswith((".html", ".htm")):
+            _html_page(out, path, text, source, today)
+            continue
         try:
             choice = _choose(path, text)
         except ImporterError as exc:
@@ -159,7 +170,9 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
         if _topic_page(path, text, choice, pure_topic):
             topic_pages.append((path, text))
             continue
-        if choice is None or choice.importer.name == TOPIC:
+        if choice is not None and choice.importer.name == TOPIC and not _LIST_MD.search(path):
+            choice = None  # bold lines in a blog post are not papers
+        if choice is None:
             _explain_skip(out, path, text, source)
             continue
         name = choice.importer.name
@@ -179,7 +192,7 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
         if result.papers:
             common = _common_folder([p for p, _ in topic_pages])
             out.sources.insert(0, SiteSource(common, TOPIC, result, 1.0,
-                                             f"{len(topic_pages)} lab topic pages"))
+                                             f"{len(topic_pages)} lab topic pages", topic=True))
         else:
             out.skipped.extend((prefix + p, "no paper entries") for p, _ in topic_pages)
     _regroup_sections(out.sources, info)
@@ -205,6 +218,30 @@ def _profiles(texts: dict[str, str]) -> dict[str, str]:
         if title.strip():
             people[match.group(1).lower()] = clean_inline(title)
     return people
+
+
+def _html_page(out: SiteImport, path: str, text: str, source: str, today: date) -> None:
+    """A hand-written publications page in HTML, read by the HTML importer when it finds
+    papers in it (Jekyll front matter blanked first, keeping line numbers)."""
+    try:
+        body = split_front(text, source=source)
+        if body.kind:
+            text = "\n" * (body.body_line - 1) + body.body
+        result = registry.get("html").parse(text, source=source, today=today)
+    except ImporterError:
+        result = ImportResult()
+    name, reason = "html", "publication page written in HTML"
+    if not result.papers:
+        grouped = Grouped()
+        for paper, group, line in html_entries(text):
+            finish(paper, source=source, importer="publication-list", locator=group, line=line)
+            grouped.add(paper, group)
+        result = build(grouped, cid="site:page", title=path, source=source)
+        name, reason = "publication-list", "hand-written HTML publication list"
+    if not result.papers:
+        out.skipped.append((source, "HTML page without publications"))
+        return
+    out.sources.append(SiteSource(source, name, result, 0.7, reason))
 
 
 def _topic_page(path: str, text: str, choice: registry.Detection | None,

@@ -23,6 +23,8 @@ CONFIGS = ("_config.yml", "_config.yaml", "hugo.toml", "hugo.yaml", "hugo.yml", 
            "config/_default/hugo.yaml", "config/_default/config.toml",
            "config/_default/config.yaml", "config/_default/params.yaml",
            "config/_default/params.toml")
+LIST_PAGE = re.compile(r"(?:^|/)(?:publications?|papers|pubs|research|bibliography)"
+                       r"(?:/index)?\.html?$", re.I)
 _SOURCE_DIRS = re.compile(r"(?:^|/)(?:_bibliography|_publications|_data|_pages|content|data|"
                           r"markdown_generator)/")
 _IGNORED_NAMES = re.compile(r"^(?:readme|license|licence|changelog|contributing|code_of_conduct|"
@@ -85,7 +87,9 @@ def plan(paths: list[str]) -> SitePlan:
             continue
         suffix = PurePosixPath(path).suffix.lower()
         if suffix not in SOURCE_SUFFIXES:
-            if suffix in (".html", ".htm"):
+            if suffix in (".html", ".htm") and LIST_PAGE.search(path):
+                result.read.append(path)  # a hand-written publication page in HTML
+            elif suffix in (".html", ".htm"):
                 result.ignored.append((path, "HTML page (import it on its own)"))
             continue
         name = parts[-1]

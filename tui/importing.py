@@ -172,22 +172,43 @@ def parse_inputs(
     parsed: list[ParsedSource] = []
     site_pages: list[InputDoc] = []
     html_pages: list[InputDoc] = []
+    loose: list[tuple[str, str]] = []  # files of a folder no importer takes
+    bad: list[ImportWarning] = []  # files of a folder that could not be read
     for doc in docs:
         if doc.site is not None:
             parsed.extend(parse_site_root(doc.site, today=today))
             advance(len(doc.site.files))
             continue
+        lenient = bool(doc.root) and not fmt  # one file of a folder never stops the rest
         if not doc.text.strip():
+            if lenient:
+                loose.append((_source_id(doc), "empty file"))
+                continue
             raise InputError(f"{doc.name}: file is empty")
-        importer = registry.get(fmt) if fmt else registry.detect(doc.text, doc.name)
+        try:
+            importer = registry.get(fmt) if fmt else registry.detect(doc.text, doc.name)
+        except ImporterError:
+            if not lenient:
+                raise
+            loose.append((_source_id(doc), "not a format paperdeck reads"))
+            continue
         if importer.name == SITE_FORMAT:
             site_pages.append(doc)
             continue
         if importer.name == HTML_FORMAT:
             html_pages.append(doc)
             continue
-        result = cap_result(importer.parse(doc.text, source=_source_id(doc), today=today))
-        parsed.append(ParsedSource(_source_id(doc), importer.name, digest(doc.text), result))
+        try:
+            result = cap_result(importer.parse(doc.text, source=_source_id(doc), today=today))
+        except ImporterError as exc:
+            if not lenient:
+                raise
+            bad.append(ImportWarning(exc.source or _source_id(doc), exc.line,
+                                     f"file skipped: {exc.message}"))
+            continue
+        why = registry.explain(importer, doc.text, doc.name)
+        parsed.append(ParsedSource(_source_id(doc), importer.name, digest(doc.text), result,
+                                   why.confidence, why.reason if not fmt else "--format"))
         advance(1)
     if site_pages:
         pages = [(_source_id(doc), doc.text) for doc in site_pages]
@@ -203,6 +224,12 @@ def parse_inputs(
     if html_pages:
         parsed.insert(0, parse_html_docs(html_pages))
         advance(len(html_pages))
+    if (loose or bad) and not parsed:
+        first = str(bad[0]) if bad else f"{loose[0][0]}: {loose[0][1]}"
+        raise InputError(f"nothing importable: {len(loose) + len(bad)} files skipped ({first})")
+    if parsed:
+        parsed[0].skipped_files += loose
+        parsed[0].result.warnings[:0] = bad
     return parsed
 
 

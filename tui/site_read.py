@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from importers.site import import_site
 from importers.sitemap import CONFIGS, NEVER, plan
-from tui.inputs import InputError
+from tui.inputs import InputError, cap_result
 
 if TYPE_CHECKING:
     from tui.importing import ParsedSource
@@ -104,8 +104,8 @@ def parse_site_root(docs: SiteDocs, *, today: date) -> list[ParsedSource]:
     for src in site.sources:
         rel = src.source.removeprefix(prefix)
         text = texts.get(rel, "\0".join(t for p, t in docs.files if p.startswith(rel + "/")))
-        parsed.append(ParsedSource(src.source, src.importer, digest(text), src.result,
-                                   src.confidence, src.reason))
+        parsed.append(ParsedSource(src.source, src.importer, digest(text),
+                                   cap_result(src.result), src.confidence, src.reason))
     parsed[0].result.warnings[:0] = site.warnings
     parsed[0].skipped_files = skipped
     return parsed

@@ -53,6 +53,10 @@ def is_award(text: str) -> bool:
     return not _AWARD_FILLER.sub(" ", rest).split()
 
 
+MAX_LINES = 200_000  # ~30 MB of real entries (150 characters a line); 5 s of CPU at most
+MAX_LINE = 20_000  # characters read of one line (a long nav bar or abstract fits easily)
+
+
 class Scanner:
     """Outside entries, inside an entry, or inside a hidden abstract block."""
 
@@ -72,7 +76,16 @@ class Scanner:
         self.page.warnings.append(ImportWarning(self.page.source, line, message))
 
     def run(self, lines: list[str], first_line: int) -> None:
-        """Scan every line (cut at <br>) in order."""
+        """Scan every line (cut at <br>) in order, within the size limits of a page."""
+        if len(lines) > MAX_LINES:
+            self.warn(first_line + MAX_LINES, f"page has {len(lines):,} lines; only the first "
+                      f"{MAX_LINES:,} are read (lines after that skipped)")
+            lines = lines[:MAX_LINES]
+        long_lines = [n for n, line in enumerate(lines, first_line) if len(line) > MAX_LINE]
+        if long_lines:
+            self.warn(long_lines[0], f"{len(long_lines)} line(s) over {MAX_LINE:,} characters; "
+                      "the rest of each is skipped")
+            lines = [line[:MAX_LINE] for line in lines]
         subs: list[tuple[int, str]] = []
         for number, line in enumerate(lines, first_line):
             if "<br" not in line and "<BR" not in line:

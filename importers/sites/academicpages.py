@@ -20,7 +20,7 @@ from importers.sites.fields import (
 )
 from importers.sites.front import split_front
 from importers.sites.groups import Grouped, build, collection_for, finish
-from importers.sites.markdown import Block, inline_links, sections
+from importers.sites.markdown import Block, bounded, inline_links, sections
 from store.models import Paper
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
@@ -145,7 +145,7 @@ class AcademicPagesImporter:
         if not front.kind:
             raise ImporterError("no front matter: not an academicpages publication page",
                                 source=source, line=1)
-        body = sections(front.body, first_line=front.body_line)
+        body = sections(bounded(front.body)[0], first_line=front.body_line)
         paper = page_paper(front.data, body, source)
         if not paper.title:
             raise ImporterError("publication page has no title", source=source, line=1)

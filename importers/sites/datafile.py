@@ -18,6 +18,8 @@ from importers.sites.groups import Grouped, build, collection_for, finish
 
 _SUFFIXES = (".yml", ".yaml", ".json", ".toml")
 _MAX_NODES = 500_000
+MAX_ITEMS = 10_000  # publications read from one data file
+MAX_YAML = 2_000_000  # characters of a YAML/TOML data file (its loaders build ~1 MB a second)
 _GENERIC = frozenset({"publications", "publication", "papers", "paper", "pubs", "items",
                       "entries", "list", "references", "works", "data", "all", "bibliography"})
 
@@ -25,6 +27,10 @@ _GENERIC = frozenset({"publications", "publication", "papers", "paper", "pubs", 
 def load(text: str, filename: str, *, source: str) -> Any:
     """The data of a YAML, JSON or TOML file (safe loaders only), or ImporterError with line."""
     name = filename.lower()
+    if len(text) > MAX_YAML and not name.endswith(".json"):
+        raise BrokenSource(f"data file is {len(text) / 1e6:.1f} MB; YAML and TOML data files "
+                            f"over {MAX_YAML / 1e6:.0f} MB are not read (a list of 1,000 "
+                            "publications is about 0.3 MB)", source=source, line=1)
     try:
         if name.endswith(".json"):
             return json.loads(text)
@@ -132,6 +138,10 @@ class DataFileImporter:
                 continue
             taken += 1
             for number, item in enumerate(items, 1):
+                if len(grouped.items) >= MAX_ITEMS:
+                    warnings.append(ImportWarning(source, None, f"more than {MAX_ITEMS:,} "
+                                                  "publications; the rest skipped"))
+                    break
                 if not is_publication(item):
                     warnings.append(ImportWarning(source, None, f"item {number} of "
                                                   f"{label or 'the list'!r} is not a "

@@ -9,6 +9,7 @@ from typing import Any
 from importers.base import ImporterError, ImportResult
 from importers.sites.alfolio import IMPORTER as BIBTEX
 from importers.sites.fields import (
+    LINK_LABELS,
     add_link,
     block_of,
     is_true,
@@ -55,8 +56,14 @@ def _links(paper: Paper, data: dict[str, Any]) -> None:
             if isinstance(entry, dict):
                 low = {str(k).lower(): v for k, v in entry.items()}
                 label = text_of(low.get("name") or low.get("label") or low.get("type") or "Link")
-                add_link(paper, label[:1].upper() + label[1:], low.get("url") or low.get("link"))
+                label = LINK_LABELS.get(label.lower(), label[:1].upper() + label[1:])
+                add_link(paper, label, low.get("url") or low.get("link"))
     set_doi(paper, data.get("doi") or "")
+    blox = data.get("hugoblox")  # Hugo Blox: `hugoblox: {ids: {doi: …, arxiv: …}}`
+    ids = blox.get("ids") if isinstance(blox, dict) else None
+    if isinstance(ids, dict):
+        set_doi(paper, ids.get("doi") or "")
+        set_arxiv(paper, ids.get("arxiv") or "")
     set_arxiv(paper, data.get("arxiv") or data.get("arxiv_id") or "")
 
 

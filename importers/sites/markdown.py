@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+MAX_MARKDOWN = 300_000  # characters of a page body read (a long publication page is ~200k)
+MAX_PARAGRAPH = 20_000  # characters of one paragraph or HTML block (an entry is < 3,000)
+# a run of non-blank lines, a new list item or heading starting a new run
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n|$)"
+                        r"(?:(?![ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]|[ \t]*#)[^\n]*\S[^\n]*(?:\n|$))*")
+
+
+def bounded(text: str) -> tuple[str, bool]:
+    """The part of a page body that is read, and whether the rest was cut off.
+
+    Paragraphs longer than MAX_PARAGRAPH characters (no publication entry is that long) are
+    blanked, keeping their lines, so dense markup never reaches the inline parser.
+    """
+    cut = len(text) > MAX_MARKDOWN
+    if cut:
+        text = text[: text.rfind("\n", 0, MAX_MARKDOWN) + 1 or MAX_MARKDOWN]
+    if len(text) > MAX_PARAGRAPH:
+        text = _PARAGRAPH.sub(lambda m: "\n" * m.group(0).count("\n")
+                              if len(m.group(0)) > MAX_PARAGRAPH else m.group(0), text)
+    return text, cut
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from importers.sites.entry import entry_paper
 from importers.sites.fields import LINK_LABELS, add_link, block_of, names_of, set_venue
 from importers.sites.front import split_front
 from importers.sites.groups import Grouped, build, collection_for, finish
-from importers.sites.markdown import Block, blocks, inline_links
+from importers.sites.markdown import MAX_MARKDOWN, Block, blocks, bounded, inline_links
 from store.models import Paper
 from store.text import clean_inline
 
@@ -158,7 +158,8 @@ class PublicationListImporter:
         whole = bool(_LIST_NAME.search(source.replace("\\", "/").rsplit(".", 1)[0] + ".md"))
         title = clean_inline(str(front.data.get("title") or ""))
         whole = whole or bool(PUBLICATION_HEADING.search(title))
-        entries = page_entries(front.body, front.body_line, whole_page=whole)
+        body, cut = bounded(front.body)
+        entries = page_entries(body, front.body_line, whole_page=whole)
         if not entries:
             raise ImporterError("no publication entries found", source=source)
         grouped = Grouped()
@@ -167,10 +168,10 @@ class PublicationListImporter:
             grouped.add(paper, group)
         cid, name = collection_for(source)
         result = build(grouped, cid=cid, title=title or name, source=source)
-        untitled = [w for w in result.papers if not w.title]
-        if untitled:
-            result.warnings.append(ImportWarning(source, None, f"{len(untitled)} entries "
-                                                 "without a title skipped"))
+        if cut:
+            line = front.body_line + body.count("\n")
+            result.warnings.append(ImportWarning(source, line, f"page is over {MAX_MARKDOWN:,} "
+                                                 "characters; the rest is skipped"))
         return result
 
 

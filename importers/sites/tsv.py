@@ -16,6 +16,7 @@ from store.models import Paper
 _TITLE_KEYS = ("title", "paper_title", "name")
 _HINT_KEYS = frozenset({"pub_date", "venue", "citation", "url_slug", "paper_url", "excerpt",
                         "authors", "year", "date"})
+MAX_ROWS = 10_000  # publications read from one table
 csv.field_size_limit(2**24)
 
 
@@ -54,6 +55,10 @@ class TsvImporter:
             raise ImporterError(f"unreadable TSV: {exc}", source=source, line=1) from None
         grouped = Grouped()
         warnings: list[ImportWarning] = []
+        if len(rows) > MAX_ROWS:
+            warnings.append(ImportWarning(source, MAX_ROWS + 2, f"more than {MAX_ROWS:,} rows; "
+                                          "the rest skipped"))
+            rows = rows[:MAX_ROWS]
         for number, row in enumerate(rows, 2):
             data = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
             title = text_of(next((data[k] for k in _TITLE_KEYS if data.get(k)), ""))

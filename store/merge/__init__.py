@@ -11,7 +11,6 @@ from store.merge.fields import (
     clone,
     combine,
     conflicts,
-    keep_origins,
     settled_fields,
     sources_of,
 )
@@ -24,6 +23,7 @@ from store.merge.keys import (
     unique_id,
 )
 from store.merge.near import TITLE_PREFIX, NearMisses
+from store.merge.provenance import settle_provenance
 from store.merge.versions import distinct_versions, link_related, related_ids
 from store.models import Paper, Provenance, make_paper_id
 
@@ -218,29 +218,9 @@ class _Merger(NearMisses):
                 self.appended.setdefault(slot, []).append(prov)
 
     def _finish_provenance(self, slot: int) -> None:
-        """Drop entries a re-imported source no longer gives; new ones take their place.
-
-        Field origins are kept even when this changes which source comes first.
-        """
-        target = self.papers[slot]
-        old_first = target.provenance[0].source if target.provenance else ""
-        added = self.appended.get(slot, [])
-        added_ids = {id(p) for p in added}
-        result: list[Provenance] = []
-        placed: set[tuple[str, str]] = set()
-        for prov in target.provenance:
-            if id(prov) in added_ids:
-                continue
-            key = (prov.source, prov.importer)
-            fresh = self.fresh.get((slot, *key))
-            if fresh is None or prov.locator in fresh:
-                result.append(prov)
-            elif key not in placed:
-                placed.add(key)
-                result.extend(p for p in added if (p.source, p.importer) == key)
-        result.extend(p for p in added if (p.source, p.importer) not in placed)
-        target.provenance = result
-        keep_origins(target, old_first)
+        """Settle the provenance of a touched paper (see store.merge.provenance)."""
+        fresh = {key[1:]: locators for key, locators in self.fresh.items() if key[0] == slot}
+        settle_provenance(self.papers[slot], self.appended.get(slot, []), fresh)
 
     def add(self, incoming: Paper) -> None:
         """Merge one incoming paper into the working list, or append it as new."""

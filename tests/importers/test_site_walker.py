@@ -61,6 +61,8 @@ def test_each_generator_is_read_from_its_source() -> None:
             "acadhomepage-site/_pages/about.md": "publication-list"}),
         "handwritten-lab": ("Robotics & Perception Lab", {
             "handwritten-lab/publications.md": "publication-list"}),
+        "plainhtml-lab": ("Computational Biophysics Group", {
+            "plainhtml-lab/publications.html": "publication-list"}),
     }
     for name, (title, sources) in expected.items():
         files, paths = read(SITES / name)
@@ -127,3 +129,63 @@ def test_topic_pages_read_as_before() -> None:
     assert (src.source, src.importer) == ("_pages", "jekyll")  # about.md is there too
     assert src.result.papers == before.papers
     assert src.result.sections == before.sections
+
+
+def test_root_permalink_page_without_title_does_not_crash() -> None:
+    """A topic page with `permalink: /` and no title imports (it used to raise IndexError)."""
+    from importers.jekyll.site import parse_site
+
+    page = ("---\npermalink: /\n---\n\n**A Paper Title Here** <br>\nA. Author, B. Author <br>\n"
+            "*CVPR 2020*\n")
+    result = parse_site([("_pages/home.md", page)], today=TODAY)
+    assert [p.title for p in result.papers] == ["A Paper Title Here"]
+    assert result.sections[0].label == "index"
+
+
+def test_no_paper_is_named_after_a_heading() -> None:
+    """Blog posts and pages with a lone bold "Footnotes" line give no paper."""
+    for name in ("handwritten-lab", "academicpages-site"):
+        files, paths = read(SITES / name)
+        site = import_site(files, root=name, today=TODAY, all_paths=paths)
+        titles = [p.title for s in site.sources for p in s.result.papers]
+        assert "Footnotes" not in titles and len(titles) == len(set(titles)) + (
+            1 if name == "academicpages-site" else 0)
+
+
+def test_hand_written_html_list() -> None:
+    """publications.html: <li> entries under its headings; talks are not papers."""
+    files, paths = read(SITES / "plainhtml-lab")
+    site = import_site(files, root="p", today=TODAY, all_paths=paths)
+    (src,) = site.sources
+    rows = [(p.title, p.authors, p.venue, p.year, p.sections[0].label)
+            for p in src.result.papers]
+    assert rows == [
+        ("Learning to Fold Proteins Quickly", ["A. Smith", "B. Jones"], "Nature Methods",
+         2022, "Journal Papers"),
+        ("Graph Kernels for Molecules", ["C. Lee", "A. Smith"],
+         "Journal of Machine Learning Research", 2021, "Journal Papers"),
+        ("Fast Sampling of Conformations", ["A. Smith"],
+         "International Conference on Machine Learning (ICML)", 2020, "Conference Papers"),
+    ]
+    kernels = src.result.papers[1]
+    assert kernels.arxiv_id == "2101.01234"
+    assert [x.label for x in kernels.links] == ["Code", "arXiv"]
+    assert dict(site.skipped) == {}
+
+
+def test_bold_title_list_outside_pages_joins_the_site() -> None:
+    """A root `publications.md` of `**Title** <br>` entries is read (grouped under the site,
+    by year); a blog post's lone bold line is not."""
+    page = ("---\ntitle: Publications\npermalink: /publications/\n---\n\n## 2023\n\n"
+            "**Neural Flow Fields for Video Deblurring** <br>\nAlice Zhang, Bob Muller <br>\n"
+            "*CVPR 2023*\n\n**Spectral Priors for Raw Denoising** <br>\nAlice Zhang <br>\n"
+            "*ICCV 2022*\n")
+    post = "---\ntitle: A post\n---\n\n**Footnotes**\n\nText.\n"
+    files = [("_config.yml", "title: BR Lab\n"), ("publications.md", page),
+             ("_posts/2020-01-01-x.md", post)]
+    site = import_site(files, root="br", today=TODAY)
+    (src,) = site.sources
+    assert src.importer == "jekyll" and not src.topic
+    assert [c.title for c in src.result.collections] == ["BR Lab"]
+    assert [s.label for s in src.result.sections] == ["2023", "2022"]
+    assert dict(site.skipped) == {"_posts/2020-01-01-x.md": "holds no publications"}

@@ -12,7 +12,7 @@ from tests.importers.sites.helpers import SITES
 from tui.cli import main
 
 FIXTURES = ["alfolio-lab", "academicpages-site", "hugo-lab", "datafile-lab",
-            "acadhomepage-site", "handwritten-lab"]
+            "acadhomepage-site", "handwritten-lab", "plainhtml-lab"]
 
 
 def run(home: Path, *args: str) -> int:
@@ -123,3 +123,28 @@ def test_conference_and_journal_versions_are_linked(tmp_path: Path) -> None:
     assert sorted(p.venue_short for p in tidal) == ["JMLR 2023", "NeurIPS 2021"]
     a, b = tidal
     assert a.extra["related"] == b.id and b.extra["related"] == a.id
+
+
+def test_viewer_names_the_other_versions() -> None:
+    """The viewer shows a paper's related versions by id."""
+    from store.models import Paper
+    from tui.widgets.paper_viewer import render_paper
+
+    paper = Paper(id="pa", title="T", extra={"related": "pb pc"})
+    text = render_paper(paper, None, None, abstract_open=False).plain
+    assert "Other versions: pb, pc" in text
+
+
+def test_a_stray_file_in_a_folder_does_not_abort(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder of .bib files with a README and a broken file imports the rest (exit 0)."""
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    (folder / "a.bib").write_text("@article{a, title={A Readable Paper}, year=2020}\n",
+                                  encoding="utf-8")
+    (folder / "README.md").write_text("# notes\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    assert run(tmp_path / "home", "import", str(folder)) == 0
+    _, err = capsys.readouterr()
+    assert "skipped 2 files that hold no publications" in err
+    assert [p.title for p in Store(tmp_path / "home").papers()] == ["A Readable Paper"]

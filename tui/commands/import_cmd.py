@@ -128,8 +128,10 @@ def print_reads(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
             built = sum(1 for _, why in parsed.skipped_files if why.startswith("build output"))
             count = len(parsed.skipped_files) - built
             more = "" if verbose else " (--verbose lists them)"
-            ctx.warn(f"skipped {_plural(count, 'file')} that hold no publications and "
-                     f"{built} build-output or theme {'entry' if built == 1 else 'entries'}{more}")
+            also = (f" and {built} build-output or theme {'entry' if built == 1 else 'entries'}"
+                    if built else "")
+            verb = "holds" if count == 1 else "hold"
+            ctx.warn(f"skipped {_plural(count, 'file')} that {verb} no publications{also}{more}")
             if verbose:
                 for path, why in parsed.skipped_files:
                     ctx.warn(f"  skipped {path}: {why}")

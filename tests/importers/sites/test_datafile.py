@@ -72,3 +72,31 @@ def test_nested_year_groups_and_one_display_string() -> None:
     (paper,) = result.papers
     assert paper.authors == ["A. Diallo", "S. Romero"]
     assert [s.label for s in result.sections] == ["2020"]
+
+
+def test_size_limits_are_said() -> None:
+    """A YAML file over MAX_YAML is refused with one line; a JSON list is read up to
+    MAX_ITEMS publications, with a warning."""
+    from importers.sites.datafile import MAX_ITEMS, MAX_YAML
+
+    item = "- title: A Paper Title\n  authors: A, B\n  venue: X\n"
+    with pytest.raises(ImporterError) as info:
+        get("data-file").parse(item * (MAX_YAML // len(item) + 1), source="_data/p.yml",
+                               today=TODAY)
+    assert "over 2 MB are not read" in info.value.message
+    one = '{"title": "A Paper Title", "authors": "A, B", "venue": "X"}'
+    text = "[" + ",".join([one] * (MAX_ITEMS + 5)) + "]"
+    result = get("data-file").parse(text, source="_data/p.json", today=TODAY)
+    assert len(result.papers) == MAX_ITEMS
+    assert any("the rest skipped" in w.message for w in result.warnings)
+
+
+def test_publication_and_link_fields() -> None:
+    """`publication:` is a venue, `link:` a paper link, `author:` one display string."""
+    text = ('[{"name": "Carbon Fluxes in Peatlands", "author": "A. Diallo and S. Romero",'
+            ' "publication": "Global Change Biology", "date": "2019-02", '
+            '"link": "https://gcb.example.org/peat"}]')
+    (paper,) = get("data-file").parse(text, source="data/pubs.json", today=TODAY).papers
+    assert (paper.venue, paper.date, paper.authors) == ("Global Change Biology", "2019-02",
+                                                         ["A. Diallo", "S. Romero"])
+    assert links(paper) == {"Paper": "https://gcb.example.org/peat"}

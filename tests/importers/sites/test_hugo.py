@@ -48,6 +48,12 @@ def test_toml_front_matter_with_capitalised_keys() -> None:
     assert paper.date == "2020-11-02" and paper.venue_short == "TC 2020"
     assert paper.venue == "The Cryosphere, 14(11)"
     assert "Velocities are validated" in paper.abstract
+    assert links(paper) == {
+        "PDF": "https://tc.example.org/articles/14/2020/tc-14-2020.pdf",
+        "Dataset": "https://data.example.org/svalbard-velocities",
+        "Project": "https://glacier.example.edu/project/svalbard",
+    }
+    assert paper.doi == "10.5194/tc-14-2020" and paper.badges == []
     assert [s.label for s in result.sections] == ["Journal articles"]
 
 
@@ -83,3 +89,16 @@ def test_detection_by_folder_and_keys() -> None:
     assert imp.detect(page, f"{SITE}/{PUB}/x/index.md") == 0.95
     post = (SITES / SITE / "content/post/welcome/index.md").read_text(encoding="utf-8")
     assert imp.detect(post, "content/post/welcome/index.md") == 0.0
+
+
+def test_hugo_blox_ids_and_typed_links() -> None:
+    """Hugo Blox: `hugoblox.ids` give the DOI and arXiv id; `links: [{type: pdf, url}]`."""
+    page = ("---\ntitle: A Blox Paper\nauthors: [me]\ndate: 2024-03-01\n"
+            "publication_types: [article-journal]\nhugoblox:\n  ids:\n"
+            "    doi: 10.1000/blox.1\n    arxiv: 2403.00001\nlinks:\n  - type: pdf\n"
+            "    url: https://example.org/blox.pdf\n  - type: code\n"
+            "    url: https://github.com/me/blox\n---\n")
+    (paper,) = get("hugo-academic").parse(page, source="x/index.md", today=TODAY).papers
+    assert (paper.doi, paper.arxiv_id) == ("10.1000/blox.1", "2403.00001")
+    assert links(paper) == {"PDF": "https://example.org/blox.pdf",
+                            "Code": "https://github.com/me/blox"}

@@ -81,3 +81,17 @@ def test_year_headings_are_year_tabs() -> None:
             "## 2023\n\n- B. Wu. \"New Paper Title Here\". *CVPR*, 2023.\n")
     result = get("publication-list").parse(text, source="papers.md", today=TODAY)
     assert [s.label for s in result.sections] == ["2023", "2021"]
+
+
+def test_huge_pages_are_read_up_to_the_limit() -> None:
+    """Past MAX_MARKDOWN the page is cut with a warning; a giant paragraph is passed over."""
+    from importers.sites.markdown import MAX_MARKDOWN, MAX_PARAGRAPH
+
+    item = "- A. Li. \"A Paper Title Number {n}\". *ICML*, 2021.\n"
+    blob = "**x** " * (MAX_PARAGRAPH // 5) + "\n\n"
+    text = "# Publications\n\n" + blob + "".join(item.format(n=n) for n in range(12_000))
+    assert len(text) > MAX_MARKDOWN
+    result = get("publication-list").parse(text, source="papers.md", today=TODAY)
+    assert result.papers[0].title == "A Paper Title Number 0"
+    assert 1000 < len(result.papers) < 12_000
+    assert any("the rest is skipped" in w.message for w in result.warnings)
