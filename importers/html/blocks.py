@@ -26,8 +26,9 @@ EMPHASIS_TAGS = frozenset({"em", "i", "cite"})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _VENUE_WORDS = re.compile(
     r"conference|journal|transactions|proceedings|symposium|workshop|arxiv|letters|preprint|"
-    r"magazine|review|\b[A-Z]{2,}[a-z]*\b",
+    r"magazine|review|thesis|university|press|\bproc\b", re.I,
 )
+_ACRONYM = re.compile(r"\b[A-Z]{2,}[a-z]*\b")
 _LINK_WORDS = re.compile(
     r"paper|pdf|code|project|video|dataset|data|arxiv|slides|poster|supp|demo|bibtex|bib|"
     r"website|page|github|model|talk|abstract|doi|link|download|html|preprint|cite|award",
@@ -38,12 +39,13 @@ _ROLE_VENUE = ("venue", "periodical", "journal", "booktitle", "pub-venue", "publ
 _ROLE_AUTHORS = ("author",)
 _ROLE_BADGE = ("badge", "highlight", "award", "label", "tag")
 _ROLE_DATE = ("date", "year", "pub-date")
+_ROLE_ABSTRACT = ("excerpt", "abstract", "summary", "article-style", "pub-abstract")
 _BIB_START = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
 
 
 def looks_like_venue(text: str) -> bool:
     """True for text that reads as a venue with a year."""
-    return bool(_YEAR.search(text)) and bool(_VENUE_WORDS.search(text))
+    return bool(_YEAR.search(text)) and bool(_VENUE_WORDS.search(text) or _ACRONYM.search(text))
 
 
 def looks_like_names(text: str) -> bool:
@@ -56,52 +58,79 @@ def looks_like_names(text: str) -> bool:
 
 
 def role(node: LexborNode) -> str:
-    """A coarse role from tag and class: title, venue, authors, badge, date or ""."""
+    """A coarse role from tag and class: title, venue, authors, badge, date, abstract or ""."""
     tag = node.tag
     if tag == "pub":
         return "venue"
     if tag == "highlighted":
         return "badge"
     names = class_text(node)
+    if not names.strip():
+        return ""
     if "title" in names and "subtitle" not in names:
         return "title"
+    if "author" in names and "highlight" in names:
+        return ""  # one highlighted name inside an author list
     for key, words in (("authors", _ROLE_AUTHORS), ("venue", _ROLE_VENUE),
-                       ("badge", _ROLE_BADGE), ("date", _ROLE_DATE)):
+                       ("badge", _ROLE_BADGE), ("date", _ROLE_DATE),
+                       ("abstract", _ROLE_ABSTRACT)):
         if any(w in names for w in words):
             return key
     return ""
 
 
+def _in_authors(node: LexborNode, block: LexborNode) -> bool:
+    """True when node sits inside an author-list element of block."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != block.mem_id:
+        if role(parent) == "authors":
+            return True
+        parent = parent.parent
+    return False
+
+
+def title_candidates(block: LexborNode, limit: int = 2) -> list[LexborNode]:
+    """Elements that may hold the block's title, best first (at most limit)."""
+    found: list[LexborNode] = []
+    for kind in ("role", "tag", "anchor"):
+        for node in block.traverse():
+            if node is block or node.tag in SKIP_TAGS or node.tag == "-text":
+                continue
+            if kind == "role":
+                ok = role(node) == "title"
+            elif kind == "tag":
+                ok = node.tag in TITLE_TAGS
+            else:
+                ok = node.tag == "a" and not (node.attributes.get("onclick") or "")
+            if not ok or is_hidden(node) or len(text_of(node).split()) < (3 if kind == "anchor"
+                                                                          else 2):
+                continue
+            label = text_of(node)
+            if kind == "anchor" and (_LINK_WORDS.search(label) and len(label.split()) < 4
+                                     or len(label.split()) > 30 or _in_authors(node, block)):
+                continue
+            if any(_contains(other, node) or _contains(node, other) for other in found):
+                continue
+            found.append(node)
+            if len(found) >= limit:
+                return found
+        if found:
+            return found
+    return found
+
+
 def find_title(block: LexborNode) -> LexborNode | None:
     """The element holding the block's title, if any."""
-    for node in block.traverse():
-        if node is block or node.tag in SKIP_TAGS or is_hidden(node):
-            continue
-        if role(node) == "title" and len(text_of(node).split()) >= 2:
-            return node
-    for node in block.traverse():
-        if node is block or is_hidden(node):
-            continue
-        if node.tag in TITLE_TAGS and len(text_of(node).split()) >= 2:
-            return node
-    for node in block.css("a"):
-        label = text_of(node)
-        if len(label.split()) >= 4 and not _LINK_WORDS.fullmatch(label.strip("[]() ")):
-            return node
-    return None
+    found = title_candidates(block, 1)
+    return found[0] if found else None
 
 
 def count_titles(block: LexborNode) -> int:
-    """How many bold/heading/title-class elements with several words the block holds."""
-    count = 0
-    for node in block.traverse():
-        if node is block or is_hidden(node):
-            continue
-        if (node.tag in TITLE_TAGS or role(node) == "title") and len(text_of(node).split()) >= 2:
-            count += 1
-            if count > 1:
-                return count
-    return count
+    """How many title candidates the block holds (0, 1, or 2 meaning "several")."""
+    return len(title_candidates(block, 2))
+
+
+_ROLE_LINE = frozenset({"title", "authors", "venue", "date", "abstract", "badge"})
 
 
 def lines_of(block: LexborNode) -> tuple[list[list[LexborNode]], list[LexborNode]]:
@@ -118,6 +147,10 @@ def lines_of(block: LexborNode) -> tuple[list[list[LexborNode]], list[LexborNode
         if child.tag in BLOCK_TAGS and child.tag not in TITLE_TAGS:
             lines += split_lines(run)
             run = []
+            if role(child) in _ROLE_LINE:
+                lines.append([child])
+                hidden += [n for n in child.css("*") if is_hidden(n)]
+                continue
             sub_lines, sub_hidden = lines_of(child)
             lines += sub_lines
             hidden += sub_hidden
@@ -163,87 +196,144 @@ def read_block(
     return parts
 
 
+Segment = tuple[str, str, "LexborNode | None"]
+
+
+def _segments(parts: EntryParts, nodes: list[LexborNode], title: LexborNode | None,
+              out: list[Segment]) -> None:
+    """Flatten a line into (kind, text, node) pieces; roles are stored on parts directly."""
+    for node in nodes:
+        tag = node.tag
+        if title is not None and node.mem_id == title.mem_id:
+            out.append(("title", "", node))
+            continue
+        if title is not None and _contains(node, title):
+            _segments(parts, [c for c in node.iter(include_text=True) if c.tag != "-comment"],
+                      title, out)
+            continue
+        if tag == "-text":
+            out.append(("text", node.text_content or "", None))
+            continue
+        if tag in SKIP_TAGS or tag in ("abbr", "img", "i") and not text_of(node) or tag == "abbr":
+            continue
+        if tag == "a":
+            onclick = node.attributes.get("onclick") or ""
+            if onclick:
+                found = _TOGGLE_ID.search(onclick)
+                if found and not parts.abstract_id:
+                    parts.abstract_id = found.group(1)
+                continue
+            label = text_of(node)
+            wrapped = any(role(n) == "abstract" for n in node.css("*") if n.mem_id != node.mem_id)
+            if wrapped or len(label.split()) > 12:
+                if not parts.abstract:
+                    parts.abstract = label
+                continue
+            out.append(("link", label, node))
+            continue
+        kind = role(node)
+        inner_pub = node.css_first("pub") if tag != "pub" else None
+        text = text_of(node)
+        if kind == "venue" or inner_pub is not None:
+            if not parts.venue:
+                parts.venue = text_of(inner_pub) if inner_pub is not None else text
+            continue
+        if kind == "badge":
+            parts.add_badges(find_badges(text) or [text])
+            continue
+        if kind == "authors":
+            if not parts.authors:
+                parts.authors = text
+            continue
+        if kind == "date":
+            parts.year = parts.year or text
+            continue
+        if kind == "abstract":
+            parts.abstract = parts.abstract or text
+            continue
+        if node.css_first("a") is not None and not (tag in EMPHASIS_TAGS and _names_links(node)):
+            _segments(parts, [c for c in node.iter(include_text=True) if c.tag != "-comment"],
+                      title, out)
+            continue
+        out.append(("emph" if tag in EMPHASIS_TAGS else "text", text, node))
+
+
+def _names_links(node: LexborNode) -> bool:
+    """True for an emphasised author list whose names link to home pages."""
+    labels = [text_of(a) for a in node.css("a")]
+    return len(labels) >= 2 and looks_like_names(", ".join(labels))
+
+
+_EMPTY_BRACKETS = re.compile(r"\[\s*[|,]?\s*\]|\(\s*\)")
+_YEAR_PAREN = re.compile(r"\(\s*((?:19|20)\d{2})[a-z]?\s*\)\.?|,?\s*\b((?:19|20)\d{2})\.\s*$")
+_LEAD = re.compile(r"^(?:published\s+in|appeared\s+in|to\s+appear\s+in)\s*:?\s*", re.I)
+
+
+def _plain(pieces: list[str]) -> str:
+    """Pieces joined and cleaned of empty brackets and stray separators."""
+    text = clean_inline(" ".join(p for p in pieces if p))
+    text = clean_inline(_EMPTY_BRACKETS.sub(" ", text))
+    text = re.sub(r"\s+([.,;:])", r"\1", text)
+    return text.strip(" |·•,;:-–—").lstrip(".")
+
+
 def _read_line(parts: EntryParts, line: list[LexborNode], title: LexborNode | None) -> None:
     """Assign one line's pieces to authors, venue, links, badges or notes."""
-    rest: list[str] = []
-    emphasis: list[str] = []
-    names_links: list[str] = []
-    link_nodes: list[LexborNode] = []
-    for node in line:
-        if title is not None and (node.mem_id == title.mem_id or _contains(node, title)):
-            rest.append(_outside(node, title))
-            continue
-        _read_node(parts, node, rest, emphasis, link_nodes)
-    labels = [text_of(a) for a in link_nodes]
-    plain = clean_inline(" ".join(t for t in rest if t)).strip(" |·•,;-–—")
-    if link_nodes and not parts.authors and all(
-        not _LINK_WORDS.search(label) for label in labels
-    ) and (len(link_nodes) >= 2 or "," in plain) and looks_like_names(", ".join(labels)):
-        names_links = labels
-    if names_links:
-        parts.authors = clean_join(rest, names_links)
+    segs: list[Segment] = []
+    _segments(parts, line, title, segs)
+    links = [node for kind, _, node in segs if kind == "link" and node is not None]
+    labels = [text_of(a) for a in links]
+    other = _plain([t for kind, t, _ in segs if kind in ("text", "emph")])
+    if (links and not parts.authors and not any(_LINK_WORDS.search(lb) for lb in labels)
+            and (len(links) >= 2 or "," in other) and looks_like_names(", ".join(labels))):
+        parts.authors = ", ".join(labels + ([other] if looks_like_names(other) else []))
         return
-    for anchor in link_nodes:
-        parts.add_link(text_of(anchor), href(anchor))
+    for anchor in links:
+        if href(anchor) and href(anchor) != parts.title_url:
+            parts.add_link(text_of(anchor), href(anchor))
+    kinds = [kind for kind, _, _ in segs]
+    if "title" in kinds:
+        at = kinds.index("title")
+        before = _plain([t for k, t, _ in segs[:at] if k in ("text", "emph")])
+        after_segs = [(k, t) for k, t, _ in segs[at + 1 :] if k in ("text", "emph")]
+        after = _plain([t for _, t in after_segs])
+        _read_before(parts, before)
+        if after:
+            if not parts.venue and (looks_like_venue(after) or any(k == "emph" for k, _ in
+                                                                    after_segs)):
+                parts.venue = _venue_text(after)
+            else:
+                _classify(parts, after, emphasised=False)
+        return
+    if parts.title and len(parts.title) >= 12 and parts.title.lower()[:24] in other.lower():
+        _classify(parts, other, emphasised=False)  # a citation line repeating the title
+        return
+    emphasis = [t for k, t, _ in segs if k == "emph"]
+    if emphasis and not parts.venue and looks_like_venue(other):
+        parts.venue = _venue_text(other)
+        return
     for text in emphasis:
         _classify(parts, text, emphasised=True)
+    plain = _plain([t for k, t, _ in segs if k == "text"])
     if plain:
         _classify(parts, plain, emphasised=False)
 
 
-def clean_join(rest: list[str], labels: list[str]) -> str:
-    """An author line written as linked names: the names joined by commas."""
-    del rest
-    return ", ".join(label for label in labels if label)
+def _venue_text(text: str) -> str:
+    """A venue line without "Published in" and a closing period."""
+    return _LEAD.sub("", text).rstrip(" .")
 
 
-def _read_node(parts: EntryParts, node: LexborNode, rest: list[str], emphasis: list[str],
-               links: list[LexborNode]) -> None:
-    """Sort one inline node of a line into the right bucket."""
-    tag = node.tag
-    if tag == "-text":
-        rest.append(node.text_content or "")
+def _read_before(parts: EntryParts, before: str) -> None:
+    """Text before the title on its line: a year in parentheses and an author list."""
+    if not before:
         return
-    if tag == "a":
-        onclick = node.attributes.get("onclick") or ""
-        if onclick:
-            found = _TOGGLE_ID.search(onclick)
-            if found and not parts.abstract_id:
-                parts.abstract_id = found.group(1)
-            return
-        if href(node).lower().startswith(("javascript:", "#")):
-            return
-        links.append(node)
-        return
-    kind = role(node)
-    inner_pub = node.css_first("pub") if tag != "pub" else None
-    text = text_of(node)
-    if kind == "venue" or inner_pub is not None:
-        if not parts.venue:
-            parts.venue = text_of(inner_pub) if inner_pub is not None else text
-        return
-    if kind == "badge":
-        parts.add_badges(find_badges(text) or [text])
-        return
-    if kind == "authors" and not parts.authors:
-        parts.authors = text
-        return
-    if kind == "date" and not parts.year:
-        parts.year = text
-        return
-    anchors = node.css("a")
-    if anchors:
-        for anchor in anchors:
-            _read_node(parts, anchor, rest, emphasis, links)
-        if tag in EMPHASIS_TAGS and len(anchors) >= 2:
-            return
-        for anchor in anchors:
-            anchor_text = text_of(anchor)
-            text = text.replace(anchor_text, " ", 1)
-    if tag in EMPHASIS_TAGS:
-        emphasis.append(text)
-    else:
-        rest.append(text)
+    found = _YEAR_PAREN.search(before)
+    if found:
+        parts.year = parts.year or (found.group(1) or found.group(2))
+        before = _plain([before[: found.start()], before[found.end() :]])
+    if before and not parts.authors and looks_like_names(before):
+        parts.authors = before
 
 
 def _classify(parts: EntryParts, text: str, *, emphasised: bool) -> None:
@@ -254,6 +344,15 @@ def _classify(parts: EntryParts, text: str, *, emphasised: bool) -> None:
     if is_note(text):
         parts.notes.append(text)
         return
+    if parts.title and len(parts.title) >= 12:
+        at = text.lower().find(parts.title.lower()[:24])
+        if at > 0:  # a citation line: "Authors (2021). "Title." Venue."
+            prefix = text[:at].rstrip(" \"“'‘")
+            head, sep, tail = prefix.partition(":")
+            if sep and len(head.split()) <= 3:
+                prefix = tail
+            _read_before(parts, _plain([prefix]))
+            return
     venue_like = looks_like_venue(text)
     if not parts.authors and not venue_like and (emphasised or looks_like_names(text)):
         parts.authors = text
@@ -266,6 +365,8 @@ def _classify(parts: EntryParts, text: str, *, emphasised: bool) -> None:
         if badges:
             parts.add_badges(badges)
             parts.awards.append(text)
+        elif not parts.abstract and not emphasised and len(text.split()) >= 8:
+            parts.abstract = text  # a visible summary sentence
         else:
             parts.texts.append(text)
 

@@ -48,7 +48,9 @@ def is_hidden(node: LexborNode) -> bool:
 
 def text_of(node: LexborNode) -> str:
     """Visible-or-not text of a node on one line, scripts and styles left out."""
-    return clean_inline(" ".join(_texts(node)))
+    if node.tag == "-text":
+        return clean_inline(node.text_content or "")
+    return clean_inline("".join(_texts(node)))
 
 
 def _texts(node: LexborNode) -> Iterator[str]:
@@ -60,6 +62,10 @@ def _texts(node: LexborNode) -> Iterator[str]:
         elif tag in SKIP_TAGS or tag == "-comment":
             continue
         elif tag == "br":
+            yield " "
+        elif tag in BLOCK_TAGS:
+            yield " "
+            yield from _texts(child)
             yield " "
         else:
             yield from _texts(child)

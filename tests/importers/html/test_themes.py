@@ -1,0 +1,131 @@
+"""Rendered publication pages of common themes, read by structure (fixtures written for these
+tests, modelled on the public templates of al-folio, academicpages and Hugo Academic)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from importers import registry
+from importers.base import ImportResult
+from importers.html import IMPORTER
+from store.models import Paper
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def parse(name: str) -> ImportResult:
+    """Parse one fixture page through the registry's detection, as the CLI does."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    importer = registry.detect(text, name)
+    assert importer.name == "html"
+    return importer.parse(text, source=name, today=date(2024, 1, 1))
+
+
+def by_title(result: ImportResult) -> dict[str, Paper]:
+    """Papers by title."""
+    return {p.title: p for p in result.papers}
+
+
+def test_alfolio_bibliography_with_hidden_abstract_and_bibtex() -> None:
+    """.bibliography items: title, authors with marks, venue, links, hidden abstract and BibTeX."""
+    papers = by_title(parse("alfolio_publications.html"))
+    assert len(papers) == 3
+    fog = papers["Seeing Through Fog with Event Cameras"]
+    assert fog.authors == ["Ada Lovelace", "Alan Turing", "Grace Hopper"]
+    assert fog.author_marks == {"Grace Hopper": "*"}
+    assert fog.venue_short == "CVPR 2023" and fog.year == 2023
+    assert [link.label for link in fog.links] == ["arXiv", "PDF", "Code"]
+    assert fog.arxiv_id == "2301.01234" and fog.has_code
+    assert fog.abstract.startswith("We see through fog.")
+    assert fog.doi == "10.1109/CVPR.2023.00001"  # from the hidden BibTeX block
+    assert fog.extra["bibtex"].startswith("@inproceedings{lovelace2023fog")
+    sparse = papers["Sparse Radiance Fields for Few-Shot Rendering"]
+    assert sparse.doi == "10.1109/TPAMI.2023.12345" and sparse.year == 2023
+    assert papers["Analytical Engines for Image Restoration"].authors == ["Ada Lovelace"]
+
+
+def test_academicpages_archive_items() -> None:
+    """archive__item: title link, "Published in" venue, authors from the recommended citation."""
+    papers = by_title(parse("academicpages_publications.html"))
+    assert set(papers) == {"Compilers That Explain Themselves",
+                           "A Moth in the Relay: Debugging Hardware Faults"}
+    moth = papers["A Moth in the Relay: Debugging Hardware Faults"]
+    assert moth.authors == ["Grace Hopper", "Howard Aiken", "Richard Bloch"]
+    assert moth.venue == "Proceedings of the Symposium on Computing History, 2019"
+    assert moth.year == 2019
+    assert [link.label for link in moth.links] == ["Paper", "Download Paper", "Download Slides"]
+    compilers = papers["Compilers That Explain Themselves"]
+    assert compilers.abstract == "We show how a compiler can justify each rewrite it makes."
+
+
+def test_hugo_citation_and_compact_views() -> None:
+    """pub-list-item citations and media stream items: four papers, none merged."""
+    papers = by_title(parse("hugo_publications.html"))
+    assert len(papers) == 4
+    guarded = papers["Guarded Commands for Shortest Paths"]
+    assert guarded.authors == ["Edsger Dijkstra", "Tony Hoare"]
+    assert guarded.venue == "Communications of the ACM" and guarded.year == 2022
+    assert guarded.doi == "10.1145/360933.360975"
+    assert [link.label for link in guarded.links] == ["Paper", "PDF", "Code", "DOI"]
+    structured = papers["Structured Programming for Vision Pipelines"]
+    assert structured.venue_short == "ICSE 2020" and structured.arxiv_id == "2005.01234"
+    semaphores = papers["Semaphores Considered Helpful for Video Decoding"]
+    assert semaphores.authors == ["Edsger Dijkstra", "Per Brinch Hansen"]
+    assert semaphores.venue_short == "SOSP 2019"
+    assert semaphores.abstract.startswith("We revisit semaphores")
+
+
+def test_paper_page_with_citation_meta_tags() -> None:
+    """A paper's own page: one paper from citation_* tags ("Last, First" names flipped)."""
+    (paper,) = parse("paper_page_citation_meta.html").papers
+    assert paper.title == "Guarded Commands for Shortest Paths"
+    assert paper.authors == ["Edsger W. Dijkstra", "Tony Hoare"]
+    assert paper.year == 2022 and paper.doi == "10.1145/360933.360975"
+    assert paper.links[0].url == "https://example.org/guarded-commands.pdf"
+    assert paper.abstract.startswith("Guarded commands give")
+    assert paper.keywords == ["graphs", "nondeterminism"]
+
+
+def test_plain_numbered_list_by_structure() -> None:
+    """No theme at all: "Authors. <b>Title</b>. <i>Venue</i>, year. [pdf]" list items."""
+    papers = by_title(parse("plain_list.html"))
+    assert len(papers) == 3
+    adt = papers["Programming with Abstract Data Types in Vision"]
+    assert adt.authors == ["B. Liskov", "S. Zilles", "A. Myers"]
+    assert adt.venue_short == "ECCV 2021"
+    assert papers["Practical Byzantine Fault Tolerance for Camera Networks"].venue == "OSDI 2019"
+
+
+def test_embedded_bibtex_page() -> None:
+    """A page that only lists BibTeX in <pre>: read by the BibTeX importer."""
+    papers = by_title(parse("embedded_bibtex.html"))
+    art = papers["The Art of Computer Vision Programming"]
+    assert art.authors == ["Donald E. Knuth", "Barbara Liskov"] and art.doi == "10.1000/jva.2020.7"
+    assert len(papers) == 2
+
+
+def test_page_without_publications_gives_zero_and_says_so() -> None:
+    """News with dates, a people list: 0 papers, one warning, no empty tab."""
+    result = parse("no_publications.html")
+    assert result.papers == [] and result.sections == []
+    assert [w.message for w in result.warnings] == ["no publications found (0 papers)"]
+
+
+@pytest.mark.parametrize("text", [
+    "", "<html></html>", "<p>Hello <b>world</b></p>", "<<<>>>", "<html><body>" * 500,
+    "<ul>" + "<li><b>Only Bold Words</b></li>" * 5 + "</ul>",
+])
+def test_odd_pages_give_no_papers(text: str) -> None:
+    """Empty, tiny or tag-soup pages are not publication lists."""
+    assert IMPORTER.parse(text, source="x.html", today=date(2024, 1, 1)).papers == []
+
+
+def test_detect_prefers_html_for_rendered_pages() -> None:
+    """A rendered page with <pub> and expandABS markers is HTML, not a Jekyll source page."""
+    for name in ("alfolio_publications.html", "hugo_publications.html", "plain_list.html"):
+        text = (FIXTURES / name).read_text(encoding="utf-8")
+        assert registry.detect(text, name).name == "html"
+    assert IMPORTER.detect("---\ntitle: x\n---\n**A** <br>\n_B_", "x.md") < 0.3
