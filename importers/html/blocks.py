@@ -89,25 +89,30 @@ def _in_authors(node: LexborNode, block: LexborNode) -> bool:
     return False
 
 
+_PASSES = (
+    ("role", '[class*="title"], [class*="Title"], [id*="title"]'),
+    ("tag", "strong, b, h2, h3, h4, h5, h6"),
+    ("anchor", "a"),
+)
+
+
 def title_candidates(block: LexborNode, limit: int = 2) -> list[LexborNode]:
     """Elements that may hold the block's title, best first (at most limit)."""
     found: list[LexborNode] = []
-    for kind in ("role", "tag", "anchor"):
-        for node in block.traverse():
-            if node is block or node.tag in SKIP_TAGS or node.tag == "-text":
+    for kind, selector in _PASSES:
+        for node in block.css(selector):
+            if node.mem_id == block.mem_id or is_hidden(node):
                 continue
-            if kind == "role":
-                ok = role(node) == "title"
-            elif kind == "tag":
-                ok = node.tag in TITLE_TAGS
-            else:
-                ok = node.tag == "a" and not (node.attributes.get("onclick") or "")
-            if not ok or is_hidden(node) or len(text_of(node).split()) < (3 if kind == "anchor"
-                                                                          else 2):
+            if kind == "role" and role(node) != "title":
+                continue
+            if kind == "anchor" and node.attributes.get("onclick"):
                 continue
             label = text_of(node)
-            if kind == "anchor" and (_LINK_WORDS.search(label) and len(label.split()) < 4
-                                     or len(label.split()) > 30 or _in_authors(node, block)):
+            words = len(label.split())
+            if words < (3 if kind == "anchor" else 2):
+                continue
+            if kind == "anchor" and (_LINK_WORDS.search(label) and words < 4 or words > 30
+                                     or _in_authors(node, block)):
                 continue
             if any(_contains(other, node) or _contains(node, other) for other in found):
                 continue

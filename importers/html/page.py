@@ -24,6 +24,8 @@ from importers.html.meta import (
 from store.models import Paper
 
 ORIGIN = "http://site.invalid"
+MAX_ENTRIES = 5000  # publications read from one page
+MAX_LEAK = 500_000  # characters of unrendered Markdown read from one hidden block
 ROOT_SELECTORS = (".page__content", "main", "[role=main]", "article", "#content", ".content",
                   "body")
 BLOCK_CANDIDATES = frozenset({"p", "li", "div", "article", "section", "dd", "td", "tr",
@@ -122,8 +124,9 @@ def _is_publication(parts: EntryParts, strict: bool) -> bool:
     return not strict or bool(parts.venue or parts.year or parts.links or parts.abstract)
 
 
-def read_entries(root: LexborNode, *, source: str, locator: str) -> list[Paper]:
-    """Papers of the repeated publication blocks below root, in page order."""
+def read_entries(root: LexborNode, *, source: str, locator: str,
+                 warnings: list[ImportWarning] | None = None) -> list[Paper]:
+    """Papers of the repeated publication blocks below root, in page order (capped)."""
     accepted: set[int] = set()
     found: list[tuple[EntryParts, list[LexborNode], int | None]] = []
     year: int | None = None
@@ -146,6 +149,11 @@ def read_entries(root: LexborNode, *, source: str, locator: str) -> list[Paper]:
         accepted.add(node.mem_id)
         accepted.update(n.mem_id for n in more)
         found.append((parts, after, year))
+        if len(found) >= MAX_ENTRIES:
+            if warnings is not None:
+                warnings.append(ImportWarning(source, None, f"more than {MAX_ENTRIES} entries "
+                                              "on one page; the rest skipped"))
+            break
     if len(found) < 2 and not (found and found[0][0].venue and found[0][0].authors):
         return []
     papers: list[Paper] = []
@@ -153,7 +161,7 @@ def read_entries(root: LexborNode, *, source: str, locator: str) -> list[Paper]:
         leaked: list[Paper] = []
         for hidden in after:
             head, markdown = split_leak(hidden)
-            if markdown:
+            if markdown and len(markdown) <= MAX_LEAK:
                 parts.abstract = head
                 leaked = leaked_papers(markdown, source=source)
         paper = to_paper(parts, source=source, locator=locator)
@@ -257,7 +265,7 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageR
     if own is not None:
         page.papers = [own]
         return page
-    page.papers = read_entries(root, source=source, locator=permalink)
+    page.papers = read_entries(root, source=source, locator=permalink, warnings=page.warnings)
     embedded = bibtex_papers(bibtex_blocks(tree), source=source, locator=permalink)
     if page.papers:
         for paper in page.papers:

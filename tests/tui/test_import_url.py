@@ -101,3 +101,17 @@ def test_only_http_urls(url: str, tmp_path: Path, capsys: pytest.CaptureFixture[
     """Other schemes are refused with one line."""
     assert run(tmp_path, url) == 2
     assert "only http:// and https://" in capsys.readouterr().err
+
+
+def test_saved_page_imports_offline_and_follows_nothing(
+    site: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page saved from the site: its papers are read, none of its links is fetched."""
+    saved = tmp_path / "publications.html"
+    saved.write_text(site_routes()["/publications.html"].data().decode("utf-8").replace(
+        'href="/', f'href="{site.url("/")}'), encoding="utf-8")
+    assert run(tmp_path / "home", str(saved)) == 0
+    assert site.hits == []
+    titles = {p.title for p in Store(tmp_path / "home").papers()}
+    assert titles == {"Seeing Through Fog with Event Cameras", "Sparse Radiance Fields"}
+    assert "2 new" in capsys.readouterr().out
