@@ -21,21 +21,22 @@ from importers.jekyll_authors import is_note
 from importers.venue import find_badges
 from store.text import clean_inline
 
-TITLE_TAGS = frozenset({"strong", "b", "h2", "h3", "h4", "h5", "h6"})
+TITLE_TAGS = frozenset({"strong", "b", "h3", "h4", "h5", "h6"})
 EMPHASIS_TAGS = frozenset({"em", "i", "cite"})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _VENUE_WORDS = re.compile(
     r"conference|journal|transactions|proceedings|symposium|workshop|arxiv|letters|preprint|"
     r"magazine|review|thesis|university|press|\bproc\b", re.I,
 )
-_ACRONYM = re.compile(r"\b[A-Z]{2,}[a-z]*\b")
+_ACRONYM = re.compile(r"\b(?=\w*[A-Z]\w*[A-Z])\w+\b")
 _LINK_WORDS = re.compile(
     r"paper|pdf|code|project|video|dataset|data|arxiv|slides|poster|supp|demo|bibtex|bib|"
     r"website|page|github|model|talk|abstract|doi|link|download|html|preprint|cite|award",
     re.I,
 )
 _TOGGLE_ID = re.compile(r"""\(\s*["']?([^"')\s]+)""")
-_ROLE_VENUE = ("venue", "periodical", "journal", "booktitle", "pub-venue", "publication")
+_ROLE_VENUE = ("venue", "periodical", "journal", "booktitle", "pub-venue", "publication",
+               "ispartof")
 _ROLE_AUTHORS = ("author",)
 _ROLE_BADGE = ("badge", "highlight", "award", "label", "tag")
 _ROLE_DATE = ("date", "year", "pub-date")
@@ -91,7 +92,7 @@ def _in_authors(node: LexborNode, block: LexborNode) -> bool:
 
 _PASSES = (
     ("role", '[class*="title"], [class*="Title"], [id*="title"]'),
-    ("tag", "strong, b, h2, h3, h4, h5, h6"),
+    ("tag", "strong, b, h3, h4, h5, h6"),
     ("anchor", "a"),
 )
 
@@ -165,6 +166,17 @@ def lines_of(block: LexborNode) -> tuple[list[list[LexborNode]], list[LexborNode
     return lines, hidden
 
 
+_QUOTED = re.compile(r"[“\"]([^“”\"]{8,300}?)[,.]?[”\"]")
+
+
+def quoted_title(text: str) -> str:
+    """A title written in quotes inside a citation line ("Title," or “Title”), else ""."""
+    found = _QUOTED.search(text)
+    if found is None or len(found.group(1).split()) < 3:
+        return ""
+    return found.group(1).strip(" ,.")
+
+
 def is_link_line(node: LexborNode) -> bool:
     """True for a paragraph of links only ("Paper | Code | Abstract") without a title."""
     if node.tag not in ("p", "div", "span") or count_titles(node) or not node.css_first("a"):
@@ -187,8 +199,12 @@ def read_block(
     if title is not None:
         parts.title = text_of(title)
         anchor = title if title.tag == "a" else title.css_first("a")
+        if anchor is None and title.parent is not None and title.parent.tag == "a":
+            anchor = title.parent
         if anchor is not None and text_of(anchor) == parts.title:
             parts.title_url = href(anchor)
+    elif not any(n.mem_id != block.mem_id for n in block.css("li, p, tr, dd")):
+        parts.title = quoted_title(text_of(block))
     lines, hidden = lines_of(block)
     for follower in more or []:
         extra_lines, extra_hidden = lines_of(follower)
@@ -228,6 +244,11 @@ def _segments(parts: EntryParts, nodes: list[LexborNode], title: LexborNode | No
                 if found and not parts.abstract_id:
                     parts.abstract_id = found.group(1)
                 continue
+            inner = [n for n in node.css("*") if n.mem_id != node.mem_id]
+            if any(role(n) in ("venue", "authors", "date", "title") for n in inner):
+                _segments(parts, [c for c in node.iter(include_text=True)
+                                  if c.tag != "-comment"], title, out)
+                continue
             label = text_of(node)
             wrapped = any(role(n) == "abstract" for n in node.css("*") if n.mem_id != node.mem_id)
             if wrapped or len(label.split()) > 12:
@@ -249,6 +270,8 @@ def _segments(parts: EntryParts, nodes: list[LexborNode], title: LexborNode | No
         if kind == "authors":
             if not parts.authors:
                 parts.authors = text
+            elif "," not in text and 1 <= len(text.split()) <= 5:
+                parts.authors = f"{parts.authors}, {text}"  # one element per author
             continue
         if kind == "date":
             parts.year = parts.year or text
@@ -279,7 +302,7 @@ def _plain(pieces: list[str]) -> str:
     text = clean_inline(" ".join(p for p in pieces if p))
     text = clean_inline(_EMPTY_BRACKETS.sub(" ", text))
     text = re.sub(r"\s+([.,;:])", r"\1", text)
-    return text.strip(" |·•,;:-–—").lstrip(".")
+    return text.strip(" |·•,;:-–—/").lstrip(".")
 
 
 def _read_line(parts: EntryParts, line: list[LexborNode], title: LexborNode | None) -> None:
@@ -289,9 +312,11 @@ def _read_line(parts: EntryParts, line: list[LexborNode], title: LexborNode | No
     links = [node for kind, _, node in segs if kind == "link" and node is not None]
     labels = [text_of(a) for a in links]
     other = _plain([t for kind, t, _ in segs if kind in ("text", "emph")])
+    commas = "," in " ".join(t for kind, t, _ in segs if kind in ("text", "emph"))
     if (links and not parts.authors and not any(_LINK_WORDS.search(lb) for lb in labels)
-            and (len(links) >= 2 or "," in other) and looks_like_names(", ".join(labels))):
-        parts.authors = ", ".join(labels + ([other] if looks_like_names(other) else []))
+            and (len(links) >= 2 or commas) and looks_like_names(", ".join(labels))):
+        names = _plain([t for k, t, _ in segs if k in ("text", "emph", "link")])
+        parts.authors = names if looks_like_names(names) else ", ".join(labels)
         return
     for anchor in links:
         if href(anchor) and href(anchor) != parts.title_url:
@@ -357,6 +382,9 @@ def _classify(parts: EntryParts, text: str, *, emphasised: bool) -> None:
             if sep and len(head.split()) <= 3:
                 prefix = tail
             _read_before(parts, _plain([prefix]))
+            rest = text[at + len(parts.title) :].lstrip(" \"”'’.,")
+            if rest and not parts.venue and _YEAR.search(rest):
+                parts.venue = _venue_text(_plain([_EMPTY_BRACKETS.sub(" ", rest)]))
             return
     venue_like = looks_like_venue(text)
     if not parts.authors and not venue_like and (emphasised or looks_like_names(text)):

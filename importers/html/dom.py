@@ -34,7 +34,8 @@ def classes(node: LexborNode) -> set[str]:
 def class_text(node: LexborNode) -> str:
     """Class names and id joined, lower-cased, for loose role matching."""
     attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    names = (attrs.get("class"), attrs.get("id"), attrs.get("itemprop"))
+    return " ".join(n for n in names if n).lower()
 
 
 def is_hidden(node: LexborNode) -> bool:

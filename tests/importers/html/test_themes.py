@@ -129,3 +129,38 @@ def test_detect_prefers_html_for_rendered_pages() -> None:
         text = (FIXTURES / name).read_text(encoding="utf-8")
         assert registry.detect(text, name).name == "html"
     assert IMPORTER.detect("---\ntitle: x\n---\n**A** <br>\n_B_", "x.md") < 0.3
+
+
+def test_hand_written_homepage_table() -> None:
+    """A table row per paper: span.papertitle in a link, bold owner among linked co-authors."""
+    papers = by_title(parse("homepage_table.html"))
+    assert len(papers) == 2
+    quick = papers["Quicksort Radiance Fields"]
+    assert quick.authors == ["Tony Hoare", "Ada Lovelace", "Alan Turing"]
+    assert quick.venue_short == "CVPR 2022" and "Oral" in quick.badges
+    assert quick.links[0].url == "https://example.org/quicksort-nerf/"
+    assert quick.arxiv_id == "2203.00042" and quick.abstract.startswith("Sorting rays")
+    assert "note" not in quick.extra
+    csp = papers["Communicating Sequential Video Processes"]
+    assert csp.authors == ["Edsger Dijkstra", "Tony Hoare"]
+    assert all(link.label != "Edsger Dijkstra" for link in csp.links)
+
+
+def test_ieee_style_quoted_titles() -> None:
+    """No title element: “Title,” in quotes; initials-first authors; the heading is no paper."""
+    papers = by_title(parse("ieee_style.html"))
+    assert set(papers) == {"Difference engines for image denoising",
+                           "Analytical priors for compressive sensing"}
+    engines = papers["Difference engines for image denoising"]
+    assert engines.authors == ["A. Lovelace", "C. Babbage", "M. Somerville"]
+    assert engines.year == 2022 and engines.venue.startswith("IEEE Trans. Image Process.")
+
+
+def test_schema_org_microdata_list() -> None:
+    """itemprop author/name/isPartOf/datePublished, one element per author."""
+    papers = by_title(parse("microdata_list.html"))
+    lines = papers["Breaking Paragraphs into Lines of Pixels"]
+    assert lines.authors == ["Donald E. Knuth", "Michael F. Plass"]
+    assert lines.venue == "Software Practice and Experience" and lines.year == 2021
+    assert lines.doi == "10.1002/spe.1000"
+    assert papers["Literate Programming for Neural Renderers"].venue_short == "CVPR 2019"
