@@ -409,6 +409,12 @@ def _read_hidden(parts: EntryParts, node: LexborNode) -> None:
     if node.tag in ("script", "style"):
         return
     text = block_text(node)
+    summary = node.css_first("summary") if node.tag == "details" else None
+    if summary is not None:
+        label = text_of(summary)
+        text = text.replace(summary.text(deep=True) or "", "", 1)
+        if re.search(r"bib|cit", label, re.I) and not _BIB_START.match(text.strip()):
+            return
     stripped = text.strip()
     if not stripped:
         return

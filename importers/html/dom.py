@@ -41,6 +41,8 @@ def class_text(node: LexborNode) -> str:
 def is_hidden(node: LexborNode) -> bool:
     """True for content a visitor sees only after a click (display:none, .hidden, <details>)."""
     attrs = node.attributes
+    if node.tag == "details" and "open" not in attrs:
+        return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "hidden" in attrs:
         return True

@@ -10,7 +10,7 @@ from urllib import robotparser
 from urllib.parse import urlsplit, urlunsplit
 
 from store.net.http import FetchError, HttpClient, Response, check_url
-from store.net.links import page_key, page_links
+from store.net.links import page_key, page_links, toggle_www
 
 DEFAULT_MAX_PAGES = 200
 DEFAULT_MAX_DEPTH = 4
@@ -149,7 +149,17 @@ class Crawler:
         """Fetch one page and record it, or record one failure line."""
         number = len(result.pages) + 1
         try:
-            response = self._fetch(url)
+            try:
+                response = self._fetch(url)
+            except FetchError as exc:
+                if depth or exc.status not in (301, 302, 303, 307, 308) or (
+                        "another host" not in str(exc)):
+                    raise
+                twin = toggle_www(url)  # example.org -> www.example.org, the usual move
+                response = self._fetch(twin)
+                self.progress(f"{url} moved to {twin}; staying on {urlsplit(twin).netloc}")
+                if self.limits.robots:
+                    self._load_robots(twin)
         except FetchError as exc:
             if str(exc) == "cancelled":
                 raise

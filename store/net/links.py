@@ -41,6 +41,22 @@ def page_key(url: str) -> str:
     return f"{(parts.hostname or '').lower()}:{parts.port or ''}{path.lower()}{query}"
 
 
+def toggle_www(url: str) -> str:
+    """The same URL on the host with "www." added or removed."""
+    parts = urlsplit(url)
+    host = parts.netloc
+    twin = host[4:] if host.lower().startswith("www.") else f"www.{host}"
+    return parts._replace(netloc=twin).geturl()
+
+
+def www_twin(url: str, base: str) -> str:
+    """url moved onto base's host when the two differ only by a leading "www."."""
+    a, b = (urlsplit(url).hostname or "").lower(), (urlsplit(base).hostname or "").lower()
+    if a != b and a.removeprefix("www.") == b.removeprefix("www.") and a and b:
+        return toggle_www(url)
+    return url
+
+
 def _in_menu(node: LexborNode) -> bool:
     """True when an ancestor is a nav element or a menu/navbar/header by tag, class or role."""
     parent = node.parent
@@ -77,6 +93,7 @@ def page_links(html: str, base: str) -> tuple[list[PageLink], int]:
             continue
         target, _ = urldefrag(urljoin(base, raw))
         scheme = urlsplit(target).scheme.lower()
+        target = www_twin(target, base)
         if scheme not in ("http", "https") or not same_site(base, target):
             left_out += 1
             continue

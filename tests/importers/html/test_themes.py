@@ -164,3 +164,17 @@ def test_schema_org_microdata_list() -> None:
     assert lines.venue == "Software Practice and Experience" and lines.year == 2021
     assert lines.doi == "10.1002/spe.1000"
     assert papers["Literate Programming for Neural Renderers"].venue_short == "CVPR 2019"
+
+
+def test_details_blocks_hold_abstract_and_bibtex() -> None:
+    """Collapsed <details>: "Abstract" becomes the abstract, "BibTeX" the entry's BibTeX."""
+    row = ('<li><b>Folding Proteins with Guarded Commands</b><br><i>Ada Lovelace, Alan Turing'
+           '</i><br>ICML 2023<details><summary>Abstract</summary>We fold proteins.</details>'
+           '<details><summary>BibTeX</summary><pre>@inproceedings{a, title={F}}</pre>'
+           '</details></li>')
+    page = f"<html><body><ul>{row}{row.replace('Folding', 'Unfolding')}</ul></body></html>"
+    result = IMPORTER.parse(page, source="d.html", today=date(2024, 1, 1))
+    paper = result.papers[0]
+    assert paper.abstract == "We fold proteins."
+    assert paper.extra["bibtex"].startswith("@inproceedings{a")
+    assert paper.venue_short == "ICML 2023" and paper.authors == ["Ada Lovelace", "Alan Turing"]

@@ -8,7 +8,7 @@ import pytest
 
 from store.net.crawl import Crawler, CrawlLimits, CrawlResult
 from store.net.http import FetchPolicy, HttpClient
-from store.net.links import page_key, page_links
+from store.net.links import page_key, page_links, toggle_www
 from tests.data.local_http import LocalServer, local_server
 from tests.data.static_site import site_routes
 from tests.store.net.test_http import FakeTime
@@ -108,3 +108,11 @@ def test_static_host_spellings_share_one_key() -> None:
     """/x, /x.html, /x/ and /x/index.html are one page."""
     keys = {page_key(f"http://h.test{p}") for p in ("/x", "/x.html", "/x/", "/x/index.html")}
     assert len(keys) == 1
+
+
+def test_www_twin_links_stay_on_the_site() -> None:
+    """Links to the www./bare twin of the host are moved onto the crawled host."""
+    links, left_out = page_links('<a href="https://www.lab.test/pubs">P</a>'
+                                 '<a href="https://other.test/x">X</a>', "https://lab.test/")
+    assert [link.url for link in links] == ["https://lab.test/pubs"] and left_out == 1
+    assert toggle_www("https://www.lab.test/a?b=1") == "https://lab.test/a?b=1"
