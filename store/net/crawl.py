@@ -10,7 +10,7 @@ from urllib import robotparser
 from urllib.parse import urlsplit, urlunsplit
 
 from store.net.http import FetchError, HttpClient, Response, check_url
-from store.net.links import page_key, page_links, toggle_www
+from store.net.links import page_key, page_links, page_text, toggle_www
 
 DEFAULT_MAX_PAGES = 200
 DEFAULT_MAX_DEPTH = 4
@@ -172,7 +172,9 @@ class Crawler:
             result.skipped.append(f"{url}: skipped, not a web page ({kind})")
             self.progress(result.skipped[-1])
             return None
-        page = FetchedPage(url, response.url, response.text(), depth)
+        declared = "charset=" in response.headers.get("content-type", "").lower()
+        text = page_text(response.body, response.charset() if declared else None)
+        page = FetchedPage(url, response.url, text, depth)
         result.pages.append(page)
         size = len(response.body)
         self.progress(f"[{number}] {response.url} ({size / 1024:.0f} KB)")

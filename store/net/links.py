@@ -57,6 +57,25 @@ def www_twin(url: str, base: str) -> str:
     return url
 
 
+def page_text(body: bytes, header_charset: str | None) -> str:
+    """A page's text: the HTTP charset, else the page's own <meta charset>, else UTF-8."""
+    charset = header_charset
+    if not charset:
+        head = LexborHTMLParser(body[:4096].decode("latin-1"))
+        meta = head.css_first("meta[charset]")
+        if meta is not None:
+            charset = meta.attributes.get("charset")
+        else:
+            for node in head.css("meta[http-equiv]"):
+                if (node.attributes.get("http-equiv") or "").lower() == "content-type":
+                    content = node.attributes.get("content") or ""
+                    charset = content.lower().partition("charset=")[2].strip(" ;\"'") or None
+    try:
+        return body.decode(charset or "utf-8", errors="replace")
+    except LookupError:
+        return body.decode("utf-8", errors="replace")
+
+
 def _in_menu(node: LexborNode) -> bool:
     """True when an ancestor is a nav element or a menu/navbar/header by tag, class or role."""
     parent = node.parent

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.net.crawl import Crawler, CrawlLimits, CrawlResult
 from store.net.http import FetchPolicy, HttpClient
-from store.net.links import page_key, page_links, toggle_www
+from store.net.links import page_key, page_links, page_text, toggle_www
 from tests.data.local_http import LocalServer, local_server
 from tests.data.static_site import site_routes
 from tests.store.net.test_http import FakeTime
@@ -116,3 +118,22 @@ def test_www_twin_links_stay_on_the_site() -> None:
                                  '<a href="https://other.test/x">X</a>', "https://lab.test/")
     assert [link.url for link in links] == ["https://lab.test/pubs"] and left_out == 1
     assert toggle_www("https://www.lab.test/a?b=1") == "https://lab.test/a?b=1"
+
+
+def test_page_charset_comes_from_http_then_meta() -> None:
+    """GBK pages that say so in a <meta> decode right; the HTTP header wins when present."""
+    body = '<html><head><meta charset="gbk"></head><body>视觉</body></html>'.encode("gbk")
+    assert "视觉" in page_text(body, None)
+    legacy = ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+              "<p>图像</p>").encode("gb2312")
+    assert "图像" in page_text(legacy, None)
+    assert "视觉" in page_text("视觉".encode(), "utf-8")
+    assert page_text(b"<meta charset='no-such'>x", None).endswith("x")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["http://h.test/", "https://h.test/a/b.html"]))
+def test_page_links_never_raise(html: str, base: str) -> None:
+    """Any text: a list of same-site http(s) links, nothing else."""
+    links, _ = page_links(html, base)
+    assert all(link.url.startswith(("http://h.test", "https://h.test")) for link in links)
