@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from importers.base import ImportResult
@@ -22,7 +23,10 @@ from store.net.crawl import (
 from store.net.http import FetchError, FetchPolicy, HttpClient
 from store.text import clean_inline, normalize_title
 from tui.commands.context import CommandError
-from tui.importing import HTML_FORMAT, ParsedSource, digest
+from tui.importing import HTML_FORMAT, ImportReport, ParsedSource, apply_sources, digest
+
+if TYPE_CHECKING:
+    from store.repository import Store
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
@@ -127,3 +131,25 @@ def fetch_urls(args: argparse.Namespace, urls: list[str], known: list[Paper],
         if done.parsed is not None:
             parsed.append(done.parsed)
     return parsed
+
+
+def import_url_into(
+    store: Store,
+    url: str,
+    *,
+    cancel: threading.Event | None = None,
+    progress: Callable[[str], None] = lambda line: None,
+    limits: CrawlLimits | None = None,
+    delay: float = DEFAULT_DELAY,
+    timeout: float = 10.0,
+) -> tuple[ImportReport, list[str]]:
+    """For the app's import worker: crawl url into store (cancel: the worker's cancelled_event).
+
+    Returns the import report and lines for the user (vanished papers). Raises UrlError.
+    """
+    done = import_url(url, limits=limits, policy=policy_for(delay, timeout), progress=progress,
+                      cancel=cancel, known=store.papers())
+    sources = [done.parsed] if done.parsed is not None else []
+    report = apply_sources(store, sources)
+    lines = [f"no longer on {clean_inline(url)} (kept): {clean_inline(t)}" for t in done.vanished]
+    return report, lines

@@ -115,3 +115,20 @@ def test_saved_page_imports_offline_and_follows_nothing(
     titles = {p.title for p in Store(tmp_path / "home").papers()}
     assert titles == {"Seeing Through Fog with Event Cameras", "Sparse Radiance Fields"}
     assert "2 new" in capsys.readouterr().out
+
+
+def test_app_hook_imports_and_cancel_stops_the_crawl(site: LocalServer, tmp_path: Path) -> None:
+    """import_url_into: the worker's entry point; a set cancel event ends it with one line."""
+    import threading
+
+    from tui.web_import import UrlError, import_url_into
+
+    store = Store(tmp_path)
+    lines: list[str] = []
+    report, vanished = import_url_into(store, site.url("/"), delay=0.0, progress=lines.append,
+                                       timeout=0.3)
+    assert report.total("new") >= 6 and vanished == [] and lines
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(UrlError, match="cancelled"):
+        import_url_into(store, site.url("/"), cancel=cancel, delay=0.0)
