@@ -54,8 +54,19 @@ def looks_like_names(text: str) -> bool:
     parts = [p.strip() for p in re.split(r",|\band\b|&|;", text) if p.strip()]
     if not parts or _YEAR.search(text):
         return False
-    names = [p for p in parts if 1 <= len(p.split()) <= 5 and p.strip("*†‡#§¶ ")[:1].isupper()]
+    names = [p for p in parts if 1 <= len(p.split()) <= 5 and _is_name(p)]
     return len(names) >= max(1, len(parts) - 1) and (len(parts) >= 2 or len(parts[0].split()) >= 2)
+
+
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "della",
+                        "la", "le", "bin", "al", "el", "y", "dos", "das", "ter", "zu"})
+
+
+def _is_name(part: str) -> bool:
+    """True when every word of part is capitalised, an initial or a name particle."""
+    words = [w.strip("*†‡#§¶.()0123456789 ") for w in part.split()]
+    words = [w for w in words if w]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
 def role(node: LexborNode) -> str:
@@ -115,6 +126,8 @@ def title_candidates(block: LexborNode, limit: int = 2) -> list[LexborNode]:
             if kind == "anchor" and (_LINK_WORDS.search(label) and words < 4 or words > 30
                                      or _in_authors(node, block)):
                 continue
+            if kind == "tag" and _in_name_list(node, label):
+                continue
             if any(_contains(other, node) or _contains(node, other) for other in found):
                 continue
             found.append(node)
@@ -123,6 +136,16 @@ def title_candidates(block: LexborNode, limit: int = 2) -> list[LexborNode]:
         if found:
             return found
     return found
+
+
+def _in_name_list(node: LexborNode, label: str) -> bool:
+    """True for a bold name inside a comma-separated author list ("A, <b>B</b>, C")."""
+    if not looks_like_names(label):
+        return False
+    before = node.prev.text_content if node.prev is not None and node.prev.tag == "-text" else ""
+    after = node.next.text_content if node.next is not None and node.next.tag == "-text" else ""
+    return (before or "").rstrip().endswith((",", "&", "and")) or (after or "").lstrip(
+    ).startswith((",", "&", "and "))
 
 
 def find_title(block: LexborNode) -> LexborNode | None:
@@ -177,6 +200,18 @@ def quoted_title(text: str) -> str:
     return found.group(1).strip(" ,.")
 
 
+_APA = re.compile(r"^(?P<authors>[^()]{3,600}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?\s+"
+                  r"(?P<title>[^.?!]{8,300}[?!]?)[.?!]?\s")
+
+
+def apa_title(text: str) -> str:
+    """The title of an author-year citation: "Lovelace, A. (2021). Title. Venue.", else ""."""
+    found = _APA.match(text)
+    if found is None or len(found.group("title").split()) < 3:
+        return ""
+    return found.group("title").strip()
+
+
 def is_link_line(node: LexborNode) -> bool:
     """True for a paragraph of links only ("Paper | Code | Abstract") without a title."""
     if node.tag not in ("p", "div", "span") or count_titles(node) or not node.css_first("a"):
@@ -204,7 +239,8 @@ def read_block(
         if anchor is not None and text_of(anchor) == parts.title:
             parts.title_url = href(anchor)
     elif not any(n.mem_id != block.mem_id for n in block.css("li, p, tr, dd")):
-        parts.title = quoted_title(text_of(block))
+        text = text_of(block)
+        parts.title = quoted_title(text) or apa_title(text)
     lines, hidden = lines_of(block)
     for follower in more or []:
         extra_lines, extra_hidden = lines_of(follower)
@@ -383,7 +419,8 @@ def _classify(parts: EntryParts, text: str, *, emphasised: bool) -> None:
                 prefix = tail
             _read_before(parts, _plain([prefix]))
             rest = text[at + len(parts.title) :].lstrip(" \"”'’.,")
-            if rest and not parts.venue and _YEAR.search(rest):
+            if rest and not parts.venue and (_YEAR.search(rest) or _VENUE_WORDS.search(rest)
+                                             or _ACRONYM.search(rest)):
                 parts.venue = _venue_text(_plain([_EMPTY_BRACKETS.sub(" ", rest)]))
             return
     venue_like = looks_like_venue(text)

@@ -178,3 +178,24 @@ def test_details_blocks_hold_abstract_and_bibtex() -> None:
     assert paper.abstract == "We fold proteins."
     assert paper.extra["bibtex"].startswith("@inproceedings{a")
     assert paper.venue_short == "ICML 2023" and paper.authors == ["Ada Lovelace", "Alan Turing"]
+
+
+def test_author_year_citations_and_bold_names_in_author_lists() -> None:
+    """jekyll-scholar's APA lines ("Last, F. (2021). Title. Venue.") and "A, <b>Me</b>, C"."""
+    page = """<html><body><h2 class="bibliography">2021</h2><ol class="bibliography">
+    <li><span id="a">Lovelace, A., &amp; Turing, A. M. (2021). Engines that learn to see.
+    <i>Journal of Machine Vision</i>, 3(1), 1-10.</span></li>
+    <li><span id="b">Hopper, G. (2020). Compilers for cameras. In <i>Proceedings of the
+    Conference on Optics (CO)</i>.</span></li></ol>
+    <ul><li>A. Lovelace, <b>C. Babbage</b>, and D. Knuth. <b>Counting Frames With Gears</b>.
+    <i>CVPR</i>, 2019.</li>
+    <li>A. Lovelace and <b>C. Babbage</b>. <b>Steam Powered Segmentation</b>. <i>ICCV</i>,
+    2017.</li></ul></body></html>"""
+    papers = by_title(IMPORTER.parse(page, source="s.html", today=date(2024, 1, 1)))
+    assert set(papers) == {"Engines that learn to see", "Compilers for cameras",
+                           "Counting Frames With Gears", "Steam Powered Segmentation"}
+    assert papers["Engines that learn to see"].authors == ["A. Lovelace", "A. M. Turing"]
+    assert papers["Engines that learn to see"].year == 2021
+    assert papers["Compilers for cameras"].venue_short == "CO 2020"
+    assert papers["Counting Frames With Gears"].authors == ["A. Lovelace", "C. Babbage",
+                                                             "D. Knuth"]
