@@ -9,14 +9,15 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser
 
 from importers.base import ImporterError
-from importers.html.dom import block_text, meta_content
+from importers.html.dom import block_text, meta_content, text_of
 from importers.html.entry import EntryParts, to_paper
-from store.models import Paper
-from store.text import clean_inline, normalize_title
+from store.models import Link, Paper
+from store.text import clean_block, clean_inline, normalize_title
 
 _BIB_START = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
 _SCHOLARLY = {"scholarlyarticle", "report", "thesis", "chapter", "techarticle", "article"}
 _MAX_JSON = 200_000
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.I)
 
 
 def _metas(tree: LexborHTMLParser, name: str) -> list[str]:
@@ -173,3 +174,39 @@ def fill_from(paper: Paper, other: Paper) -> None:
         paper.year = other.year
     if not paper.abstract and other.abstract:
         paper.abstract = other.abstract
+
+
+_LINK_LABEL = re.compile(
+    r"^(?:paper|pdf|arxiv|code|github|project(?: page)?|video|youtube|data(?:set)?|demo|"
+    r"slides|poster|supp(?:lementary)?(?: material)?|doi|openreview|models?|colab)$", re.I,
+)
+_ABSTRACT_HEADING = re.compile(r"^\s*(?:abstract|summary|overview)\s*:?\s*$", re.I)
+
+
+def enrich_own_page(paper: Paper, tree: LexborHTMLParser) -> None:
+    """A paper's own (project) page: its "Abstract" section and its link buttons."""
+    if not paper.abstract:
+        for heading in tree.css("h1, h2, h3, h4, strong, b"):
+            if _ABSTRACT_HEADING.match(text_of(heading)):
+                body = heading.next
+                while body is not None and (body.tag in ("-text", "-comment")
+                                            and not (body.text_content or "").strip()):
+                    body = body.next
+                if body is not None:
+                    paper.abstract = clean_block(block_text(body) if body.tag != "-text"
+                                                 else body.text_content or "")
+                break
+    seen = {link.url for link in paper.links}
+    for anchor in tree.css("a[href]"):
+        label = text_of(anchor)
+        url = (anchor.attributes.get("href") or "").strip()
+        if _LINK_LABEL.match(label) and url.startswith(("http://", "https://")) and url not in seen:
+            seen.add(url)
+            paper.links.append(Link(label=label, url=url))
+    paper.has_code = paper.has_code or any("code" in link.label.lower() or "github" in
+                                           link.label.lower() for link in paper.links)
+    paper.placeholder = paper.placeholder and not (paper.links or paper.abstract)
+    for link in paper.links:
+        found = _ARXIV_URL.search(link.url)
+        if found and not paper.arxiv_id:
+            paper.arxiv_id = found.group(1)

@@ -18,6 +18,7 @@ from importers.html.meta import (
     bibtex_blocks,
     bibtex_papers,
     citation_paper,
+    enrich_own_page,
     fill_from,
     jsonld_papers,
 )
@@ -263,6 +264,7 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageR
     page.nav = read_nav(root, base, permalink)
     own = citation_paper(tree, source=source, locator=permalink)
     if own is not None:
+        enrich_own_page(own, tree)
         page.papers = [own]
         return page
     page.papers = read_entries(root, source=source, locator=permalink, warnings=page.warnings)
@@ -273,4 +275,6 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageR
                 fill_from(paper, other)
     else:
         page.papers = embedded or jsonld_papers(tree, source=source, locator=permalink)
+        if len(page.papers) == 1:
+            enrich_own_page(page.papers[0], tree)
     return page

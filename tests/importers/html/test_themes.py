@@ -199,3 +199,14 @@ def test_author_year_citations_and_bold_names_in_author_lists() -> None:
     assert papers["Compilers for cameras"].venue_short == "CO 2020"
     assert papers["Counting Frames With Gears"].authors == ["A. Lovelace", "C. Babbage",
                                                              "D. Knuth"]
+
+
+def test_project_page_with_bibtex_abstract_and_buttons() -> None:
+    """A paper's project page: BibTeX gives the record, the page its abstract and links."""
+    (paper,) = parse("project_page.html").papers
+    assert paper.title == "GearNeRF: Radiance Fields on a Difference Engine"
+    assert paper.authors == ["Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+    assert paper.venue_short == "ICCV 2023"
+    assert paper.abstract.startswith("We render radiance fields with brass gears")
+    assert [link.label for link in paper.links] == ["Paper", "arXiv", "Code"]
+    assert paper.arxiv_id == "2305.01234" and paper.has_code
