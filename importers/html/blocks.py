@@ -6,157 +6,40 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from importers.html.classify import (
+    apa_title,
+    classify,
+    join_text,
+    looks_like_names,
+    looks_like_venue,
+    quoted_title,
+    read_before,
+    trim_lines,
+    venue_text,
+)
 from importers.html.dom import (
     BLOCK_TAGS,
     SKIP_TAGS,
     block_text,
-    class_text,
     href,
     is_hidden,
     split_lines,
     text_of,
 )
 from importers.html.entry import EntryParts
-from importers.jekyll_authors import is_note
+from importers.html.roles import (
+    LINK_WORDS,
+    TITLE_TAGS,
+    contains,
+    count_titles,
+    find_title,
+    role,
+)
 from importers.venue import find_badges
-from store.text import clean_inline
 
-TITLE_TAGS = frozenset({"strong", "b", "h3", "h4", "h5", "h6"})
 EMPHASIS_TAGS = frozenset({"em", "i", "cite"})
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_VENUE_WORDS = re.compile(
-    r"conference|journal|transactions|proceedings|symposium|workshop|arxiv|letters|preprint|"
-    r"magazine|review|thesis|university|press|\bproc\b", re.I,
-)
-_ACRONYM = re.compile(r"\b(?=\w*[A-Z]\w*[A-Z])\w+\b")
-_LINK_WORDS = re.compile(
-    r"paper|pdf|code|project|video|dataset|data|arxiv|slides|poster|supp|demo|bibtex|bib|"
-    r"website|page|github|model|talk|abstract|doi|link|download|html|preprint|cite|award",
-    re.I,
-)
 _TOGGLE_ID = re.compile(r"""\(\s*["']?([^"')\s]+)""")
-_ROLE_VENUE = ("venue", "periodical", "journal", "booktitle", "pub-venue", "publication",
-               "ispartof")
-_ROLE_AUTHORS = ("author",)
-_ROLE_BADGE = ("badge", "highlight", "award", "label", "tag")
-_ROLE_DATE = ("date", "year", "pub-date")
-_ROLE_ABSTRACT = ("excerpt", "abstract", "summary", "article-style", "pub-abstract")
 _BIB_START = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
-
-
-def looks_like_venue(text: str) -> bool:
-    """True for text that reads as a venue with a year."""
-    return bool(_YEAR.search(text)) and bool(_VENUE_WORDS.search(text) or _ACRONYM.search(text))
-
-
-def looks_like_names(text: str) -> bool:
-    """True for a comma- or "and"-separated list of short capitalised names."""
-    parts = [p.strip() for p in re.split(r",|\band\b|&|;", text) if p.strip()]
-    if not parts or _YEAR.search(text):
-        return False
-    names = [p for p in parts if 1 <= len(p.split()) <= 5 and _is_name(p)]
-    return len(names) >= max(1, len(parts) - 1) and (len(parts) >= 2 or len(parts[0].split()) >= 2)
-
-
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "della",
-                        "la", "le", "bin", "al", "el", "y", "dos", "das", "ter", "zu"})
-
-
-def _is_name(part: str) -> bool:
-    """True when every word of part is capitalised, an initial or a name particle."""
-    words = [w.strip("*†‡#§¶.()0123456789 ") for w in part.split()]
-    words = [w for w in words if w]
-    return bool(words) and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
-
-
-def role(node: LexborNode) -> str:
-    """A coarse role from tag and class: title, venue, authors, badge, date, abstract or ""."""
-    tag = node.tag
-    if tag == "pub":
-        return "venue"
-    if tag == "highlighted":
-        return "badge"
-    names = class_text(node)
-    if not names.strip():
-        return ""
-    if "title" in names and "subtitle" not in names:
-        return "title"
-    if "author" in names and "highlight" in names:
-        return ""  # one highlighted name inside an author list
-    for key, words in (("authors", _ROLE_AUTHORS), ("venue", _ROLE_VENUE),
-                       ("badge", _ROLE_BADGE), ("date", _ROLE_DATE),
-                       ("abstract", _ROLE_ABSTRACT)):
-        if any(w in names for w in words):
-            return key
-    return ""
-
-
-def _in_authors(node: LexborNode, block: LexborNode) -> bool:
-    """True when node sits inside an author-list element of block."""
-    parent = node.parent
-    while parent is not None and parent.mem_id != block.mem_id:
-        if role(parent) == "authors":
-            return True
-        parent = parent.parent
-    return False
-
-
-_PASSES = (
-    ("role", '[class*="title"], [class*="Title"], [id*="title"]'),
-    ("tag", "strong, b, h3, h4, h5, h6"),
-    ("anchor", "a"),
-)
-
-
-def title_candidates(block: LexborNode, limit: int = 2) -> list[LexborNode]:
-    """Elements that may hold the block's title, best first (at most limit)."""
-    found: list[LexborNode] = []
-    for kind, selector in _PASSES:
-        for node in block.css(selector):
-            if node.mem_id == block.mem_id or is_hidden(node):
-                continue
-            if kind == "role" and role(node) != "title":
-                continue
-            if kind == "anchor" and node.attributes.get("onclick"):
-                continue
-            label = text_of(node)
-            words = len(label.split())
-            if words < (3 if kind == "anchor" else 2):
-                continue
-            if kind == "anchor" and (_LINK_WORDS.search(label) and words < 4 or words > 30
-                                     or _in_authors(node, block)):
-                continue
-            if kind == "tag" and _in_name_list(node, label):
-                continue
-            if any(_contains(other, node) or _contains(node, other) for other in found):
-                continue
-            found.append(node)
-            if len(found) >= limit:
-                return found
-        if found:
-            return found
-    return found
-
-
-def _in_name_list(node: LexborNode, label: str) -> bool:
-    """True for a bold name inside a comma-separated author list ("A, <b>B</b>, C")."""
-    if not looks_like_names(label):
-        return False
-    before = node.prev.text_content if node.prev is not None and node.prev.tag == "-text" else ""
-    after = node.next.text_content if node.next is not None and node.next.tag == "-text" else ""
-    return (before or "").rstrip().endswith((",", "&", "and")) or (after or "").lstrip(
-    ).startswith((",", "&", "and "))
-
-
-def find_title(block: LexborNode) -> LexborNode | None:
-    """The element holding the block's title, if any."""
-    found = title_candidates(block, 1)
-    return found[0] if found else None
-
-
-def count_titles(block: LexborNode) -> int:
-    """How many title candidates the block holds (0, 1, or 2 meaning "several")."""
-    return len(title_candidates(block, 2))
 
 
 _ROLE_LINE = frozenset({"title", "authors", "venue", "date", "abstract", "badge"})
@@ -187,29 +70,6 @@ def lines_of(block: LexborNode) -> tuple[list[list[LexborNode]], list[LexborNode
         run.append(child)
     lines += split_lines(run)
     return lines, hidden
-
-
-_QUOTED = re.compile(r"[“\"]([^“”\"]{8,300}?)[,.]?[”\"]")
-
-
-def quoted_title(text: str) -> str:
-    """A title written in quotes inside a citation line ("Title," or “Title”), else ""."""
-    found = _QUOTED.search(text)
-    if found is None or len(found.group(1).split()) < 3:
-        return ""
-    return found.group(1).strip(" ,.")
-
-
-_APA = re.compile(r"^(?P<authors>[^()]{3,600}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?\s+"
-                  r"(?P<title>[^.?!]{8,300}[?!]?)[.?!]?\s")
-
-
-def apa_title(text: str) -> str:
-    """The title of an author-year citation: "Lovelace, A. (2021). Title. Venue.", else ""."""
-    found = _APA.match(text)
-    if found is None or len(found.group("title").split()) < 3:
-        return ""
-    return found.group("title").strip()
 
 
 def is_link_line(node: LexborNode) -> bool:
@@ -264,7 +124,7 @@ def _segments(parts: EntryParts, nodes: list[LexborNode], title: LexborNode | No
         if title is not None and node.mem_id == title.mem_id:
             out.append(("title", "", node))
             continue
-        if title is not None and _contains(node, title):
+        if title is not None and contains(node, title):
             _segments(parts, [c for c in node.iter(include_text=True) if c.tag != "-comment"],
                       title, out)
             continue
@@ -328,30 +188,17 @@ def _names_links(node: LexborNode) -> bool:
     return len(labels) >= 2 and looks_like_names(", ".join(labels))
 
 
-_EMPTY_BRACKETS = re.compile(r"\[\s*[|,]?\s*\]|\(\s*\)")
-_YEAR_PAREN = re.compile(r"\(\s*((?:19|20)\d{2})[a-z]?\s*\)\.?|,?\s*\b((?:19|20)\d{2})\.\s*$")
-_LEAD = re.compile(r"^(?:published\s+in|appeared\s+in|to\s+appear\s+in)\s*:?\s*", re.I)
-
-
-def _plain(pieces: list[str]) -> str:
-    """Pieces joined and cleaned of empty brackets and stray separators."""
-    text = clean_inline(" ".join(p for p in pieces if p))
-    text = clean_inline(_EMPTY_BRACKETS.sub(" ", text))
-    text = re.sub(r"\s+([.,;:])", r"\1", text)
-    return text.strip(" |·•,;:-–—/").lstrip(".")
-
-
 def _read_line(parts: EntryParts, line: list[LexborNode], title: LexborNode | None) -> None:
     """Assign one line's pieces to authors, venue, links, badges or notes."""
     segs: list[Segment] = []
     _segments(parts, line, title, segs)
     links = [node for kind, _, node in segs if kind == "link" and node is not None]
     labels = [text_of(a) for a in links]
-    other = _plain([t for kind, t, _ in segs if kind in ("text", "emph")])
+    other = join_text([t for kind, t, _ in segs if kind in ("text", "emph")])
     commas = "," in " ".join(t for kind, t, _ in segs if kind in ("text", "emph"))
-    if (links and not parts.authors and not any(_LINK_WORDS.search(lb) for lb in labels)
+    if (links and not parts.authors and not any(LINK_WORDS.search(lb) for lb in labels)
             and (len(links) >= 2 or commas) and looks_like_names(", ".join(labels))):
-        names = _plain([t for k, t, _ in segs if k in ("text", "emph", "link")])
+        names = join_text([t for k, t, _ in segs if k in ("text", "emph", "link")])
         parts.authors = names if looks_like_names(names) else ", ".join(labels)
         return
     for anchor in links:
@@ -360,85 +207,29 @@ def _read_line(parts: EntryParts, line: list[LexborNode], title: LexborNode | No
     kinds = [kind for kind, _, _ in segs]
     if "title" in kinds:
         at = kinds.index("title")
-        before = _plain([t for k, t, _ in segs[:at] if k in ("text", "emph")])
+        before = join_text([t for k, t, _ in segs[:at] if k in ("text", "emph")])
         after_segs = [(k, t) for k, t, _ in segs[at + 1 :] if k in ("text", "emph")]
-        after = _plain([t for _, t in after_segs])
-        _read_before(parts, before)
+        after = join_text([t for _, t in after_segs])
+        read_before(parts, before)
         if after:
             if not parts.venue and (looks_like_venue(after) or any(k == "emph" for k, _ in
                                                                     after_segs)):
-                parts.venue = _venue_text(after)
+                parts.venue = venue_text(after)
             else:
-                _classify(parts, after, emphasised=False)
+                classify(parts, after, emphasised=False)
         return
     if parts.title and len(parts.title) >= 12 and parts.title.lower()[:24] in other.lower():
-        _classify(parts, other, emphasised=False)  # a citation line repeating the title
+        classify(parts, other, emphasised=False)  # a citation line repeating the title
         return
     emphasis = [t for k, t, _ in segs if k == "emph"]
     if emphasis and not parts.venue and looks_like_venue(other):
-        parts.venue = _venue_text(other)
+        parts.venue = venue_text(other)
         return
     for text in emphasis:
-        _classify(parts, text, emphasised=True)
-    plain = _plain([t for k, t, _ in segs if k == "text"])
+        classify(parts, text, emphasised=True)
+    plain = join_text([t for k, t, _ in segs if k == "text"])
     if plain:
-        _classify(parts, plain, emphasised=False)
-
-
-def _venue_text(text: str) -> str:
-    """A venue line without "Published in" and a closing period."""
-    return _LEAD.sub("", text).rstrip(" .")
-
-
-def _read_before(parts: EntryParts, before: str) -> None:
-    """Text before the title on its line: a year in parentheses and an author list."""
-    if not before:
-        return
-    found = _YEAR_PAREN.search(before)
-    if found:
-        parts.year = parts.year or (found.group(1) or found.group(2))
-        before = _plain([before[: found.start()], before[found.end() :]])
-    if before and not parts.authors and looks_like_names(before):
-        parts.authors = before
-
-
-def _classify(parts: EntryParts, text: str, *, emphasised: bool) -> None:
-    """Authors, venue, note, award or other text."""
-    text = clean_inline(text).strip(" |·•,;-–—")
-    if not text:
-        return
-    if is_note(text):
-        parts.notes.append(text)
-        return
-    if parts.title and len(parts.title) >= 12:
-        at = text.lower().find(parts.title.lower()[:24])
-        if at > 0:  # a citation line: "Authors (2021). "Title." Venue."
-            prefix = text[:at].rstrip(" \"“'‘")
-            head, sep, tail = prefix.partition(":")
-            if sep and len(head.split()) <= 3:
-                prefix = tail
-            _read_before(parts, _plain([prefix]))
-            rest = text[at + len(parts.title) :].lstrip(" \"”'’.,")
-            if rest and not parts.venue and (_YEAR.search(rest) or _VENUE_WORDS.search(rest)
-                                             or _ACRONYM.search(rest)):
-                parts.venue = _venue_text(_plain([_EMPTY_BRACKETS.sub(" ", rest)]))
-            return
-    venue_like = looks_like_venue(text)
-    if not parts.authors and not venue_like and (emphasised or looks_like_names(text)):
-        parts.authors = text
-    elif not parts.venue and (venue_like or (emphasised and parts.authors)):
-        parts.venue = text
-    elif not parts.year and _YEAR.fullmatch(text.strip("() .,")):
-        parts.year = text
-    else:
-        badges = find_badges(text)
-        if badges:
-            parts.add_badges(badges)
-            parts.awards.append(text)
-        elif not parts.abstract and not emphasised and len(text.split()) >= 8:
-            parts.abstract = text  # a visible summary sentence
-        else:
-            parts.texts.append(text)
+        classify(parts, plain, emphasised=False)
 
 
 def _read_hidden(parts: EntryParts, node: LexborNode) -> None:
@@ -462,26 +253,6 @@ def _read_hidden(parts: EntryParts, node: LexborNode) -> None:
         parts.abstract = trim_lines(stripped)
         if not parts.abstract_id:
             parts.abstract_id = node.attributes.get("id") or ""
-
-
-def trim_lines(text: str) -> str:
-    """text without leading and trailing lines that hold no letter or digit ("##", "---")."""
-    lines = text.splitlines()
-    while lines and not any(c.isalnum() for c in lines[-1]):
-        lines.pop()
-    while lines and not any(c.isalnum() for c in lines[0]):
-        lines.pop(0)
-    return "\n".join(lines)
-
-
-def _contains(node: LexborNode, inner: LexborNode) -> bool:
-    """True when inner is a descendant of node."""
-    parent = inner.parent
-    while parent is not None:
-        if parent.mem_id == node.mem_id:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _outside(node: LexborNode, title: LexborNode) -> str:
