@@ -10,7 +10,8 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImportWarning
-from importers.html.blocks import count_titles, is_link_line, looks_like_names, read_block
+from importers.html.blocks import is_link_line, read_block
+from importers.html.classify import looks_like_names
 from importers.html.dom import class_text, href, is_hidden, meta_content, parse_html, text_of
 from importers.html.entry import EntryParts, clean_label, to_paper
 from importers.html.leak import leaked_papers, split_leak
@@ -22,6 +23,7 @@ from importers.html.meta import (
     fill_from,
     jsonld_papers,
 )
+from importers.html.roles import count_titles
 from store.models import Paper
 
 ORIGIN = "http://site.invalid"
