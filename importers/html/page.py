@@ -193,9 +193,9 @@ def _nav_groups(root: LexborNode) -> list[list[LexborNode]]:
             continue
         seen.add(parent.mem_id)
         links = [a for a in parent.css("a") if href(a)]
-        text = text_of(parent)
-        link_text = sum(len(text_of(a)) for a in links)
-        if len(links) >= 2 and text and link_text >= 0.8 * len(text.replace(" ", "")) * 0.9:
+        total = len(text_of(parent).replace(" ", ""))
+        linked = sum(len(text_of(a).replace(" ", "")) for a in links)
+        if len(links) >= 2 and total and linked >= 0.7 * total:
             groups.append(links)
     return groups
 
