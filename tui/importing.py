@@ -15,6 +15,7 @@ from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.site import parse_site
 from store.models import ImportSummary
+from store.net.links import declared_charset
 from tui.inputs import DEFAULT_MAX_SIZE, InputError
 
 if TYPE_CHECKING:
@@ -64,6 +65,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        charset = declared_charset(data) if name.lower().endswith((".html", ".htm")) else None
+        if charset:  # a saved page in GBK, Shift_JIS, Latin-1… that says so in its <meta>
+            return data.decode(charset, errors="replace")
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(f"{name}:{line}: not UTF-8 text ({exc.reason})") from None
     return text

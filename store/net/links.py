@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import posixpath
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -57,21 +58,31 @@ def www_twin(url: str, base: str) -> str:
     return url
 
 
+def declared_charset(body: bytes) -> str | None:
+    """The charset a page declares in <meta charset> or <meta http-equiv>, if Python knows it."""
+    head = LexborHTMLParser(body[:4096].decode("latin-1"))
+    charset: str | None = None
+    meta = head.css_first("meta[charset]")
+    if meta is not None:
+        charset = meta.attributes.get("charset")
+    else:
+        for node in head.css("meta[http-equiv]"):
+            if (node.attributes.get("http-equiv") or "").lower() == "content-type":
+                content = node.attributes.get("content") or ""
+                charset = content.lower().partition("charset=")[2].strip(" ;\"'") or None
+    if not charset:
+        return None
+    try:
+        return codecs.lookup(charset.strip()).name
+    except LookupError:
+        return None
+
+
 def page_text(body: bytes, header_charset: str | None) -> str:
     """A page's text: the HTTP charset, else the page's own <meta charset>, else UTF-8."""
-    charset = header_charset
-    if not charset:
-        head = LexborHTMLParser(body[:4096].decode("latin-1"))
-        meta = head.css_first("meta[charset]")
-        if meta is not None:
-            charset = meta.attributes.get("charset")
-        else:
-            for node in head.css("meta[http-equiv]"):
-                if (node.attributes.get("http-equiv") or "").lower() == "content-type":
-                    content = node.attributes.get("content") or ""
-                    charset = content.lower().partition("charset=")[2].strip(" ;\"'") or None
+    charset = header_charset or declared_charset(body) or "utf-8"
     try:
-        return body.decode(charset or "utf-8", errors="replace")
+        return body.decode(charset, errors="replace")
     except LookupError:
         return body.decode("utf-8", errors="replace")
 

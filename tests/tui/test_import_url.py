@@ -132,3 +132,15 @@ def test_app_hook_imports_and_cancel_stops_the_crawl(site: LocalServer, tmp_path
     cancel.set()
     with pytest.raises(UrlError, match="cancelled"):
         import_url_into(store, site.url("/"), cancel=cancel, delay=0.0)
+
+
+def test_saved_page_in_a_declared_legacy_charset(tmp_path: Path) -> None:
+    """A GBK page saved from a browser imports through its <meta charset>."""
+    row = ("<li><b>视觉 Radiance Fields for Gears</b><br><i>Ada Lovelace, Alan Turing</i><br>"
+           "CVPR 2023</li>")
+    page = f'<html><head><meta charset="gbk"></head><body><ul>{row}{row.replace("Gears", "Cogs")}'
+    saved = tmp_path / "pubs.html"
+    saved.write_bytes((page + "</ul></body></html>").encode("gbk"))
+    assert run(tmp_path / "home", str(saved)) == 0
+    titles = {p.title for p in Store(tmp_path / "home").papers()}
+    assert "视觉 Radiance Fields for Gears" in titles
