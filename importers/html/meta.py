@@ -6,7 +6,7 @@ import json
 import re
 from datetime import date
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImporterError
 from importers.html.dom import block_text, meta_content, text_of
@@ -15,7 +15,7 @@ from store.models import Link, Paper
 from store.text import clean_block, clean_inline, normalize_title
 
 _BIB_START = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
-_SCHOLARLY = {"scholarlyarticle", "report", "thesis", "chapter", "techarticle", "article"}
+_SCHOLARLY = {"scholarlyarticle", "report", "thesis", "chapter", "medicalscholarlyarticle"}
 _MAX_JSON = 200_000
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.I)
 
@@ -210,3 +210,32 @@ def enrich_own_page(paper: Paper, tree: LexborHTMLParser) -> None:
         found = _ARXIV_URL.search(link.url)
         if found and not paper.arxiv_id:
             paper.arxiv_id = found.group(1)
+
+
+_PAPER_LINK = re.compile(r"arxiv\.org/|doi\.org/|\.pdf(?:$|[?#])|openreview\.net/", re.I)
+
+
+def project_page_paper(tree: LexborHTMLParser, root: LexborNode, *, source: str,
+                       locator: str) -> Paper | None:
+    """A paper's project page without tags or BibTeX: a title heading, an author list of two
+    or more names, and a link to the paper itself (arXiv, DOI or PDF); else None."""
+    from importers.html.classify import looks_like_names
+    from importers.html.roles import role
+
+    heading = next((h for h in root.css("h1, h2") if role(h) == "title"), None)
+    heading = heading or root.css_first("h1")
+    if heading is None:
+        return None
+    authors_node = next((n for n in root.css("[class], [itemprop]") if role(n) == "authors"
+                         and "," in text_of(n)), None)
+    if authors_node is None:
+        return None
+    names = text_of(authors_node)
+    if not looks_like_names(names) or not any(
+            _PAPER_LINK.search(a.attributes.get("href") or "") for a in tree.css("a[href]")):
+        return None
+    paper = to_paper(EntryParts(title=text_of(heading), authors=names), source=source,
+                     locator=locator)
+    if paper is not None:
+        enrich_own_page(paper, tree)
+    return paper

@@ -22,6 +22,7 @@ from importers.html.meta import (
     enrich_own_page,
     fill_from,
     jsonld_papers,
+    project_page_paper,
 )
 from importers.html.roles import count_titles
 from store.models import Paper
@@ -81,12 +82,14 @@ def normalize_permalink(path: str) -> str:
 
 
 def content_root(tree: LexborHTMLParser) -> LexborNode | None:
-    """The main content element of a page."""
+    """The main content element of a page: the first usual container holding most of its text."""
+    body = tree.body or tree.root
+    total = len(text_of(body)) if body is not None else 0
     for selector in ROOT_SELECTORS:
         node = tree.css_first(selector)
-        if node is not None and text_of(node):
+        if node is not None and len(text_of(node)) >= 0.5 * total:
             return node
-    return tree.root
+    return body
 
 
 def _fenced(node: LexborNode, root: LexborNode, accepted: set[int]) -> bool:
@@ -271,7 +274,10 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageR
         return page
     page.papers = read_entries(root, source=source, locator=permalink, warnings=page.warnings)
     embedded = bibtex_papers(bibtex_blocks(tree), source=source, locator=permalink)
-    if page.papers:
+    if len(page.papers) <= 1 and len(embedded) == 1:  # a paper's own page: BibTeX decides
+        page.papers = embedded
+        enrich_own_page(embedded[0], tree)
+    elif page.papers:
         for paper in page.papers:
             for other in embedded:
                 fill_from(paper, other)
@@ -279,4 +285,7 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageR
         page.papers = embedded or jsonld_papers(tree, source=source, locator=permalink)
         if len(page.papers) == 1:
             enrich_own_page(page.papers[0], tree)
+        if not page.papers:
+            own = project_page_paper(tree, root, source=source, locator=permalink)
+            page.papers = [own] if own is not None else []
     return page

@@ -35,6 +35,8 @@ def role(node: LexborNode) -> str:
         return "title"
     if "author" in names and "highlight" in names:
         return ""  # one highlighted name inside an author list
+    if any(word in names for word in ("link", "btn", "button", "icon")):
+        return ""  # link bars: their anchors are read one by one
     for key, words in (("authors", _ROLE_AUTHORS), ("venue", _ROLE_VENUE),
                        ("badge", _ROLE_BADGE), ("date", _ROLE_DATE),
                        ("abstract", _ROLE_ABSTRACT)):

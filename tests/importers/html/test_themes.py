@@ -210,3 +210,27 @@ def test_project_page_with_bibtex_abstract_and_buttons() -> None:
     assert paper.abstract.startswith("We render radiance fields with brass gears")
     assert [link.label for link in paper.links] == ["Paper", "arXiv", "Code"]
     assert paper.arxiv_id == "2305.01234" and paper.has_code
+
+
+def test_project_page_without_bibtex() -> None:
+    """No tags, no BibTeX: title heading, author list and a link to the paper make one paper."""
+    text = (FIXTURES / "project_page.html").read_text(encoding="utf-8")
+    start = text.index('<section class="section" id="BibTeX">')
+    text = text[:start] + text[text.index("</section>", start) + len("</section>"):]
+    (paper,) = IMPORTER.parse(text, source="p.html", today=date(2024, 1, 1)).papers
+    assert paper.title == "GearNeRF: Radiance Fields on a Difference Engine"
+    assert paper.authors == ["Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+    assert [link.label for link in paper.links] == ["Paper", "arXiv", "Code"]
+    assert paper.abstract.startswith("We render") and paper.arxiv_id == "2305.01234"
+
+
+def test_blog_post_with_byline_and_article_jsonld_is_not_a_paper() -> None:
+    """A blog post (JSON-LD Article, an author byline, a PDF link) is no publication."""
+    post = """<html><head><script type="application/ld+json">{"@type": "Article",
+    "headline": "What we learned at CVPR", "author": {"name": "Ada Lovelace"}}</script></head>
+    <body><main><h1 class="post-title">What we learned at CVPR</h1>
+    <p class="post-author">Ada Lovelace</p><p>Slides are <a href="/s.pdf">here</a>.</p>
+    <p>We met many people and saw many posters about radiance fields this year.</p>
+    </main></body></html>"""
+    result = IMPORTER.parse(post, source="post.html", today=date(2024, 1, 1))
+    assert result.papers == []
