@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib import robotparser
 from urllib.parse import urlsplit, urlunsplit
 
@@ -15,6 +15,7 @@ from store.net.links import page_key, page_links, page_text, toggle_www
 DEFAULT_MAX_PAGES = 200
 DEFAULT_MAX_DEPTH = 4
 DEFAULT_DELAY = 1.0
+MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is capped
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -92,6 +93,12 @@ class Crawler:
                 raise
             parser.parse([])
         self._robots = parser
+        agent = self.client.policy.user_agent.split("/")[0]
+        wait = parser.crawl_delay(agent)
+        if wait is not None and float(wait) > self.client.policy.min_interval:
+            wait = min(float(wait), MAX_CRAWL_DELAY)
+            self.client.policy = replace(self.client.policy, min_interval=wait)
+            self.progress(f"robots.txt asks for {wait:g} s between requests")
 
     def allowed(self, url: str) -> bool:
         """True unless robots.txt forbids paperdeck (or every robot) this URL."""

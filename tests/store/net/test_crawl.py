@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from store.net.crawl import Crawler, CrawlLimits, CrawlResult
 from store.net.http import FetchPolicy, HttpClient
 from store.net.links import page_key, page_links, page_text, toggle_www
-from tests.data.local_http import LocalServer, local_server
+from tests.data.local_http import LocalServer, Route, local_server
 from tests.data.static_site import site_routes
 from tests.store.net.test_http import FakeTime
 
@@ -137,3 +137,15 @@ def test_page_links_never_raise(html: str, base: str) -> None:
     """Any text: a list of same-site http(s) links, nothing else."""
     links, _ = page_links(html, base)
     assert all(link.url.startswith(("http://h.test", "https://h.test")) for link in links)
+
+
+def test_robots_crawl_delay_is_honoured(site: LocalServer) -> None:
+    """Crawl-delay: 5 in robots.txt beats a 1 s delay: requests are 5 s apart."""
+    site.routes["/robots.txt"] = Route("User-agent: *\nCrawl-delay: 5\n",
+                                       content_type="text/plain")
+    fake = FakeTime()
+    policy = FetchPolicy(timeout=0.3, deadline=2.0, max_bytes=100_000, retries=0,
+                         min_interval=1.0)
+    with HttpClient(policy, clock=fake.clock, sleep=fake.sleep) as client:
+        Crawler(client, CrawlLimits(max_pages=3, max_depth=1)).crawl(site.url("/"))
+    assert fake.sleeps and all(s == 5.0 for s in fake.sleeps)
