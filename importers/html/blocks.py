@@ -55,6 +55,12 @@ def lines_of(block: LexborNode) -> tuple[list[list[LexborNode]], list[LexborNode
             continue
         if child.tag != "-text" and is_hidden(child):
             hidden.append(child)
+            summary = child.css_first("summary") if child.tag == "details" else None
+            if summary is not None and len(text_of(summary).split()) > 3:
+                lines += split_lines(run)  # <details><summary>the entry</summary>abstract…
+                run = []
+                sub_lines, _ = lines_of(summary)
+                lines += sub_lines
             continue
         if child.tag in BLOCK_TAGS and child.tag not in TITLE_TAGS:
             lines += split_lines(run)

@@ -234,3 +234,15 @@ def test_blog_post_with_byline_and_article_jsonld_is_not_a_paper() -> None:
     </main></body></html>"""
     result = IMPORTER.parse(post, source="post.html", today=date(2024, 1, 1))
     assert result.papers == []
+
+
+def test_entries_written_as_details_summary() -> None:
+    """<details><summary>the entry</summary>its abstract</details> per list item."""
+    row = ("<li><details><summary><span>Ada Lovelace, Alan Turing. <b>Counting Gears in the "
+           "Dark</b>. <i>CVPR</i>, 2021.</span></summary><p>We count gears without light."
+           "</p></details></li>")
+    page = f"<html><body><ol>{row}{row.replace('Gears', 'Cogs')}</ol></body></html>"
+    papers = by_title(IMPORTER.parse(page, source="d.html", today=date(2024, 1, 1)))
+    gears = papers["Counting Gears in the Dark"]
+    assert gears.authors == ["Ada Lovelace", "Alan Turing"] and gears.venue_short == "CVPR 2021"
+    assert gears.abstract == "We count gears without light."
