@@ -17,6 +17,12 @@ from store.text import clean_block, clean_inline, normalize_title
 _BIB_START = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
 _SCHOLARLY = {"scholarlyarticle", "report", "thesis", "chapter", "medicalscholarlyarticle"}
 _MAX_JSON = 200_000
+_SCHOLARLY_TAGS = (
+    "citation_doi", "citation_pdf_url", "citation_journal_title", "citation_conference_title",
+    "citation_arxiv_id", "citation_dissertation_institution", "citation_technical_report_number",
+    "citation_technical_report_institution", "citation_inbook_title", "citation_book_title",
+    "citation_volume", "citation_firstpage",
+)
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.I)
 
 
@@ -33,8 +39,8 @@ def _metas(tree: LexborHTMLParser, name: str) -> list[str]:
 def citation_paper(tree: LexborHTMLParser, *, source: str, locator: str) -> Paper | None:
     """The paper described by `citation_*` meta tags, or None without a citation_title."""
     title = meta_content(tree, "citation_title", "dc.title", "DC.title")
-    if not title:
-        return None
+    if not title or not any(meta_content(tree, name) for name in _SCHOLARLY_TAGS):
+        return None  # a blog post may carry citation_title/author/date for crawlers
     parts = EntryParts(title=title)
     authors = _metas(tree, "citation_author") or _metas(tree, "dc.creator")
     parts.authors = ", ".join(a if "," not in a else _flip(a) for a in authors)

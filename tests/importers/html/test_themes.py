@@ -246,3 +246,29 @@ def test_entries_written_as_details_summary() -> None:
     gears = papers["Counting Gears in the Dark"]
     assert gears.authors == ["Ada Lovelace", "Alan Turing"] and gears.venue_short == "CVPR 2021"
     assert gears.abstract == "We count gears without light."
+
+
+def test_citation_tags_on_a_blog_post_are_not_enough() -> None:
+    """citation_title/author/date without a venue, DOI or PDF (blogs tag posts so): no paper."""
+    post = """<html><head><meta name="citation_title" content="Our trip to Seattle">
+    <meta name="citation_author" content="Ada Lovelace">
+    <meta name="citation_publication_date" content="2024/06/20">
+    <meta name="citation_publisher" content="Lab Blog"></head>
+    <body><main><h1>Our trip to Seattle</h1><p>It rained.</p></main></body></html>"""
+    assert IMPORTER.parse(post, source="b.html", today=date(2024, 1, 1)).papers == []
+
+
+def test_arxiv_abstract_page_tags() -> None:
+    """An arXiv abstract page's tags: "Last, First" authors, the arXiv id, the PDF link."""
+    page = """<html><head><meta name="citation_title" content="Chow rings of gears">
+    <meta name="citation_author" content="Wendt, Matthias">
+    <meta name="citation_author" content="Lovelace, Ada">
+    <meta name="citation_date" content="2018/05/16">
+    <meta name="citation_pdf_url" content="https://arxiv.org/pdf/1805.06214">
+    <meta name="citation_arxiv_id" content="1805.06214">
+    <meta name="citation_abstract" content="We compute &amp; describe.">
+    </head><body></body></html>"""
+    (paper,) = IMPORTER.parse(page, source="abs.html", today=date(2024, 1, 1)).papers
+    assert paper.authors == ["Matthias Wendt", "Ada Lovelace"]
+    assert paper.arxiv_id == "1805.06214" and paper.year == 2018
+    assert paper.abstract == "We compute & describe."
