@@ -141,6 +141,11 @@ def _identifiers(paper: Paper, parts: EntryParts) -> None:
     paper.arxiv_id = parts.arxiv_id.strip()
     doi = _BARE_DOI.match(parts.doi.strip())
     paper.doi = doi.group(1).rstrip(".") if doi else ""
+    ids_from_links(paper)
+
+
+def ids_from_links(paper: Paper) -> None:
+    """Fill an empty arXiv id or DOI from the paper's links."""
     for link in paper.links:
         found = _ARXIV.search(link.url) if "rxiv" in link.url.lower() else None
         if found and not paper.arxiv_id:

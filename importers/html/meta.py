@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImporterError
 from importers.html.dom import block_text, meta_content, text_of
-from importers.html.entry import EntryParts, to_paper
+from importers.html.entry import EntryParts, ids_from_links, to_paper
 from store.models import Link, Paper
 from store.text import clean_block, clean_inline, normalize_title
 
@@ -23,7 +23,6 @@ _SCHOLARLY_TAGS = (
     "citation_technical_report_institution", "citation_inbook_title", "citation_book_title",
     "citation_volume", "citation_firstpage",
 )
-_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.I)
 
 
 def _metas(tree: LexborHTMLParser, name: str) -> list[str]:
@@ -212,10 +211,7 @@ def enrich_own_page(paper: Paper, tree: LexborHTMLParser) -> None:
     paper.has_code = paper.has_code or any("code" in link.label.lower() or "github" in
                                            link.label.lower() for link in paper.links)
     paper.placeholder = paper.placeholder and not (paper.links or paper.abstract)
-    for link in paper.links:
-        found = _ARXIV_URL.search(link.url)
-        if found and not paper.arxiv_id:
-            paper.arxiv_id = found.group(1)
+    ids_from_links(paper)
 
 
 _PAPER_LINK = re.compile(r"arxiv\.org/|doi\.org/|\.pdf(?:$|[?#])|openreview\.net/", re.I)
@@ -234,13 +230,23 @@ def project_page_paper(tree: LexborHTMLParser, root: LexborNode, *, source: str,
         return None
     authors_node = next((n for n in root.css("[class], [itemprop]") if role(n) == "authors"
                          and "," in text_of(n)), None)
+    if authors_node is None:  # the line under the title: "Ada Lovelace, Alan Turing"
+        after = heading.next
+        while after is not None and after.tag in ("-text", "-comment"):
+            after = after.next
+        inner = [n for n in after.css("div, p, span") if n.mem_id != after.mem_id] if (
+            after is not None) else []
+        first = inner[0] if inner else None
+        authors_node = first if first is not None and "," in text_of(first) else after
     if authors_node is None:
         return None
     names = text_of(authors_node)
-    if not looks_like_names(names) or not any(
+    several = "," in names or " and " in names or "&" in names
+    if not several or not looks_like_names(names) or not any(
             _PAPER_LINK.search(a.attributes.get("href") or "") for a in tree.css("a[href]")):
         return None
-    paper = to_paper(EntryParts(title=text_of(heading), authors=names), source=source,
+    when = next((text_of(n) for n in root.css("[class], [itemprop]") if role(n) == "date"), "")
+    paper = to_paper(EntryParts(title=text_of(heading), authors=names, year=when), source=source,
                      locator=locator)
     if paper is not None:
         enrich_own_page(paper, tree)

@@ -272,3 +272,22 @@ def test_arxiv_abstract_page_tags() -> None:
     assert paper.authors == ["Matthias Wendt", "Ada Lovelace"]
     assert paper.arxiv_id == "1805.06214" and paper.year == 2018
     assert paper.abstract == "We compute & describe."
+
+
+def test_hugo_single_publication_page() -> None:
+    """Wowchemy's publication page: h1, the author line under it, buttons, an Abstract."""
+    page = """<html><body><div class="pub"><div class="article-container pt-3">
+    <h1>Guarded Commands for Shortest Paths</h1>
+    <div class="article-metadata"><div><span class="author-highlighted"><a href="/author/e/">
+    Edsger Dijkstra</a></span>, <span><a href="/author/t/">Tony Hoare</a></span></div>
+    <span class="article-date">March, 2022</span></div>
+    <div class="btn-links mb-3">
+    <a class="btn btn-outline-primary btn-page-header" href="https://example.org/g.pdf">PDF</a>
+    <a class="btn btn-outline-primary btn-page-header"
+       href="https://doi.org/10.1145/360933.360975">DOI</a></div></div>
+    <div class="article-container"><h3>Abstract</h3>
+    <p class="pub-abstract">Guarded commands give a proof.</p></div></div></body></html>"""
+    (paper,) = IMPORTER.parse(page, source="p.html", today=date(2024, 1, 1)).papers
+    assert paper.authors == ["Edsger Dijkstra", "Tony Hoare"] and paper.year == 2022
+    assert paper.doi == "10.1145/360933.360975"
+    assert paper.abstract == "Guarded commands give a proof."
