@@ -121,7 +121,7 @@ def page_links(html: str, base: str) -> tuple[list[PageLink], int]:
         raw = (anchor.attributes.get("href") or "").strip()
         if not raw or raw.startswith("#"):
             continue
-        target, _ = urldefrag(urljoin(base, raw))
+        target, _ = urldefrag(urljoin(base, raw.replace(" ", "%20")))
         scheme = urlsplit(target).scheme.lower()
         target = www_twin(target, base)
         if scheme not in ("http", "https") or not same_site(base, target):

@@ -104,6 +104,8 @@ def test_links_resolve_relative_root_relative_and_absolute() -> None:
         "http://h.test/a/b.html", "http://h.test/c/", "http://h.test/d"]
     assert links[0].in_nav and not links[1].in_nav
     assert left_out == 3
+    spaced, _ = page_links('<a href="my papers.html">P</a>', "http://h.test/")
+    assert spaced[0].url == "http://h.test/my%20papers.html"
 
 
 def test_static_host_spellings_share_one_key() -> None:
