@@ -25,6 +25,7 @@ from importers.html.meta import (
     project_page_paper,
 )
 from importers.html.roles import count_titles
+from importers.html.tables import table_entries
 from store.models import Paper
 
 ORIGIN = "http://site.invalid"
@@ -135,6 +136,9 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
     """Papers of the repeated publication blocks below root, in page order (capped)."""
     accepted: set[int] = set()
     found: list[tuple[EntryParts, list[LexborNode], int | None]] = []
+    for row, parts in table_entries(root):
+        accepted.add(row.mem_id)
+        found.append((parts, [], None))
     year: int | None = None
     for node in root.traverse():
         tag = node.tag
@@ -142,7 +146,8 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
             match = _YEAR_HEADING.match(text_of(node).strip(" :."))
             year = int(match.group(1)) if match else (None if tag in ("h1", "h2") else year)
             continue
-        if tag not in BLOCK_CANDIDATES or is_hidden(node) or _fenced(node, root, accepted):
+        if (tag not in BLOCK_CANDIDATES or node.mem_id in accepted or is_hidden(node)
+                or _fenced(node, root, accepted)):
             continue
         if count_titles(node) > 1 and tag not in ("li", "p"):
             continue
@@ -288,4 +293,14 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageR
         if not page.papers:
             own = project_page_paper(tree, root, source=source, locator=permalink)
             page.papers = [own] if own is not None else []
+    if url or (canonical is not None and href(canonical).startswith(("http://", "https://"))):
+        _absolute_links(page.papers, url or href(canonical))
     return page
+
+
+def _absolute_links(papers: list[Paper], base: str) -> None:
+    """Make a fetched page's relative links absolute (they are opened from the terminal)."""
+    for paper in papers:
+        for link in paper.links:
+            if not urlsplit(link.url).scheme:
+                link.url = urljoin(base, link.url)

@@ -47,6 +47,8 @@ def test_import_url_reads_the_site_and_reports_each_failure_once(
         assert sum(path in line for line in failed) == 1
     assert any("robots.txt" in line for line in err.splitlines())
     assert "Traceback" not in err
+    papers = Store(tmp_path).papers()
+    assert all(link.url.startswith(("http://", "https://")) for p in papers for link in p.links)
     sources = [(s.id, s.path, s.importer) for s in Store(tmp_path).sources()]
     assert any(site.url("/") in (sid, path) and imp == "html" for sid, path, imp in sources)
 

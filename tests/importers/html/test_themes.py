@@ -291,3 +291,31 @@ def test_hugo_single_publication_page() -> None:
     assert paper.authors == ["Edsger Dijkstra", "Tony Hoare"] and paper.year == 2022
     assert paper.doi == "10.1145/360933.360975"
     assert paper.abstract == "Guarded commands give a proof."
+
+
+def test_publication_table_with_a_header_row() -> None:
+    """Title | Authors | Venue | Year columns named by a header row; other cells give links."""
+    page = """<html><body><h1>Papers</h1><table>
+    <tr><th>Year</th><th>Title</th><th>Authors</th><th>Venue</th><th>Links</th></tr>
+    <tr><td>2022</td><td><a href="p/gears.html">Gears All the Way Down</a></td>
+    <td>Ada Lovelace, Alan Turing</td><td>CVPR</td>
+    <td><a href="pdf/gears.pdf">PDF</a> <a href="https://github.com/x/gears">Code</a></td></tr>
+    <tr><td>2020</td><td>Steam and Pixels</td><td>Charles Babbage</td><td>Journal of Engines</td>
+    <td></td></tr></table></body></html>"""
+    papers = by_title(IMPORTER.parse(page, source="t.html", today=date(2024, 1, 1)))
+    gears = papers["Gears All the Way Down"]
+    assert gears.authors == ["Ada Lovelace", "Alan Turing"] and gears.venue_short == "CVPR 2022"
+    assert [link.label for link in gears.links] == ["Paper", "PDF", "Code"]
+    assert papers["Steam and Pixels"].year == 2020
+
+
+def test_fetched_page_links_become_absolute() -> None:
+    """A page read from its URL: relative links are resolved against that URL."""
+    from importers.html import parse_pages, read
+
+    text = (FIXTURES / "alfolio_publications.html").read_text(encoding="utf-8")
+    page = read(text, source="https://ada.example.org/publications/",
+                url="https://ada.example.org/publications/")
+    papers = by_title(parse_pages([page]))
+    fog = papers["Seeing Through Fog with Event Cameras"]
+    assert "https://ada.example.org/assets/pdf/fog.pdf" in [link.url for link in fog.links]
