@@ -90,6 +90,8 @@ def import_url(
     finally:
         client.close()
     failures = [clean_inline(line) for line in crawl.failures]
+    if crawl.document is not None and not crawl.pages:
+        return UrlImport(_document(crawl.document.final_url, crawl.document.text), failures)
     if not crawl.pages:
         raise UrlError(f"{clean_inline(url)}: nothing imported, no page could be fetched")
     pages = [read(p.text, source=p.final_url, url=p.final_url) for p in crawl.pages]
@@ -99,6 +101,22 @@ def import_url(
     joined = digest("\0".join(p.text for p in crawl.pages))
     parsed = ParsedSource(url, HTML_FORMAT, joined, result)
     return UrlImport(parsed, failures, vanished_titles(url, known or [], result.papers))
+
+
+def _document(url: str, text: str) -> ParsedSource:
+    """A fetched non-HTML document (a .bib file, an Atom feed…) read by its own importer."""
+    from datetime import date
+
+    from importers import registry
+    from importers.base import ImporterError
+
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    try:
+        importer = registry.detect(text, name)
+        result = importer.parse(text, source=url, today=date.today())
+    except ImporterError as exc:
+        raise UrlError(f"{clean_inline(url)}: {clean_inline(exc.message)}") from None
+    return ParsedSource(url, importer.name, digest(text), result)
 
 
 def vanished_titles(url: str, known: list[Paper], found: list[Paper]) -> list[str]:

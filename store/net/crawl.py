@@ -46,6 +46,7 @@ class CrawlResult:
     failures: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     off_site: int = 0
+    document: FetchedPage | None = None  # a start URL that is text but not HTML (.bib, Atom…)
 
 
 def _variants(url: str) -> list[str]:
@@ -56,6 +57,12 @@ def _variants(url: str) -> list[str]:
         return [url]
     return [url] + [urlunsplit(parts._replace(path=path + tail)) for tail in (".html",
                                                                                 "/index.html")]
+
+
+def _textual(kind: str, body: bytes) -> bool:
+    """True for a text document (BibTeX, Atom, plain text) rather than a binary file."""
+    textual = kind.startswith("text/") or kind.endswith(("xml", "bibtex", "json")) or not kind
+    return textual and b"\x00" not in body[:8192]
 
 
 def _reason(message: str) -> str:
@@ -175,6 +182,10 @@ class Crawler:
             self.progress(f"failed: {line}")
             return None
         kind = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()
+        if depth == 0 and kind not in HTML_TYPES and _textual(kind, response.body):
+            result.document = FetchedPage(url, response.url, response.text(), depth)
+            self.progress(f"[{number}] {response.url} ({kind}, not a web page)")
+            return None
         if kind and kind not in HTML_TYPES:
             result.skipped.append(f"{url}: skipped, not a web page ({kind})")
             self.progress(result.skipped[-1])

@@ -146,3 +146,13 @@ def test_saved_page_in_a_declared_legacy_charset(tmp_path: Path) -> None:
     assert run(tmp_path / "home", str(saved)) == 0
     titles = {p.title for p in Store(tmp_path / "home").papers()}
     assert "视觉 Radiance Fields for Gears" in titles
+
+
+def test_url_of_a_bibtex_file_is_read_by_the_bibtex_importer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """import https://…/papers.bib: not a web page, but a document paperdeck can read."""
+    bib = "@article{k, title={Counting Gears}, author={Lovelace, Ada}, year={2021}}\n"
+    with local_server({"/papers.bib": Route(bib, content_type="application/x-bibtex")}) as srv:
+        assert run(tmp_path, srv.url("/papers.bib"), *FAST) == 0
+    assert [p.title for p in Store(tmp_path).papers()] == ["Counting Gears"]
