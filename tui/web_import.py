@@ -24,6 +24,7 @@ from store.net.http import FetchError, FetchPolicy, HttpClient
 from store.text import clean_inline, normalize_title
 from tui.commands.context import CommandError
 from tui.importing import HTML_FORMAT, ImportReport, ParsedSource, apply_sources, digest
+from tui.inputs import cap_result
 
 if TYPE_CHECKING:
     from store.repository import Store
@@ -95,7 +96,7 @@ def import_url(
     if not crawl.pages:
         raise UrlError(f"{clean_inline(url)}: nothing imported, no page could be fetched")
     pages = [read(p.text, source=p.final_url, url=p.final_url) for p in crawl.pages]
-    result: ImportResult = parse_pages(pages, site=True, quiet=True)
+    result: ImportResult = cap_result(parse_pages(pages, site=True, quiet=True))
     progress(f"{clean_inline(url)}: {len(crawl.pages)} pages read · {len(failures)} failed · "
              f"{len(result.papers)} papers · {crawl.off_site} links to other sites not followed")
     joined = digest("\0".join(p.text for p in crawl.pages))

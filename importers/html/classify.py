@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from importers.html.entry import EntryParts
-from importers.jekyll_authors import is_note
+from importers.jekyll.authors import is_note
 from importers.venue import find_badges
 from store.text import clean_inline
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from importers.jekyll_authors import cached_authors, is_note, plain_note
+from importers.jekyll.authors import cached_authors, is_note, plain_note
 from importers.venue import cached_venue, find_badges
 from store.models import Link, Paper, Provenance
 from store.text import clean_block, clean_inline
