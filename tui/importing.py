@@ -15,6 +15,7 @@ from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.jekyll.site import parse_site
 from store.models import ImportSummary
+from store.net.links import declared_charset
 from tui.inputs import (
     DEFAULT_MAX_SIZE,
     InputError,
@@ -77,6 +78,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        charset = declared_charset(data) if name.lower().endswith((".html", ".htm")) else None
+        if charset:  # a saved page in GBK, Shift_JIS, Latin-1… that says so in its <meta>
+            return data.decode(charset, errors="replace")
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(f"{name}:{line}: not UTF-8 text ({exc.reason})") from None
     return text
@@ -241,7 +245,7 @@ def parse_html_docs(docs: list[InputDoc]) -> ParsedSource:
     for doc in docs:
         path = os.path.relpath(doc.name, doc.root) if doc.root else Path(doc.name).name
         pages.append(read(doc.text, source=_source_id(doc), path=path.replace(os.sep, "/")))
-    result = parse_pages(pages, site=len(pages) > 1)
+    result = cap_result(parse_pages(pages, site=len(pages) > 1))
     name = _source_id(docs[0]) if len(docs) == 1 else _site_name(docs)
     return ParsedSource(name, HTML_FORMAT, digest("\0".join(d.text for d in docs)), result)
 

@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from importers.base import ImportResult
@@ -22,7 +23,11 @@ from store.net.crawl import (
 from store.net.http import FetchError, FetchPolicy, HttpClient
 from store.text import clean_inline, normalize_title
 from tui.commands.context import CommandError
-from tui.importing import HTML_FORMAT, ParsedSource, digest
+from tui.importing import HTML_FORMAT, ImportReport, ParsedSource, apply_sources, digest
+from tui.inputs import cap_result
+
+if TYPE_CHECKING:
+    from store.repository import Store
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
@@ -86,15 +91,33 @@ def import_url(
     finally:
         client.close()
     failures = [clean_inline(line) for line in crawl.failures]
+    if crawl.document is not None and not crawl.pages:
+        return UrlImport(_document(crawl.document.final_url, crawl.document.text), failures)
     if not crawl.pages:
         raise UrlError(f"{clean_inline(url)}: nothing imported, no page could be fetched")
     pages = [read(p.text, source=p.final_url, url=p.final_url) for p in crawl.pages]
-    result: ImportResult = parse_pages(pages, site=True, quiet=True)
+    result: ImportResult = cap_result(parse_pages(pages, site=True, quiet=True))
     progress(f"{clean_inline(url)}: {len(crawl.pages)} pages read · {len(failures)} failed · "
              f"{len(result.papers)} papers · {crawl.off_site} links to other sites not followed")
     joined = digest("\0".join(p.text for p in crawl.pages))
     parsed = ParsedSource(url, HTML_FORMAT, joined, result)
     return UrlImport(parsed, failures, vanished_titles(url, known or [], result.papers))
+
+
+def _document(url: str, text: str) -> ParsedSource:
+    """A fetched non-HTML document (a .bib file, an Atom feed…) read by its own importer."""
+    from datetime import date
+
+    from importers import registry
+    from importers.base import ImporterError
+
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    try:
+        importer = registry.detect(text, name)
+        result = importer.parse(text, source=url, today=date.today())
+    except ImporterError as exc:
+        raise UrlError(f"{clean_inline(url)}: {clean_inline(exc.message)}") from None
+    return ParsedSource(url, importer.name, digest(text), result)
 
 
 def vanished_titles(url: str, known: list[Paper], found: list[Paper]) -> list[str]:
@@ -127,3 +150,25 @@ def fetch_urls(args: argparse.Namespace, urls: list[str], known: list[Paper],
         if done.parsed is not None:
             parsed.append(done.parsed)
     return parsed
+
+
+def import_url_into(
+    store: Store,
+    url: str,
+    *,
+    cancel: threading.Event | None = None,
+    progress: Callable[[str], None] = lambda line: None,
+    limits: CrawlLimits | None = None,
+    delay: float = DEFAULT_DELAY,
+    timeout: float = 10.0,
+) -> tuple[ImportReport, list[str]]:
+    """For the app's import worker: crawl url into store (cancel: the worker's cancelled_event).
+
+    Returns the import report and lines for the user (vanished papers). Raises UrlError.
+    """
+    done = import_url(url, limits=limits, policy=policy_for(delay, timeout), progress=progress,
+                      cancel=cancel, known=store.papers())
+    sources = [done.parsed] if done.parsed is not None else []
+    report = apply_sources(store, sources)
+    lines = [f"no longer on {clean_inline(url)} (kept): {clean_inline(t)}" for t in done.vanished]
+    return report, lines

@@ -6,102 +6,43 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from importers.html.classify import (
+    apa_title,
+    classify,
+    join_text,
+    looks_like_names,
+    looks_like_venue,
+    quoted_title,
+    read_before,
+    trim_lines,
+    venue_text,
+)
 from importers.html.dom import (
     BLOCK_TAGS,
     SKIP_TAGS,
     block_text,
-    class_text,
     href,
     is_hidden,
     split_lines,
     text_of,
 )
 from importers.html.entry import EntryParts
-from importers.jekyll.authors import is_note
+from importers.html.roles import (
+    LINK_WORDS,
+    TITLE_TAGS,
+    contains,
+    count_titles,
+    find_title,
+    role,
+)
 from importers.venue import find_badges
-from store.text import clean_inline
 
-TITLE_TAGS = frozenset({"strong", "b", "h2", "h3", "h4", "h5", "h6"})
 EMPHASIS_TAGS = frozenset({"em", "i", "cite"})
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_VENUE_WORDS = re.compile(
-    r"conference|journal|transactions|proceedings|symposium|workshop|arxiv|letters|preprint|"
-    r"magazine|review|\b[A-Z]{2,}[a-z]*\b",
-)
-_LINK_WORDS = re.compile(
-    r"paper|pdf|code|project|video|dataset|data|arxiv|slides|poster|supp|demo|bibtex|bib|"
-    r"website|page|github|model|talk|abstract|doi|link|download|html|preprint|cite|award",
-    re.I,
-)
 _TOGGLE_ID = re.compile(r"""\(\s*["']?([^"')\s]+)""")
-_ROLE_VENUE = ("venue", "periodical", "journal", "booktitle", "pub-venue", "publication")
-_ROLE_AUTHORS = ("author",)
-_ROLE_BADGE = ("badge", "highlight", "award", "label", "tag")
-_ROLE_DATE = ("date", "year", "pub-date")
 _BIB_START = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
 
 
-def looks_like_venue(text: str) -> bool:
-    """True for text that reads as a venue with a year."""
-    return bool(_YEAR.search(text)) and bool(_VENUE_WORDS.search(text))
-
-
-def looks_like_names(text: str) -> bool:
-    """True for a comma- or "and"-separated list of short capitalised names."""
-    parts = [p.strip() for p in re.split(r",|\band\b|&|;", text) if p.strip()]
-    if not parts or _YEAR.search(text):
-        return False
-    names = [p for p in parts if 1 <= len(p.split()) <= 5 and p.strip("*†‡#§¶ ")[:1].isupper()]
-    return len(names) >= max(1, len(parts) - 1) and (len(parts) >= 2 or len(parts[0].split()) >= 2)
-
-
-def role(node: LexborNode) -> str:
-    """A coarse role from tag and class: title, venue, authors, badge, date or ""."""
-    tag = node.tag
-    if tag == "pub":
-        return "venue"
-    if tag == "highlighted":
-        return "badge"
-    names = class_text(node)
-    if "title" in names and "subtitle" not in names:
-        return "title"
-    for key, words in (("authors", _ROLE_AUTHORS), ("venue", _ROLE_VENUE),
-                       ("badge", _ROLE_BADGE), ("date", _ROLE_DATE)):
-        if any(w in names for w in words):
-            return key
-    return ""
-
-
-def find_title(block: LexborNode) -> LexborNode | None:
-    """The element holding the block's title, if any."""
-    for node in block.traverse():
-        if node is block or node.tag in SKIP_TAGS or is_hidden(node):
-            continue
-        if role(node) == "title" and len(text_of(node).split()) >= 2:
-            return node
-    for node in block.traverse():
-        if node is block or is_hidden(node):
-            continue
-        if node.tag in TITLE_TAGS and len(text_of(node).split()) >= 2:
-            return node
-    for node in block.css("a"):
-        label = text_of(node)
-        if len(label.split()) >= 4 and not _LINK_WORDS.fullmatch(label.strip("[]() ")):
-            return node
-    return None
-
-
-def count_titles(block: LexborNode) -> int:
-    """How many bold/heading/title-class elements with several words the block holds."""
-    count = 0
-    for node in block.traverse():
-        if node is block or is_hidden(node):
-            continue
-        if (node.tag in TITLE_TAGS or role(node) == "title") and len(text_of(node).split()) >= 2:
-            count += 1
-            if count > 1:
-                return count
-    return count
+_ROLE_LINE = frozenset({"title", "authors", "venue", "date", "abstract", "badge"})
 
 
 def lines_of(block: LexborNode) -> tuple[list[list[LexborNode]], list[LexborNode]]:
@@ -114,10 +55,20 @@ def lines_of(block: LexborNode) -> tuple[list[list[LexborNode]], list[LexborNode
             continue
         if child.tag != "-text" and is_hidden(child):
             hidden.append(child)
+            summary = child.css_first("summary") if child.tag == "details" else None
+            if summary is not None and len(text_of(summary).split()) > 3:
+                lines += split_lines(run)  # <details><summary>the entry</summary>abstract…
+                run = []
+                sub_lines, _ = lines_of(summary)
+                lines += sub_lines
             continue
         if child.tag in BLOCK_TAGS and child.tag not in TITLE_TAGS:
             lines += split_lines(run)
             run = []
+            if role(child) in _ROLE_LINE:
+                lines.append([child])
+                hidden += [n for n in child.css("*") if is_hidden(n)]
+                continue
             sub_lines, sub_hidden = lines_of(child)
             lines += sub_lines
             hidden += sub_hidden
@@ -149,8 +100,13 @@ def read_block(
     if title is not None:
         parts.title = text_of(title)
         anchor = title if title.tag == "a" else title.css_first("a")
+        if anchor is None and title.parent is not None and title.parent.tag == "a":
+            anchor = title.parent
         if anchor is not None and text_of(anchor) == parts.title:
             parts.title_url = href(anchor)
+    elif not any(n.mem_id != block.mem_id for n in block.css("li, p, tr, dd")):
+        text = text_of(block)
+        parts.title = quoted_title(text) or apa_title(text)
     lines, hidden = lines_of(block)
     for follower in more or []:
         extra_lines, extra_hidden = lines_of(follower)
@@ -163,111 +119,123 @@ def read_block(
     return parts
 
 
+Segment = tuple[str, str, "LexborNode | None"]
+
+
+def _segments(parts: EntryParts, nodes: list[LexborNode], title: LexborNode | None,
+              out: list[Segment]) -> None:
+    """Flatten a line into (kind, text, node) pieces; roles are stored on parts directly."""
+    for node in nodes:
+        tag = node.tag
+        if title is not None and node.mem_id == title.mem_id:
+            out.append(("title", "", node))
+            continue
+        if title is not None and contains(node, title):
+            _segments(parts, [c for c in node.iter(include_text=True) if c.tag != "-comment"],
+                      title, out)
+            continue
+        if tag == "-text":
+            out.append(("text", node.text_content or "", None))
+            continue
+        if tag in SKIP_TAGS or tag in ("abbr", "img", "i") and not text_of(node) or tag == "abbr":
+            continue
+        if tag == "a":
+            onclick = node.attributes.get("onclick") or ""
+            if onclick:
+                found = _TOGGLE_ID.search(onclick)
+                if found and not parts.abstract_id:
+                    parts.abstract_id = found.group(1)
+                continue
+            inner = [n for n in node.css("*") if n.mem_id != node.mem_id]
+            if any(role(n) in ("venue", "authors", "date", "title") for n in inner):
+                _segments(parts, [c for c in node.iter(include_text=True)
+                                  if c.tag != "-comment"], title, out)
+                continue
+            label = text_of(node)
+            wrapped = any(role(n) == "abstract" for n in node.css("*") if n.mem_id != node.mem_id)
+            if wrapped or len(label.split()) > 12:
+                if not parts.abstract:
+                    parts.abstract = label
+                continue
+            out.append(("link", label, node))
+            continue
+        kind = role(node)
+        inner_pub = node.css_first("pub") if tag != "pub" else None
+        text = text_of(node)
+        if kind == "venue" or inner_pub is not None:
+            if not parts.venue:
+                parts.venue = text_of(inner_pub) if inner_pub is not None else text
+            continue
+        if kind == "badge":
+            parts.add_badges(find_badges(text) or [text])
+            continue
+        if kind == "authors":
+            if not parts.authors:
+                parts.authors = text
+            elif "," not in text and 1 <= len(text.split()) <= 5:
+                parts.authors = f"{parts.authors}, {text}"  # one element per author
+            continue
+        if kind == "date":
+            parts.year = parts.year or text
+            continue
+        if kind == "abstract":
+            parts.abstract = parts.abstract or text
+            continue
+        if node.css_first("a") is not None and not (tag in EMPHASIS_TAGS and _names_links(node)):
+            _segments(parts, [c for c in node.iter(include_text=True) if c.tag != "-comment"],
+                      title, out)
+            continue
+        out.append(("emph" if tag in EMPHASIS_TAGS else "text", text, node))
+
+
+def _names_links(node: LexborNode) -> bool:
+    """True for an emphasised author list whose names link to home pages."""
+    labels = [text_of(a) for a in node.css("a")]
+    return len(labels) >= 2 and looks_like_names(", ".join(labels))
+
+
 def _read_line(parts: EntryParts, line: list[LexborNode], title: LexborNode | None) -> None:
     """Assign one line's pieces to authors, venue, links, badges or notes."""
-    rest: list[str] = []
-    emphasis: list[str] = []
-    names_links: list[str] = []
-    link_nodes: list[LexborNode] = []
-    for node in line:
-        if title is not None and (node.mem_id == title.mem_id or _contains(node, title)):
-            rest.append(_outside(node, title))
-            continue
-        _read_node(parts, node, rest, emphasis, link_nodes)
-    labels = [text_of(a) for a in link_nodes]
-    plain = clean_inline(" ".join(t for t in rest if t)).strip(" |·•,;-–—")
-    if link_nodes and not parts.authors and all(
-        not _LINK_WORDS.search(label) for label in labels
-    ) and (len(link_nodes) >= 2 or "," in plain) and looks_like_names(", ".join(labels)):
-        names_links = labels
-    if names_links:
-        parts.authors = clean_join(rest, names_links)
+    segs: list[Segment] = []
+    _segments(parts, line, title, segs)
+    links = [node for kind, _, node in segs if kind == "link" and node is not None]
+    labels = [text_of(a) for a in links]
+    other = join_text([t for kind, t, _ in segs if kind in ("text", "emph")])
+    commas = "," in " ".join(t for kind, t, _ in segs if kind in ("text", "emph"))
+    if (links and not parts.authors and not any(LINK_WORDS.search(lb) for lb in labels)
+            and (len(links) >= 2 or commas) and looks_like_names(", ".join(labels))):
+        names = join_text([t for k, t, _ in segs if k in ("text", "emph", "link")])
+        parts.authors = names if looks_like_names(names) else ", ".join(labels)
         return
-    for anchor in link_nodes:
-        parts.add_link(text_of(anchor), href(anchor))
+    for anchor in links:
+        if href(anchor) and href(anchor) != parts.title_url:
+            parts.add_link(text_of(anchor), href(anchor))
+    kinds = [kind for kind, _, _ in segs]
+    if "title" in kinds:
+        at = kinds.index("title")
+        before = join_text([t for k, t, _ in segs[:at] if k in ("text", "emph")])
+        after_segs = [(k, t) for k, t, _ in segs[at + 1 :] if k in ("text", "emph")]
+        after = join_text([t for _, t in after_segs])
+        read_before(parts, before)
+        if after:
+            if not parts.venue and (looks_like_venue(after) or any(k == "emph" for k, _ in
+                                                                    after_segs)):
+                parts.venue = venue_text(after)
+            else:
+                classify(parts, after, emphasised=False)
+        return
+    if parts.title and len(parts.title) >= 12 and parts.title.lower()[:24] in other.lower():
+        classify(parts, other, emphasised=False)  # a citation line repeating the title
+        return
+    emphasis = [t for k, t, _ in segs if k == "emph"]
+    if emphasis and not parts.venue and looks_like_venue(other):
+        parts.venue = venue_text(other)
+        return
     for text in emphasis:
-        _classify(parts, text, emphasised=True)
+        classify(parts, text, emphasised=True)
+    plain = join_text([t for k, t, _ in segs if k == "text"])
     if plain:
-        _classify(parts, plain, emphasised=False)
-
-
-def clean_join(rest: list[str], labels: list[str]) -> str:
-    """An author line written as linked names: the names joined by commas."""
-    del rest
-    return ", ".join(label for label in labels if label)
-
-
-def _read_node(parts: EntryParts, node: LexborNode, rest: list[str], emphasis: list[str],
-               links: list[LexborNode]) -> None:
-    """Sort one inline node of a line into the right bucket."""
-    tag = node.tag
-    if tag == "-text":
-        rest.append(node.text_content or "")
-        return
-    if tag == "a":
-        onclick = node.attributes.get("onclick") or ""
-        if onclick:
-            found = _TOGGLE_ID.search(onclick)
-            if found and not parts.abstract_id:
-                parts.abstract_id = found.group(1)
-            return
-        if href(node).lower().startswith(("javascript:", "#")):
-            return
-        links.append(node)
-        return
-    kind = role(node)
-    inner_pub = node.css_first("pub") if tag != "pub" else None
-    text = text_of(node)
-    if kind == "venue" or inner_pub is not None:
-        if not parts.venue:
-            parts.venue = text_of(inner_pub) if inner_pub is not None else text
-        return
-    if kind == "badge":
-        parts.add_badges(find_badges(text) or [text])
-        return
-    if kind == "authors" and not parts.authors:
-        parts.authors = text
-        return
-    if kind == "date" and not parts.year:
-        parts.year = text
-        return
-    anchors = node.css("a")
-    if anchors:
-        for anchor in anchors:
-            _read_node(parts, anchor, rest, emphasis, links)
-        if tag in EMPHASIS_TAGS and len(anchors) >= 2:
-            return
-        for anchor in anchors:
-            anchor_text = text_of(anchor)
-            text = text.replace(anchor_text, " ", 1)
-    if tag in EMPHASIS_TAGS:
-        emphasis.append(text)
-    else:
-        rest.append(text)
-
-
-def _classify(parts: EntryParts, text: str, *, emphasised: bool) -> None:
-    """Authors, venue, note, award or other text."""
-    text = clean_inline(text).strip(" |·•,;-–—")
-    if not text:
-        return
-    if is_note(text):
-        parts.notes.append(text)
-        return
-    venue_like = looks_like_venue(text)
-    if not parts.authors and not venue_like and (emphasised or looks_like_names(text)):
-        parts.authors = text
-    elif not parts.venue and (venue_like or (emphasised and parts.authors)):
-        parts.venue = text
-    elif not parts.year and _YEAR.fullmatch(text.strip("() .,")):
-        parts.year = text
-    else:
-        badges = find_badges(text)
-        if badges:
-            parts.add_badges(badges)
-            parts.awards.append(text)
-        else:
-            parts.texts.append(text)
+        classify(parts, plain, emphasised=False)
 
 
 def _read_hidden(parts: EntryParts, node: LexborNode) -> None:
@@ -275,6 +243,12 @@ def _read_hidden(parts: EntryParts, node: LexborNode) -> None:
     if node.tag in ("script", "style"):
         return
     text = block_text(node)
+    summary = node.css_first("summary") if node.tag == "details" else None
+    if summary is not None:
+        label = text_of(summary)
+        text = text.replace(summary.text(deep=True) or "", "", 1)
+        if re.search(r"bib|cit", label, re.I) and not _BIB_START.match(text.strip()):
+            return
     stripped = text.strip()
     if not stripped:
         return
@@ -285,26 +259,6 @@ def _read_hidden(parts: EntryParts, node: LexborNode) -> None:
         parts.abstract = trim_lines(stripped)
         if not parts.abstract_id:
             parts.abstract_id = node.attributes.get("id") or ""
-
-
-def trim_lines(text: str) -> str:
-    """text without leading and trailing lines that hold no letter or digit ("##", "---")."""
-    lines = text.splitlines()
-    while lines and not any(c.isalnum() for c in lines[-1]):
-        lines.pop()
-    while lines and not any(c.isalnum() for c in lines[0]):
-        lines.pop(0)
-    return "\n".join(lines)
-
-
-def _contains(node: LexborNode, inner: LexborNode) -> bool:
-    """True when inner is a descendant of node."""
-    parent = inner.parent
-    while parent is not None:
-        if parent.mem_id == node.mem_id:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _outside(node: LexborNode, title: LexborNode) -> str:

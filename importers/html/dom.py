@@ -34,12 +34,15 @@ def classes(node: LexborNode) -> set[str]:
 def class_text(node: LexborNode) -> str:
     """Class names and id joined, lower-cased, for loose role matching."""
     attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    names = (attrs.get("class"), attrs.get("id"), attrs.get("itemprop"))
+    return " ".join(n for n in names if n).lower()
 
 
 def is_hidden(node: LexborNode) -> bool:
     """True for content a visitor sees only after a click (display:none, .hidden, <details>)."""
     attrs = node.attributes
+    if node.tag == "details" and "open" not in attrs:
+        return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "hidden" in attrs:
         return True
@@ -48,7 +51,9 @@ def is_hidden(node: LexborNode) -> bool:
 
 def text_of(node: LexborNode) -> str:
     """Visible-or-not text of a node on one line, scripts and styles left out."""
-    return clean_inline(" ".join(_texts(node)))
+    if node.tag == "-text":
+        return clean_inline(node.text_content or "")
+    return clean_inline("".join(_texts(node)))
 
 
 def _texts(node: LexborNode) -> Iterator[str]:
@@ -60,6 +65,10 @@ def _texts(node: LexborNode) -> Iterator[str]:
         elif tag in SKIP_TAGS or tag == "-comment":
             continue
         elif tag == "br":
+            yield " "
+        elif tag in BLOCK_TAGS:
+            yield " "
+            yield from _texts(child)
             yield " "
         else:
             yield from _texts(child)

@@ -64,6 +64,21 @@ class EntryParts:
                 self.badges.append(name)
 
 
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s\-]*){1,4}$")
+_JOINERS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
+def uninvert(text: str) -> str:
+    """"Lovelace, A., & Turing, A. M." -> "A. Lovelace, A. M. Turing"; other lists unchanged."""
+    pieces = [p.strip() for p in _JOINERS.split(text) if p and p.strip()]
+    if len(pieces) < 2 or len(pieces) % 2:
+        return text
+    pairs = list(zip(pieces[::2], pieces[1::2], strict=True))
+    if not all(_INITIALS.match(first) and not _INITIALS.match(last) for last, first in pairs):
+        return text
+    return ", ".join(f"{first} {last}" for last, first in pairs)
+
+
 def clean_label(text: str) -> str:
     """A nav label without ▶/▼ markers and stray separators."""
     return clean_inline(text).strip(_ARROWS + " ").strip()
@@ -78,7 +93,7 @@ def to_paper(parts: EntryParts, *, source: str, locator: str) -> Paper | None:
     links = [Link(label=label, url=url) for label, url in parts.links]
     if parts.title_url and all(link.url != parts.title_url for link in links):
         links.insert(0, Link(label="Paper", url=parts.title_url))
-    authors = cached_authors(parts.authors) if parts.authors else None
+    authors = cached_authors(uninvert(parts.authors)) if parts.authors else None
     notes: list[str] = []
     if authors is not None:
         paper.authors = authors.names
@@ -126,6 +141,11 @@ def _identifiers(paper: Paper, parts: EntryParts) -> None:
     paper.arxiv_id = parts.arxiv_id.strip()
     doi = _BARE_DOI.match(parts.doi.strip())
     paper.doi = doi.group(1).rstrip(".") if doi else ""
+    ids_from_links(paper)
+
+
+def ids_from_links(paper: Paper) -> None:
+    """Fill an empty arXiv id or DOI from the paper's links."""
     for link in paper.links:
         found = _ARXIV.search(link.url) if "rxiv" in link.url.lower() else None
         if found and not paper.arxiv_id:

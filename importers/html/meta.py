@@ -6,17 +6,23 @@ import json
 import re
 from datetime import date
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImporterError
-from importers.html.dom import block_text, meta_content
-from importers.html.entry import EntryParts, to_paper
-from store.models import Paper
-from store.text import clean_inline, normalize_title
+from importers.html.dom import block_text, meta_content, text_of
+from importers.html.entry import EntryParts, ids_from_links, to_paper
+from store.models import Link, Paper
+from store.text import clean_block, clean_inline, normalize_title
 
 _BIB_START = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
-_SCHOLARLY = {"scholarlyarticle", "report", "thesis", "chapter", "techarticle", "article"}
+_SCHOLARLY = {"scholarlyarticle", "report", "thesis", "chapter", "medicalscholarlyarticle"}
 _MAX_JSON = 200_000
+_SCHOLARLY_TAGS = (
+    "citation_doi", "citation_pdf_url", "citation_journal_title", "citation_conference_title",
+    "citation_arxiv_id", "citation_dissertation_institution", "citation_technical_report_number",
+    "citation_technical_report_institution", "citation_inbook_title", "citation_book_title",
+    "citation_volume", "citation_firstpage",
+)
 
 
 def _metas(tree: LexborHTMLParser, name: str) -> list[str]:
@@ -32,8 +38,8 @@ def _metas(tree: LexborHTMLParser, name: str) -> list[str]:
 def citation_paper(tree: LexborHTMLParser, *, source: str, locator: str) -> Paper | None:
     """The paper described by `citation_*` meta tags, or None without a citation_title."""
     title = meta_content(tree, "citation_title", "dc.title", "DC.title")
-    if not title:
-        return None
+    if not title or not any(meta_content(tree, name) for name in _SCHOLARLY_TAGS):
+        return None  # a blog post may carry citation_title/author/date for crawlers
     parts = EntryParts(title=title)
     authors = _metas(tree, "citation_author") or _metas(tree, "dc.creator")
     parts.authors = ", ".join(a if "," not in a else _flip(a) for a in authors)
@@ -173,3 +179,75 @@ def fill_from(paper: Paper, other: Paper) -> None:
         paper.year = other.year
     if not paper.abstract and other.abstract:
         paper.abstract = other.abstract
+
+
+_LINK_LABEL = re.compile(
+    r"^(?:paper|pdf|arxiv|code|github|project(?: page)?|video|youtube|data(?:set)?|demo|"
+    r"slides|poster|supp(?:lementary)?(?: material)?|doi|openreview|models?|colab)$", re.I,
+)
+_ABSTRACT_HEADING = re.compile(r"^\s*(?:abstract|summary|overview)\s*:?\s*$", re.I)
+
+
+def enrich_own_page(paper: Paper, tree: LexborHTMLParser) -> None:
+    """A paper's own (project) page: its "Abstract" section and its link buttons."""
+    if not paper.abstract:
+        for heading in tree.css("h1, h2, h3, h4, strong, b"):
+            if _ABSTRACT_HEADING.match(text_of(heading)):
+                body = heading.next
+                while body is not None and (body.tag in ("-text", "-comment")
+                                            and not (body.text_content or "").strip()):
+                    body = body.next
+                if body is not None:
+                    paper.abstract = clean_block(block_text(body) if body.tag != "-text"
+                                                 else body.text_content or "")
+                break
+    seen = {link.url for link in paper.links}
+    for anchor in tree.css("a[href]"):
+        label = text_of(anchor)
+        url = (anchor.attributes.get("href") or "").strip()
+        if _LINK_LABEL.match(label) and url.startswith(("http://", "https://")) and url not in seen:
+            seen.add(url)
+            paper.links.append(Link(label=label, url=url))
+    paper.has_code = paper.has_code or any("code" in link.label.lower() or "github" in
+                                           link.label.lower() for link in paper.links)
+    paper.placeholder = paper.placeholder and not (paper.links or paper.abstract)
+    ids_from_links(paper)
+
+
+_PAPER_LINK = re.compile(r"arxiv\.org/|doi\.org/|\.pdf(?:$|[?#])|openreview\.net/", re.I)
+
+
+def project_page_paper(tree: LexborHTMLParser, root: LexborNode, *, source: str,
+                       locator: str) -> Paper | None:
+    """A paper's project page without tags or BibTeX: a title heading, an author list of two
+    or more names, and a link to the paper itself (arXiv, DOI or PDF); else None."""
+    from importers.html.classify import looks_like_names
+    from importers.html.roles import role
+
+    heading = next((h for h in root.css("h1, h2") if role(h) == "title"), None)
+    heading = heading or root.css_first("h1")
+    if heading is None:
+        return None
+    authors_node = next((n for n in root.css("[class], [itemprop]") if role(n) == "authors"
+                         and "," in text_of(n)), None)
+    if authors_node is None:  # the line under the title: "Ada Lovelace, Alan Turing"
+        after = heading.next
+        while after is not None and after.tag in ("-text", "-comment"):
+            after = after.next
+        inner = [n for n in after.css("div, p, span") if n.mem_id != after.mem_id] if (
+            after is not None) else []
+        first = inner[0] if inner else None
+        authors_node = first if first is not None and "," in text_of(first) else after
+    if authors_node is None:
+        return None
+    names = text_of(authors_node)
+    several = "," in names or " and " in names or "&" in names
+    if not several or not looks_like_names(names) or not any(
+            _PAPER_LINK.search(a.attributes.get("href") or "") for a in tree.css("a[href]")):
+        return None
+    when = next((text_of(n) for n in root.css("[class], [itemprop]") if role(n) == "date"), "")
+    paper = to_paper(EntryParts(title=text_of(heading), authors=names, year=when), source=source,
+                     locator=locator)
+    if paper is not None:
+        enrich_own_page(paper, tree)
+    return paper

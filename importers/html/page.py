@@ -10,7 +10,8 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImportWarning
-from importers.html.blocks import count_titles, is_link_line, looks_like_names, read_block
+from importers.html.blocks import is_link_line, read_block
+from importers.html.classify import looks_like_names
 from importers.html.dom import class_text, href, is_hidden, meta_content, parse_html, text_of
 from importers.html.entry import EntryParts, clean_label, to_paper
 from importers.html.leak import leaked_papers, split_leak
@@ -18,12 +19,18 @@ from importers.html.meta import (
     bibtex_blocks,
     bibtex_papers,
     citation_paper,
+    enrich_own_page,
     fill_from,
     jsonld_papers,
+    project_page_paper,
 )
+from importers.html.roles import count_titles
+from importers.html.tables import table_entries
 from store.models import Paper
 
 ORIGIN = "http://site.invalid"
+MAX_ENTRIES = 5000  # publications read from one page
+MAX_LEAK = 500_000  # characters of unrendered Markdown read from one hidden block
 ROOT_SELECTORS = (".page__content", "main", "[role=main]", "article", "#content", ".content",
                   "body")
 BLOCK_CANDIDATES = frozenset({"p", "li", "div", "article", "section", "dd", "td", "tr",
@@ -76,12 +83,14 @@ def normalize_permalink(path: str) -> str:
 
 
 def content_root(tree: LexborHTMLParser) -> LexborNode | None:
-    """The main content element of a page."""
+    """The main content element of a page: the first usual container holding most of its text."""
+    body = tree.body or tree.root
+    total = len(text_of(body)) if body is not None else 0
     for selector in ROOT_SELECTORS:
         node = tree.css_first(selector)
-        if node is not None and text_of(node):
+        if node is not None and len(text_of(node)) >= 0.5 * total:
             return node
-    return tree.root
+    return body
 
 
 def _fenced(node: LexborNode, root: LexborNode, accepted: set[int]) -> bool:
@@ -122,10 +131,14 @@ def _is_publication(parts: EntryParts, strict: bool) -> bool:
     return not strict or bool(parts.venue or parts.year or parts.links or parts.abstract)
 
 
-def read_entries(root: LexborNode, *, source: str, locator: str) -> list[Paper]:
-    """Papers of the repeated publication blocks below root, in page order."""
+def read_entries(root: LexborNode, *, source: str, locator: str,
+                 warnings: list[ImportWarning] | None = None) -> list[Paper]:
+    """Papers of the repeated publication blocks below root, in page order (capped)."""
     accepted: set[int] = set()
     found: list[tuple[EntryParts, list[LexborNode], int | None]] = []
+    for row, parts in table_entries(root):
+        accepted.add(row.mem_id)
+        found.append((parts, [], None))
     year: int | None = None
     for node in root.traverse():
         tag = node.tag
@@ -133,7 +146,8 @@ def read_entries(root: LexborNode, *, source: str, locator: str) -> list[Paper]:
             match = _YEAR_HEADING.match(text_of(node).strip(" :."))
             year = int(match.group(1)) if match else (None if tag in ("h1", "h2") else year)
             continue
-        if tag not in BLOCK_CANDIDATES or is_hidden(node) or _fenced(node, root, accepted):
+        if (tag not in BLOCK_CANDIDATES or node.mem_id in accepted or is_hidden(node)
+                or _fenced(node, root, accepted)):
             continue
         if count_titles(node) > 1 and tag not in ("li", "p"):
             continue
@@ -146,6 +160,11 @@ def read_entries(root: LexborNode, *, source: str, locator: str) -> list[Paper]:
         accepted.add(node.mem_id)
         accepted.update(n.mem_id for n in more)
         found.append((parts, after, year))
+        if len(found) >= MAX_ENTRIES:
+            if warnings is not None:
+                warnings.append(ImportWarning(source, None, f"more than {MAX_ENTRIES} entries "
+                                              "on one page; the rest skipped"))
+            break
     if len(found) < 2 and not (found and found[0][0].venue and found[0][0].authors):
         return []
     papers: list[Paper] = []
@@ -153,7 +172,7 @@ def read_entries(root: LexborNode, *, source: str, locator: str) -> list[Paper]:
         leaked: list[Paper] = []
         for hidden in after:
             head, markdown = split_leak(hidden)
-            if markdown:
+            if markdown and len(markdown) <= MAX_LEAK:
                 parts.abstract = head
                 leaked = leaked_papers(markdown, source=source)
         paper = to_paper(parts, source=source, locator=locator)
@@ -182,9 +201,9 @@ def _nav_groups(root: LexborNode) -> list[list[LexborNode]]:
             continue
         seen.add(parent.mem_id)
         links = [a for a in parent.css("a") if href(a)]
-        text = text_of(parent)
-        link_text = sum(len(text_of(a)) for a in links)
-        if len(links) >= 2 and text and link_text >= 0.8 * len(text.replace(" ", "")) * 0.9:
+        total = len(text_of(parent).replace(" ", ""))
+        linked = sum(len(text_of(a).replace(" ", "")) for a in links)
+        if len(links) >= 2 and total and linked >= 0.7 * total:
             groups.append(links)
     return groups
 
@@ -255,14 +274,33 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageR
     page.nav = read_nav(root, base, permalink)
     own = citation_paper(tree, source=source, locator=permalink)
     if own is not None:
+        enrich_own_page(own, tree)
         page.papers = [own]
         return page
-    page.papers = read_entries(root, source=source, locator=permalink)
+    page.papers = read_entries(root, source=source, locator=permalink, warnings=page.warnings)
     embedded = bibtex_papers(bibtex_blocks(tree), source=source, locator=permalink)
-    if page.papers:
+    if len(page.papers) <= 1 and len(embedded) == 1:  # a paper's own page: BibTeX decides
+        page.papers = embedded
+        enrich_own_page(embedded[0], tree)
+    elif page.papers:
         for paper in page.papers:
             for other in embedded:
                 fill_from(paper, other)
     else:
         page.papers = embedded or jsonld_papers(tree, source=source, locator=permalink)
+        if len(page.papers) == 1:
+            enrich_own_page(page.papers[0], tree)
+        if not page.papers:
+            own = project_page_paper(tree, root, source=source, locator=permalink)
+            page.papers = [own] if own is not None else []
+    if url or (canonical is not None and href(canonical).startswith(("http://", "https://"))):
+        _absolute_links(page.papers, url or href(canonical))
     return page
+
+
+def _absolute_links(papers: list[Paper], base: str) -> None:
+    """Make a fetched page's relative links absolute (they are opened from the terminal)."""
+    for paper in papers:
+        for link in paper.links:
+            if not urlsplit(link.url).scheme:
+                link.url = urljoin(base, link.url)

@@ -35,7 +35,7 @@ def _merge_nav(pages: list[PageRead]) -> tuple[dict[str, _Slot], list[str]]:
     for page in pages:
         key = _own_key(page)
         if key not in slots:
-            label = page.heading or page.title or page.permalink.strip("/").split("/")[-1]
+            label = page.title or page.heading or page.permalink.strip("/").split("/")[-1]
             slots[key] = _Slot(clean_inline(label), page.permalink)
             order.append(key)
         slots[key].pages.append(page)
@@ -84,8 +84,8 @@ def assemble(pages: list[PageRead], *, site: bool, quiet: bool = False) -> Impor
     topics: dict[str, list[PageRead]] = {}
     for page in pages:
         result.warnings.extend(page.warnings)
-        if site and not page.papers and not page.nav:
-            if quiet:
+        if not page.papers and not page.nav:
+            if quiet or not site:
                 continue
             result.warnings.append(ImportWarning(page.source, None,
                                                  "no publications on this page; skipped"))

@@ -5,16 +5,17 @@ from __future__ import annotations
 import heapq
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib import robotparser
 from urllib.parse import urlsplit, urlunsplit
 
 from store.net.http import FetchError, HttpClient, Response, check_url
-from store.net.links import page_key, page_links
+from store.net.links import page_key, page_links, page_text, toggle_www
 
 DEFAULT_MAX_PAGES = 200
 DEFAULT_MAX_DEPTH = 4
 DEFAULT_DELAY = 1.0
+MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is capped
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -45,6 +46,7 @@ class CrawlResult:
     failures: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     off_site: int = 0
+    document: FetchedPage | None = None  # a start URL that is text but not HTML (.bib, Atom…)
 
 
 def _variants(url: str) -> list[str]:
@@ -55,6 +57,12 @@ def _variants(url: str) -> list[str]:
         return [url]
     return [url] + [urlunsplit(parts._replace(path=path + tail)) for tail in (".html",
                                                                                 "/index.html")]
+
+
+def _textual(kind: str, body: bytes) -> bool:
+    """True for a text document (BibTeX, Atom, plain text) rather than a binary file."""
+    textual = kind.startswith("text/") or kind.endswith(("xml", "bibtex", "json")) or not kind
+    return textual and b"\x00" not in body[:8192]
 
 
 def _reason(message: str) -> str:
@@ -92,6 +100,12 @@ class Crawler:
                 raise
             parser.parse([])
         self._robots = parser
+        agent = self.client.policy.user_agent.split("/")[0]
+        wait = parser.crawl_delay(agent)
+        if wait is not None and float(wait) > self.client.policy.min_interval:
+            wait = min(float(wait), MAX_CRAWL_DELAY)
+            self.client.policy = replace(self.client.policy, min_interval=wait)
+            self.progress(f"robots.txt asks for {wait:g} s between requests")
 
     def allowed(self, url: str) -> bool:
         """True unless robots.txt forbids paperdeck (or every robot) this URL."""
@@ -149,7 +163,17 @@ class Crawler:
         """Fetch one page and record it, or record one failure line."""
         number = len(result.pages) + 1
         try:
-            response = self._fetch(url)
+            try:
+                response = self._fetch(url)
+            except FetchError as exc:
+                if depth or exc.status not in (301, 302, 303, 307, 308) or (
+                        "another host" not in str(exc)):
+                    raise
+                twin = toggle_www(url)  # example.org -> www.example.org, the usual move
+                response = self._fetch(twin)
+                self.progress(f"{url} moved to {twin}; staying on {urlsplit(twin).netloc}")
+                if self.limits.robots:
+                    self._load_robots(twin)
         except FetchError as exc:
             if str(exc) == "cancelled":
                 raise
@@ -158,11 +182,17 @@ class Crawler:
             self.progress(f"failed: {line}")
             return None
         kind = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()
+        if depth == 0 and kind not in HTML_TYPES and _textual(kind, response.body):
+            result.document = FetchedPage(url, response.url, response.text(), depth)
+            self.progress(f"[{number}] {response.url} ({kind}, not a web page)")
+            return None
         if kind and kind not in HTML_TYPES:
             result.skipped.append(f"{url}: skipped, not a web page ({kind})")
             self.progress(result.skipped[-1])
             return None
-        page = FetchedPage(url, response.url, response.text(), depth)
+        declared = "charset=" in response.headers.get("content-type", "").lower()
+        text = page_text(response.body, response.charset() if declared else None)
+        page = FetchedPage(url, response.url, text, depth)
         result.pages.append(page)
         size = len(response.body)
         self.progress(f"[{number}] {response.url} ({size / 1024:.0f} KB)")

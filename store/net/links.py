@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import posixpath
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -41,6 +42,51 @@ def page_key(url: str) -> str:
     return f"{(parts.hostname or '').lower()}:{parts.port or ''}{path.lower()}{query}"
 
 
+def toggle_www(url: str) -> str:
+    """The same URL on the host with "www." added or removed."""
+    parts = urlsplit(url)
+    host = parts.netloc
+    twin = host[4:] if host.lower().startswith("www.") else f"www.{host}"
+    return parts._replace(netloc=twin).geturl()
+
+
+def www_twin(url: str, base: str) -> str:
+    """url moved onto base's host when the two differ only by a leading "www."."""
+    a, b = (urlsplit(url).hostname or "").lower(), (urlsplit(base).hostname or "").lower()
+    if a != b and a.removeprefix("www.") == b.removeprefix("www.") and a and b:
+        return toggle_www(url)
+    return url
+
+
+def declared_charset(body: bytes) -> str | None:
+    """The charset a page declares in <meta charset> or <meta http-equiv>, if Python knows it."""
+    head = LexborHTMLParser(body[:4096].decode("latin-1"))
+    charset: str | None = None
+    meta = head.css_first("meta[charset]")
+    if meta is not None:
+        charset = meta.attributes.get("charset")
+    else:
+        for node in head.css("meta[http-equiv]"):
+            if (node.attributes.get("http-equiv") or "").lower() == "content-type":
+                content = node.attributes.get("content") or ""
+                charset = content.lower().partition("charset=")[2].strip(" ;\"'") or None
+    if not charset:
+        return None
+    try:
+        return codecs.lookup(charset.strip()).name
+    except LookupError:
+        return None
+
+
+def page_text(body: bytes, header_charset: str | None) -> str:
+    """A page's text: the HTTP charset, else the page's own <meta charset>, else UTF-8."""
+    charset = header_charset or declared_charset(body) or "utf-8"
+    try:
+        return body.decode(charset, errors="replace")
+    except LookupError:
+        return body.decode("utf-8", errors="replace")
+
+
 def _in_menu(node: LexborNode) -> bool:
     """True when an ancestor is a nav element or a menu/navbar/header by tag, class or role."""
     parent = node.parent
@@ -75,8 +121,9 @@ def page_links(html: str, base: str) -> tuple[list[PageLink], int]:
         raw = (anchor.attributes.get("href") or "").strip()
         if not raw or raw.startswith("#"):
             continue
-        target, _ = urldefrag(urljoin(base, raw))
+        target, _ = urldefrag(urljoin(base, raw.replace(" ", "%20")))
         scheme = urlsplit(target).scheme.lower()
+        target = www_twin(target, base)
         if scheme not in ("http", "https") or not same_site(base, target):
             left_out += 1
             continue

@@ -18,7 +18,7 @@ from tui.app import PaperDeckApp
 async def test_quit_during_a_stalled_fetch_ends_the_fetch_promptly(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The server never answers; after q the fetch call itself returns within 2 s."""
+    """The server never answers; after q the fetch call returns within seconds (not 60 s)."""
     returned = threading.Event()
     real_fetch = tui.arxiv.fetch_ids
 
@@ -42,4 +42,4 @@ async def test_quit_during_a_stalled_fetch_ends_the_fetch_promptly(
             await pilot.press("q")
         quit_at = time.monotonic()
         finished = await asyncio.to_thread(returned.wait, 10)
-        assert finished and time.monotonic() - quit_at < 2.0
+        assert finished and time.monotonic() - quit_at < 4.0

@@ -47,6 +47,8 @@ def test_import_url_reads_the_site_and_reports_each_failure_once(
         assert sum(path in line for line in failed) == 1
     assert any("robots.txt" in line for line in err.splitlines())
     assert "Traceback" not in err
+    papers = Store(tmp_path).papers()
+    assert all(link.url.startswith(("http://", "https://")) for p in papers for link in p.links)
     sources = [(s.id, s.path, s.importer) for s in Store(tmp_path).sources()]
     assert any(site.url("/") in (sid, path) and imp == "html" for sid, path, imp in sources)
 
@@ -101,3 +103,56 @@ def test_only_http_urls(url: str, tmp_path: Path, capsys: pytest.CaptureFixture[
     """Other schemes are refused with one line."""
     assert run(tmp_path, url) == 2
     assert "only http:// and https://" in capsys.readouterr().err
+
+
+def test_saved_page_imports_offline_and_follows_nothing(
+    site: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page saved from the site: its papers are read, none of its links is fetched."""
+    saved = tmp_path / "publications.html"
+    saved.write_text(site_routes()["/publications.html"].data().decode("utf-8").replace(
+        'href="/', f'href="{site.url("/")}'), encoding="utf-8")
+    assert run(tmp_path / "home", str(saved)) == 0
+    assert site.hits == []
+    titles = {p.title for p in Store(tmp_path / "home").papers()}
+    assert titles == {"Seeing Through Fog with Event Cameras", "Sparse Radiance Fields"}
+    assert "2 new" in capsys.readouterr().out
+
+
+def test_app_hook_imports_and_cancel_stops_the_crawl(site: LocalServer, tmp_path: Path) -> None:
+    """import_url_into: the worker's entry point; a set cancel event ends it with one line."""
+    import threading
+
+    from tui.web_import import UrlError, import_url_into
+
+    store = Store(tmp_path)
+    lines: list[str] = []
+    report, vanished = import_url_into(store, site.url("/"), delay=0.0, progress=lines.append,
+                                       timeout=0.3)
+    assert report.total("new") >= 6 and vanished == [] and lines
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(UrlError, match="cancelled"):
+        import_url_into(store, site.url("/"), cancel=cancel, delay=0.0)
+
+
+def test_saved_page_in_a_declared_legacy_charset(tmp_path: Path) -> None:
+    """A GBK page saved from a browser imports through its <meta charset>."""
+    row = ("<li><b>视觉 Radiance Fields for Gears</b><br><i>Ada Lovelace, Alan Turing</i><br>"
+           "CVPR 2023</li>")
+    page = f'<html><head><meta charset="gbk"></head><body><ul>{row}{row.replace("Gears", "Cogs")}'
+    saved = tmp_path / "pubs.html"
+    saved.write_bytes((page + "</ul></body></html>").encode("gbk"))
+    assert run(tmp_path / "home", str(saved)) == 0
+    titles = {p.title for p in Store(tmp_path / "home").papers()}
+    assert "视觉 Radiance Fields for Gears" in titles
+
+
+def test_url_of_a_bibtex_file_is_read_by_the_bibtex_importer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """import https://…/papers.bib: not a web page, but a document paperdeck can read."""
+    bib = "@article{k, title={Counting Gears}, author={Lovelace, Ada}, year={2021}}\n"
+    with local_server({"/papers.bib": Route(bib, content_type="application/x-bibtex")}) as srv:
+        assert run(tmp_path, srv.url("/papers.bib"), *FAST) == 0
+    assert [p.title for p in Store(tmp_path).papers()] == ["Counting Gears"]

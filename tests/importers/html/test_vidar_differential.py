@@ -97,3 +97,25 @@ def test_both_imported_merge_into_one_record_each(
     for paper in papers:
         importers = {p.importer for p in paper.provenance}
         assert importers == {"jekyll", "html"}, paper.title
+
+
+def test_crawling_the_rendered_site_gives_the_same_papers_and_tabs(source: ParsedSource) -> None:
+    """The rendered site served on 127.0.0.1 like a plain static host, imported by URL."""
+    from tests.data.local_http import Route, local_server
+    from tui.web_import import import_url, policy_for
+
+    routes = {"/" + f.relative_to(RENDERED).as_posix(): Route(f.read_bytes())
+              for f in RENDERED.rglob("*.html")}
+    routes["/"] = routes["/index.html"]
+    with local_server(routes) as server:
+        done = import_url(server.url("/"), policy=policy_for(0.0, 2.0))
+    assert done.parsed is not None
+    crawled = done.parsed.result
+    origin = server.url("")
+    for paper in crawled.papers:  # relative links became absolute on the crawled site
+        for link in paper.links:
+            link.url = link.url.removeprefix(origin)
+    assert _by_id(crawled) == _by_id(source.result)
+    assert any(link.url.startswith("/") for p in crawled.papers for link in p.links)
+    assert [(s.id, s.label, s.order, s.permalink) for s in crawled.sections] == [
+        (s.id, s.label, s.order, s.permalink) for s in source.result.sections]

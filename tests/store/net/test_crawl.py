@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.net.crawl import Crawler, CrawlLimits, CrawlResult
 from store.net.http import FetchPolicy, HttpClient
-from store.net.links import page_key, page_links
-from tests.data.local_http import LocalServer, local_server
+from store.net.links import page_key, page_links, page_text, toggle_www
+from tests.data.local_http import LocalServer, Route, local_server
 from tests.data.static_site import site_routes
 from tests.store.net.test_http import FakeTime
 
@@ -102,9 +104,50 @@ def test_links_resolve_relative_root_relative_and_absolute() -> None:
         "http://h.test/a/b.html", "http://h.test/c/", "http://h.test/d"]
     assert links[0].in_nav and not links[1].in_nav
     assert left_out == 3
+    spaced, _ = page_links('<a href="my papers.html">P</a>', "http://h.test/")
+    assert spaced[0].url == "http://h.test/my%20papers.html"
 
 
 def test_static_host_spellings_share_one_key() -> None:
     """/x, /x.html, /x/ and /x/index.html are one page."""
     keys = {page_key(f"http://h.test{p}") for p in ("/x", "/x.html", "/x/", "/x/index.html")}
     assert len(keys) == 1
+
+
+def test_www_twin_links_stay_on_the_site() -> None:
+    """Links to the www./bare twin of the host are moved onto the crawled host."""
+    links, left_out = page_links('<a href="https://www.lab.test/pubs">P</a>'
+                                 '<a href="https://other.test/x">X</a>', "https://lab.test/")
+    assert [link.url for link in links] == ["https://lab.test/pubs"] and left_out == 1
+    assert toggle_www("https://www.lab.test/a?b=1") == "https://lab.test/a?b=1"
+
+
+def test_page_charset_comes_from_http_then_meta() -> None:
+    """GBK pages that say so in a <meta> decode right; the HTTP header wins when present."""
+    body = '<html><head><meta charset="gbk"></head><body>视觉</body></html>'.encode("gbk")
+    assert "视觉" in page_text(body, None)
+    legacy = ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+              "<p>图像</p>").encode("gb2312")
+    assert "图像" in page_text(legacy, None)
+    assert "视觉" in page_text("视觉".encode(), "utf-8")
+    assert page_text(b"<meta charset='no-such'>x", None).endswith("x")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["http://h.test/", "https://h.test/a/b.html"]))
+def test_page_links_never_raise(html: str, base: str) -> None:
+    """Any text: a list of same-site http(s) links, nothing else."""
+    links, _ = page_links(html, base)
+    assert all(link.url.startswith(("http://h.test", "https://h.test")) for link in links)
+
+
+def test_robots_crawl_delay_is_honoured(site: LocalServer) -> None:
+    """Crawl-delay: 5 in robots.txt beats a 1 s delay: requests are 5 s apart."""
+    site.routes["/robots.txt"] = Route("User-agent: *\nCrawl-delay: 5\n",
+                                       content_type="text/plain")
+    fake = FakeTime()
+    policy = FetchPolicy(timeout=0.3, deadline=2.0, max_bytes=100_000, retries=0,
+                         min_interval=1.0)
+    with HttpClient(policy, clock=fake.clock, sleep=fake.sleep) as client:
+        Crawler(client, CrawlLimits(max_pages=3, max_depth=1)).crawl(site.url("/"))
+    assert fake.sleeps and all(s == 5.0 for s in fake.sleeps)

@@ -128,7 +128,7 @@ def test_trickle_is_cut_at_the_overall_deadline(server: LocalServer) -> None:
     with HttpClient(policy) as client:
         result, took = timed(lambda: client.get(server.url("/t")))
     assert isinstance(result, FetchError) and "0.5 s" in str(result)
-    assert took < 2.0
+    assert took < 3.0
 
 
 def test_trickle_deadline_is_measured_on_the_injected_clock(server: LocalServer) -> None:
@@ -159,7 +159,7 @@ def test_stall_is_bounded_by_the_deadline_too(server: LocalServer) -> None:
     policy = FetchPolicy(timeout=20.0, deadline=0.4, retries=3)
     with HttpClient(policy) as client:
         result, took = timed(lambda: client.get(server.url("/s")))
-    assert isinstance(result, FetchError) and took < 2.0
+    assert isinstance(result, FetchError) and took < 3.0
 
 
 def test_429_retry_after_is_honoured(server: LocalServer) -> None:
@@ -276,7 +276,7 @@ def test_cancel_aborts_a_stalled_request_promptly(server: LocalServer) -> None:
     with HttpClient(FetchPolicy(timeout=20, deadline=60), cancel=cancel) as client:
         result, took = timed(lambda: client.get(server.url("/s")))
     assert isinstance(result, FetchError) and str(result) == "cancelled"
-    assert took < 1.0
+    assert took < 2.5
 
 
 def test_cancel_wakes_a_real_backoff_sleep(server: LocalServer) -> None:
@@ -286,7 +286,7 @@ def test_cancel_wakes_a_real_backoff_sleep(server: LocalServer) -> None:
     threading.Timer(0.2, cancel.set).start()
     with HttpClient(FetchPolicy(deadline=200, retries=3), cancel=cancel) as client:
         result, took = timed(lambda: client.get(server.url("/r")))
-    assert str(result) == "cancelled" and took < 1.0
+    assert str(result) == "cancelled" and took < 2.5
 
 
 def test_a_set_cancel_means_no_request(server: LocalServer) -> None:
