@@ -31,8 +31,8 @@ def records() -> list[OaiRecord]:
 
 def start(home: Path, server: FakeOai) -> subprocess.Popen[bytes]:
     """`paperdeck update` in a child process against the fake server."""
-    env = dict(os.environ, PAPERDECK_HOME=str(home), PAPERDECK_OAI_URL=server.url,
-               PAPERDECK_OAI_INTERVAL="0.25", PAPERDECK_ARXIV_URL="http://127.0.0.1:9/none")
+    env = dict(os.environ, PYTHONFAULTHANDLER="1", PAPERDECK_HOME=str(home),
+               PAPERDECK_OAI_URL=server.url, PAPERDECK_OAI_INTERVAL="0.25", PAPERDECK_ARXIV_URL="http://127.0.0.1:9/none")
     code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.Popen([sys.executable, "-c", code, "update", "--days", "400",
                              "--no-sources"], cwd=REPO, env=env,
@@ -83,4 +83,31 @@ def test_interrupted_update_resumes_to_the_same_library(tmp_path: Path, sig: int
         assert proc.wait(timeout=120) == 0, proc.stderr.read()  # type: ignore[union-attr]
         resumed = server.requests[interrupted]
         assert "resumptionToken" in resumed  # it resumed, not started over
+    assert snapshot(broken) == snapshot(clean)
+
+
+@pytest.mark.slow
+def test_many_kills_at_random_points(tmp_path: Path) -> None:
+    """Killed again and again at random moments (also inside writes), then finished."""
+    import random
+
+    rng = random.Random(13)
+    clean, broken = tmp_path / "clean", tmp_path / "broken"
+    follow(clean)
+    follow(broken)
+    with fake_oai(page_size=2) as server:
+        server.records = records()
+        assert start(clean, server).wait(timeout=120) == 0
+        for _ in range(12):
+            proc = start(broken, server)
+            time.sleep(rng.uniform(0.3, 2.5))
+            proc.send_signal(rng.choice([signal.SIGKILL, signal.SIGINT]))
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGABRT)  # faulthandler prints every thread's stack
+                proc.wait(timeout=10)
+                pytest.fail("update hung after a signal:\n" + proc.stderr.read().decode())
+        proc = start(broken, server)
+        assert proc.wait(timeout=120) == 0, proc.stderr.read()  # type: ignore[union-attr]
     assert snapshot(broken) == snapshot(clean)
