@@ -29,9 +29,9 @@ def records() -> list[OaiRecord]:
     return day_one() + more
 
 
-def start(home: Path, server: FakeOai) -> subprocess.Popen[bytes]:
+def start(home: Path, server: FakeOai, **hooks: str) -> subprocess.Popen[bytes]:
     """`paperdeck update` in a child process against the fake server."""
-    env = dict(os.environ, PYTHONFAULTHANDLER="1", PAPERDECK_HOME=str(home),
+    env = dict(os.environ, **hooks, PYTHONFAULTHANDLER="1", PAPERDECK_HOME=str(home),
                PAPERDECK_OAI_URL=server.url, PAPERDECK_OAI_INTERVAL="0.25", PAPERDECK_ARXIV_URL="http://127.0.0.1:9/none")
     code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.Popen([sys.executable, "-c", code, "update", "--days", "400",
@@ -83,6 +83,32 @@ def test_interrupted_update_resumes_to_the_same_library(tmp_path: Path, sig: int
         assert proc.wait(timeout=120) == 0, proc.stderr.read()  # type: ignore[union-attr]
         resumed = server.requests[interrupted]
         assert "resumptionToken" in resumed  # it resumed, not started over
+    assert snapshot(broken) == snapshot(clean)
+
+
+@pytest.mark.parametrize(
+    ("point", "file", "skip"),
+    [
+        ("after-replace", "inbox.json", "1"),  # arrivals noted, page not stored
+        ("after-replace", "library.json", "1"),  # page stored, resumption point not
+        ("mid-temp-write", "library.json", "1"),  # torn temp file of the library
+        ("after-temp-write", "harvest.json", "2"),  # resumption point not yet in place
+    ],
+)
+def test_killed_between_the_writes_of_a_page(tmp_path: Path, point: str, file: str,
+                                             skip: str) -> None:
+    """Killed at exact points between a page's three writes: the re-run repeats the page."""
+    clean, broken = tmp_path / "clean", tmp_path / "broken"
+    follow(clean)
+    follow(broken)
+    with fake_oai(page_size=2) as server:
+        server.records = records()
+        assert start(clean, server).wait(timeout=120) == 0
+        proc = start(broken, server, PAPERDECK_CRASH_POINT=point, PAPERDECK_CRASH_FILE=file,
+                     PAPERDECK_CRASH_SKIP=skip)
+        assert proc.wait(timeout=120) == -signal.SIGKILL
+        proc = start(broken, server)
+        assert proc.wait(timeout=120) == 0, proc.stderr.read()  # type: ignore[union-attr]
     assert snapshot(broken) == snapshot(clean)
 
 
