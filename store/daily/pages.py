@@ -120,14 +120,15 @@ def arrivals_for(store: Lookup, papers: list[Paper],
                 # recorded the arrival but not the paper (storing again is harmless)
                 continue
             kind = "replaced" if updated and before else ("replaced" if updated else "new")
-            found.entries[key] = {"day": day, "kind": kind, "updated": updated}
+            found.entries[key] = {"day": day, "kind": kind, "updated": updated, "id": paper.id}
             (found.replaced if before else found.new).append(key)
             continue
         if _differs(old, paper):
             found.changed.append(key)
         seen_version = before.get("updated") or old.extra.get(UPDATED_KEY, "")
         if updated and updated != seen_version:
-            found.entries[key] = {"day": day, "kind": "replaced", "updated": updated}
+            found.entries[key] = {"day": day, "kind": "replaced", "updated": updated,
+                                  "id": old.id}
             found.replaced.append(key)
         had_ref = old.doi or old.extra.get(JOURNAL_KEY) or old.venue
         if (paper.doi or paper.extra.get(JOURNAL_KEY)) and not had_ref:
