@@ -160,7 +160,7 @@ class Updater:
     def _apply(self, page: Page, source: str, importer: str, rep: SourceReport) -> None:
         """Record arrivals, then store the page (arrivals first: a re-run finds the papers
         already stored and would no longer see them as arrivals)."""
-        found = arrivals_for(self.store, page.papers, self.arrivals.all())
+        found = arrivals_for(self.store, page.papers, self.arrivals.all(), source)
         self.arrivals.add(found.entries)
         rep.new += found.new
         rep.replaced += found.replaced
