@@ -14,6 +14,7 @@ from store.daily.inbox import Arrivals
 from store.daily.matching import in_followed
 from store.daily.oai import OaiHarvester
 from store.daily.pages import Page, arrivals_for, keep_followed
+from store.errors import ArxivError
 from store.importing import ImportLike
 from store.models import ImportSummary, Paper, Row
 from store.net.http import FetchError
@@ -218,12 +219,7 @@ class Updater:
         source, cid = f"arxiv:author:{name}", f"arxiv:author-{slugify(name)}"
         try:
             texts = self.authors.search_author(name, max_results=self.author_max)
-        except (FetchError, OSError) as exc:
-            rep.error = str(exc)
-            return
-        except Exception as exc:  # store.errors.ArxivError from the API client
-            if type(exc).__name__ != "ArxivError":
-                raise
+        except (ArxivError, FetchError, OSError) as exc:
             rep.error = str(exc)
             return
         page = Page()
