@@ -35,12 +35,27 @@ def build_updater(store: Store, *, today: date, days: int,
     """The Updater for the user's follows, wired to the importers and the HTTP clients."""
     from importers.arxiv_taxonomy import oai_set
     from importers.atom import parse_feed
-    from importers.oai_arxiv import parse_page
+    from importers.base import ImporterError, ImportResult
+    from importers.oai_arxiv import OaiPage, parse_page
     from store.daily.follows import FollowList
     from store.daily.oai import OaiHarvester, oai_policy, oai_url
-    from store.daily.update import Updater
+    from store.daily.update import PageError, Updater
     from store.net.http import HttpClient
     from tui.arxiv import make_client
+
+    def oai_page(text: str, source: str, spec: str) -> OaiPage:
+        """One page, or PageError with the importer's one-line reason."""
+        try:
+            return parse_page(text, source=source, set_spec=spec)
+        except ImporterError as exc:
+            raise PageError(str(exc)) from None
+
+    def atom_page(text: str, source: str, cid: str, title: str) -> ImportResult:
+        """One API response, or PageError with the importer's one-line reason."""
+        try:
+            return parse_feed(text, source=source, collection_id=cid, title=title).result
+        except ImporterError as exc:
+            raise PageError(str(exc)) from None
 
     follows = FollowList(store.home).get()
     url = oai_url()
@@ -49,10 +64,9 @@ def build_updater(store: Store, *, today: date, days: int,
         store, follows, today=today,
         sets=sorted({oai_set(c) for c in follows.categories}),
         harvester=OaiHarvester(client, url),
-        parse_oai=lambda text, source, spec: parse_page(text, source=source, set_spec=spec),
+        parse_oai=oai_page,
         authors=make_client() if follows.authors else None,
-        parse_atom=lambda text, source, cid, title: parse_feed(
-            text, source=source, collection_id=cid, title=title).result,
+        parse_atom=atom_page,
         first_days=max(0, days), cancel=cancel,
         progress=progress or (lambda _m: None),
     )

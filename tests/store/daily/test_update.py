@@ -189,3 +189,15 @@ def test_cancel_between_pages_then_resume(store: Store) -> None:
         updater(store, server, clock).run()
         assert server.requests[0] == {"verb": "ListRecords", "resumptionToken": "cs|2026-11-26|2"}
     assert len(store.papers()) == 4
+
+
+def test_expired_token_restarts_the_pass(store: Store) -> None:
+    """A resumption token the server no longer knows: the pass starts again from `done`."""
+    HarvestState(store.home).commit("cs", {"done": "2026-11-26", "token": "stale", "top": ""})
+    clock = FakeClock()
+    with fake_oai(clock) as server:
+        server.records = day_one()
+        report = updater(store, server, clock).run()
+        assert server.requests[0] == {"verb": "ListRecords", "resumptionToken": "stale"}
+        assert server.requests[1]["from"] == "2026-11-26"
+    assert report.sources[0].pages == 3 and len(store.papers()) == 4
