@@ -57,19 +57,28 @@ def follow(home: Path) -> None:
     FollowList(home).add(categories=["cs.CV", "cs.LG"])
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
-def test_interrupted_update_resumes_to_the_same_library(tmp_path: Path, sig: int) -> None:
-    """Stopped after a few pages and run again: the same library as one clean run."""
-    clean, broken = tmp_path / "clean", tmp_path / "broken"
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The snapshot of one uninterrupted update (made once for the module)."""
+    clean = tmp_path_factory.mktemp("clean") / "home"
     follow(clean)
-    follow(broken)
     with fake_oai(page_size=2) as server:
         server.records = records()
         proc = start(clean, server)
         assert proc.wait(timeout=120) == 0, proc.stderr.read()  # type: ignore[union-attr]
-        pages = len(server.requests)
-        assert pages == 8
-        server.requests.clear()
+        assert len(server.requests) == 8
+    return snapshot(clean)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_interrupted_update_resumes_to_the_same_library(
+    tmp_path: Path, sig: int, clean_run: dict[str, Any]
+) -> None:
+    """Stopped after a few pages and run again: the same library as one clean run."""
+    broken = tmp_path / "broken"
+    follow(broken)
+    with fake_oai(page_size=2) as server:
+        server.records = records()
         proc = start(broken, server)
         deadline = time.monotonic() + 60
         while len(server.requests) < 4 and time.monotonic() < deadline:
@@ -78,12 +87,12 @@ def test_interrupted_update_resumes_to_the_same_library(tmp_path: Path, sig: int
         code = proc.wait(timeout=60)
         assert code == (130 if sig == signal.SIGINT else -signal.SIGKILL)
         interrupted = len(server.requests)
-        assert interrupted < pages
+        assert interrupted < 8
         proc = start(broken, server)
         assert proc.wait(timeout=120) == 0, proc.stderr.read()  # type: ignore[union-attr]
         resumed = server.requests[interrupted]
         assert "resumptionToken" in resumed  # it resumed, not started over
-    assert snapshot(broken) == snapshot(clean)
+    assert snapshot(broken) == clean_run
 
 
 @pytest.mark.parametrize(
@@ -96,20 +105,18 @@ def test_interrupted_update_resumes_to_the_same_library(tmp_path: Path, sig: int
     ],
 )
 def test_killed_between_the_writes_of_a_page(tmp_path: Path, point: str, file: str,
-                                             skip: str) -> None:
+                                             skip: str, clean_run: dict[str, Any]) -> None:
     """Killed at exact points between a page's three writes: the re-run repeats the page."""
-    clean, broken = tmp_path / "clean", tmp_path / "broken"
-    follow(clean)
+    broken = tmp_path / "broken"
     follow(broken)
     with fake_oai(page_size=2) as server:
         server.records = records()
-        assert start(clean, server).wait(timeout=120) == 0
         proc = start(broken, server, PAPERDECK_CRASH_POINT=point, PAPERDECK_CRASH_FILE=file,
                      PAPERDECK_CRASH_SKIP=skip)
         assert proc.wait(timeout=120) == -signal.SIGKILL
         proc = start(broken, server)
         assert proc.wait(timeout=120) == 0, proc.stderr.read()  # type: ignore[union-attr]
-    assert snapshot(broken) == snapshot(clean)
+    assert snapshot(broken) == clean_run
 
 
 @pytest.mark.slow
