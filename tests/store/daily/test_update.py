@@ -201,3 +201,27 @@ def test_expired_token_restarts_the_pass(store: Store) -> None:
         assert server.requests[0] == {"verb": "ListRecords", "resumptionToken": "stale"}
         assert server.requests[1]["from"] == "2026-11-26"
     assert report.sources[0].pages == 3 and len(store.papers()) == 4
+
+
+def library_content(store: Store) -> list[dict[str, object]]:
+    """Every stored paper as a dict."""
+    return [p.to_dict() for p in store.papers()]
+
+
+def test_paging_does_not_change_the_result(tmp_path: Path) -> None:
+    """One page or six, with a 503 between: the same papers, tabs and arrivals."""
+    results = []
+    for size in (1, 2, 4, 10):
+        home = tmp_path / f"home{size}"
+        home.mkdir()
+        FollowList(home).add(categories=["cs.CV", "cs.LG"])
+        store = Store(home)
+        clock = FakeClock()
+        with fake_oai(clock, page_size=size) as server:
+            server.records = day_one()
+            server.busy = [("", 4)]
+            report = updater(store, server, clock).run()
+        assert not report.failed and report.sources[0].pages == -(-6 // size)
+        results.append((library_content(store), [s.to_dict() for s in store.sections()],
+                        sorted(Arrivals(home).all())))
+    assert all(r == results[0] for r in results[1:])
