@@ -142,7 +142,7 @@ def arrivals_for(store: Lookup, papers: list[Paper],
                 # arrived before: stored under another record's id, or an interrupted run
                 # recorded the arrival but not the paper (storing again is harmless)
                 continue
-            kind = "replaced" if updated and before else ("replaced" if updated else "new")
+            kind = "replaced" if updated else "new"  # a later version of a paper new to us
             found.entries[key] = {"day": day, "kind": kind, "updated": updated, "id": paper.id}
             (found.replaced if before else found.new).append(key)
             continue
