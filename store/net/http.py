@@ -49,7 +49,7 @@ class FetchPolicy:
     timeout: float = 10.0
     deadline: float = 30.0
     max_bytes: int = 20 * 2**20
-    retries: int = 3
+    retries: int = 3  # 429, 5xx, timeouts, dropped connections (not refused or unresolvable)
     backoff: float = 1.0
     min_interval: float = 0.0
     user_agent: str = f"paperdeck/{_version()} (terminal publication browser)"
@@ -343,7 +343,7 @@ class HttpClient:
             raise _Retry("timed out") from None
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
             reason = _reason(exc)
-            if reason.startswith("cannot resolve"):
+            if reason.startswith("cannot resolve") or reason == "connection refused":
                 raise FetchError(f"{_host(url)}: {reason}") from None
             raise _Retry(reason) from None
         except httpx.HTTPError as exc:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from tui.commands import (
+    bib,
+    cite,
     demo,
     digest,
+    edit,
     enrich,
     export,
     follow,
@@ -14,6 +17,8 @@ from tui.commands import (
     import_cmd,
     mark,
     new,
+    note,
+    rekey,
     search,
     sections,
     show,
@@ -38,4 +43,9 @@ COMMANDS: tuple[ModuleType, ...] = (
     update,
     new,
     digest,
+    rekey,
+    bib,
+    cite,
+    edit,
+    note,
 )
