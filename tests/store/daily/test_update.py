@@ -225,3 +225,24 @@ def test_paging_does_not_change_the_result(tmp_path: Path) -> None:
         results.append((library_content(store), [s.to_dict() for s in store.sections()],
                         sorted(Arrivals(home).all())))
     assert all(r == results[0] for r in results[1:])
+
+
+def test_user_edits_win_over_a_gained_venue(store: Store) -> None:
+    """The user's own venue stays what they see; the library still records arXiv's."""
+    clock = FakeClock()
+    with fake_oai(clock) as server:
+        server.records = day_one()
+        updater(store, server, clock).run()
+        pid = store.resolve("2611.00002").id  # type: ignore[union-attr]
+        store.set_edits(pid, {"venue": "My Workshop 2026"})
+        server.records = [
+            OaiRecord("2611.00002", "2026-11-28", "Scaling Laws for Sparse Mixtures",
+                      [("Rossi", "Elena")], "cs.LG stat.ML", "2026-11-25",
+                      journal_ref="Advances in Neural Information Processing Systems 39 (2026)",
+                      doi="10.5555/neurips.2026.123"),
+        ]
+        updater(store, server, clock, today=date(2026, 11, 28)).run()
+    assert store.get(pid).venue == "My Workshop 2026"  # type: ignore[union-attr]
+    imported = store.imported(pid)
+    assert imported is not None and "Neural Information" in imported.venue
+    assert store.get(pid).doi == "10.5555/neurips.2026.123"  # type: ignore[union-attr]
