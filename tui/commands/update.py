@@ -26,7 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--days", type=int, default=1, metavar="N",
                         help="on a category's first update, look back N days (default 1)")
     parser.add_argument("--no-sources", action="store_true",
-                        help="skip re-reading sources imported from files")
+                        help="skip re-reading sources imported from files and web sites")
+    parser.add_argument("--site-delay", type=float, default=1.0, metavar="SECONDS",
+                        help="pause between requests when re-reading a web site (default 1 s)")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="give up on a silent web site after this long (default 10 s)")
 
 
 def build_updater(store: Store, *, today: date, days: int,
@@ -91,6 +95,31 @@ def refresh_file_sources(store: Store, today: date) -> list[str]:
     return lines
 
 
+def refresh_url_sources(store: Store, *, delay: float, timeout: float,
+                        progress: Callable[[str], None],
+                        cancel: threading.Event | None = None) -> list[str]:
+    """Crawl again every web site imported from a URL; lines saying what changed."""
+    from tui.importing import HTML_FORMAT, apply_sources
+    from tui.web_import import UrlError, import_url, is_url, policy_for
+
+    lines: list[str] = []
+    for record in store.sources():
+        if record.importer != HTML_FORMAT or not is_url(record.path):
+            continue
+        try:
+            done = import_url(record.path, policy=policy_for(delay, timeout),
+                              progress=progress, cancel=cancel)
+        except UrlError as exc:
+            lines.append(f"{record.path}: not re-read: {exc}")
+            continue
+        if done.parsed is None or done.parsed.digest == record.digest:
+            continue
+        report = apply_sources(store, [done.parsed])
+        lines.append(f"{record.path}: re-read · {report.total('new')} new · "
+                     f"{report.total('updated')} updated · {len(done.failures)} pages failed")
+    return lines
+
+
 def print_report(ctx: Context, report: UpdateReport) -> None:
     """One line per source, then the totals."""
     for source in report.sources:
@@ -135,5 +164,9 @@ def run(ctx: Context) -> int:
     print_report(ctx, report)
     if not ctx.args.no_sources:
         for line in refresh_file_sources(store, date.today()):
+            ctx.write(line)
+        for line in refresh_url_sources(store, delay=ctx.args.site_delay,
+                                        timeout=ctx.args.timeout, progress=progress,
+                                        cancel=cancel):
             ctx.write(line)
     return EXIT_USAGE if report.failed else EXIT_OK
