@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from store.daily.files import inbox_file
 from store.daily.follows import FollowList, Follows
 from store.daily.matching import is_cross_list, reasons
-from store.models import Annotation, Paper
+from store.models import Annotation, Paper, Row
 
 KEEP_SEEN_DAYS = 30
 
@@ -23,6 +23,14 @@ class StoreLike(Protocol):
 
     def resolve(self, ref: str) -> Paper | None:
         """A paper by arXiv id."""
+        ...
+
+    def rows(self) -> list[Row]:
+        """Every paper's list row (cached)."""
+        ...
+
+    def get(self, paper_id: str) -> Paper | None:
+        """A paper by id."""
         ...
 
     def annotation(self, paper_id: str) -> Annotation:
@@ -114,8 +122,11 @@ def build_items(store: StoreLike, entries: Mapping[str, Mapping[str, Any]],
                 follows: Follows) -> list[InboxItem]:
     """Inbox items for arrival entries, newest day first, watched ones first within a day."""
     items: list[InboxItem] = []
+    ids = {row.id for row in store.rows()} if entries else set()
     for arxiv_id, entry in entries.items():
-        paper = store.resolve(arxiv_id)
+        pid = str(entry.get("id", ""))
+        # by id when the rows know it (fast); else by arXiv id (merged under another id)
+        paper = store.get(pid) if pid in ids else store.resolve(arxiv_id)
         if paper is None:
             continue  # the update was interrupted before it stored this paper
         items.append(InboxItem(

@@ -12,6 +12,9 @@ from store.models import Collection, Paper, Row, Section
 UPDATED_KEY = "arxiv_updated"
 JOURNAL_KEY = "journal_ref"
 DATESTAMP_KEY = "oai_datestamp"
+ORIGIN_PREFIX = "_from."  # the merge's marker of a field given by another source
+FIELDS = ("title", "abstract", "comments", "doi", "category", "venue", "venue_short", "year",
+          "date", "arxiv_id")
 
 
 @dataclass(slots=True)
@@ -84,19 +87,39 @@ class Found:
     changed: list[str] = field(default_factory=list)
 
 
-def _differs(old: Paper, new: Paper) -> bool:
-    """True when the incoming record would change what is stored."""
-    fields = ("title", "abstract", "comments", "doi", "category")
-    if any(getattr(new, f) and getattr(new, f) != getattr(old, f) for f in fields):
+def _origin(paper: Paper, name: str) -> str:
+    """The source a stored field came from (the merge's marker, else the first source)."""
+    marked = paper.extra.get(ORIGIN_PREFIX + name)
+    if marked is not None:
+        return marked
+    return paper.provenance[0].source if paper.provenance else ""
+
+
+def _would_change(old: Paper, new: Paper, source: str) -> bool:
+    """True when storing the incoming record could change the stored paper: an empty field
+    filled, a field this source gave corrected, a fuller author list, a new tab or link."""
+    for name in FIELDS:
+        value, have = getattr(new, name), getattr(old, name)
+        if value and value != have and (not have or _origin(old, name) == source):
+            return True
+    if new.authors and new.authors != old.authors and (
+        not old.authors or _origin(old, "authors") == source
+        or len(new.authors) > len(old.authors)
+    ):
         return True
-    if new.authors and new.authors != old.authors:
+    if any(p.source == source for p in new.provenance) and not any(
+        p.source == source for p in old.provenance
+    ):
         return True
-    have = {ref.section for ref in old.sections}
-    return any(ref.section not in have for ref in new.sections)
+    sections = {ref.section for ref in old.sections}
+    links = {link.url for link in old.links}
+    return any(r.section not in sections for r in new.sections) or any(
+        link.url not in links for link in new.links
+    )
 
 
 def arrivals_for(store: Lookup, papers: list[Paper],
-                 known: Mapping[str, Mapping[str, Any]]) -> Found:
+                 known: Mapping[str, Mapping[str, Any]], source: str = "") -> Found:
     """New papers and new versions among papers (compared with the store before storing).
 
     Existence is checked against the cached rows, so a page of new papers never parses the
@@ -119,15 +142,16 @@ def arrivals_for(store: Lookup, papers: list[Paper],
                 # arrived before: stored under another record's id, or an interrupted run
                 # recorded the arrival but not the paper (storing again is harmless)
                 continue
-            kind = "replaced" if updated and before else ("replaced" if updated else "new")
-            found.entries[key] = {"day": day, "kind": kind, "updated": updated}
+            kind = "replaced" if updated else "new"  # a later version of a paper new to us
+            found.entries[key] = {"day": day, "kind": kind, "updated": updated, "id": paper.id}
             (found.replaced if before else found.new).append(key)
             continue
-        if _differs(old, paper):
+        if _would_change(old, paper, source):
             found.changed.append(key)
         seen_version = before.get("updated") or old.extra.get(UPDATED_KEY, "")
         if updated and updated != seen_version:
-            found.entries[key] = {"day": day, "kind": "replaced", "updated": updated}
+            found.entries[key] = {"day": day, "kind": "replaced", "updated": updated,
+                                  "id": old.id}
             found.replaced.append(key)
         had_ref = old.doi or old.extra.get(JOURNAL_KEY) or old.venue
         if (paper.doi or paper.extra.get(JOURNAL_KEY)) and not had_ref:

@@ -14,12 +14,14 @@ from store.daily.inbox import Arrivals
 from store.daily.matching import in_followed
 from store.daily.oai import OaiHarvester
 from store.daily.pages import Page, arrivals_for, keep_followed
+from store.errors import ArxivError, StoreError
 from store.importing import ImportLike
 from store.models import ImportSummary, Paper, Row
 from store.net.http import FetchError
 from store.text import slugify
 
 OAI_IMPORTER = "oai-arxiv"
+MAX_RESTARTS = 3  # passes restarted after an expired resumption token, per set and run
 OAI_SOURCE = "arxiv-oai:"
 
 
@@ -61,6 +63,10 @@ class AuthorClient(Protocol):
                       page_size: int | None = None) -> list[str]:
         """Responses for au:"name"."""
         ...
+
+
+class PageError(StoreError):
+    """A harvested page that cannot be read at all (the parser's one-line reason)."""
 
 
 ParseOai = Callable[[str, str, str], OaiPageLike]  # text, source, set spec
@@ -160,7 +166,7 @@ class Updater:
     def _apply(self, page: Page, source: str, importer: str, rep: SourceReport) -> None:
         """Record arrivals, then store the page (arrivals first: a re-run finds the papers
         already stored and would no longer see them as arrivals)."""
-        found = arrivals_for(self.store, page.papers, self.arrivals.all())
+        found = arrivals_for(self.store, page.papers, self.arrivals.all(), source)
         self.arrivals.add(found.entries)
         rep.new += found.new
         rep.replaced += found.replaced
@@ -178,6 +184,7 @@ class Updater:
         first = (self.today - timedelta(days=self.first_days)).isoformat()
         done, token, top = start.get("done") or first, start.get("token", ""), start.get("top", "")
         size: int | None = None
+        restarts = 0
         while True:
             total = f" of {size}" if size else ""
             self.progress(f"{spec}: page {rep.pages + 1}, {rep.records}{total} records so far"
@@ -186,11 +193,12 @@ class Updater:
                 return
             try:
                 text = self.harvester.list_records(set_spec=spec, from_date=done, token=token)
-            except FetchError as exc:
+                page = self.parse_oai(text, source, spec)
+            except (FetchError, PageError) as exc:
                 rep.error = str(exc)
                 return
-            page = self.parse_oai(text, source, spec)
-            if page.expired_token and token:
+            if page.expired_token and token and restarts < MAX_RESTARTS:
+                restarts += 1
                 token, top = "", ""  # the token expired: start the pass again from `done`
                 self.state.commit(spec, {"done": done, "token": "", "top": ""})
                 continue
@@ -218,17 +226,16 @@ class Updater:
         source, cid = f"arxiv:author:{name}", f"arxiv:author-{slugify(name)}"
         try:
             texts = self.authors.search_author(name, max_results=self.author_max)
-        except (FetchError, OSError) as exc:
-            rep.error = str(exc)
-            return
-        except Exception as exc:  # store.errors.ArxivError from the API client
-            if type(exc).__name__ != "ArxivError":
-                raise
+        except (ArxivError, FetchError, OSError) as exc:
             rep.error = str(exc)
             return
         page = Page()
         for text in texts:
-            result = self.parse_atom(text, source, cid, f"arXiv: {name}")
+            try:
+                result = self.parse_atom(text, source, cid, f"arXiv: {name}")
+            except PageError as exc:
+                rep.error = str(exc)
+                return
             rep.pages += 1
             rep.records += len(result.papers)
             page.extend(result)

@@ -105,6 +105,7 @@ class FakeOai(ThreadingHTTPServer):
         self.requests: list[dict[str, str]] = []
         self.times: list[float] = []
         self.busy: list[tuple[str, int]] = []  # (token prefix or "", Retry-After) to answer 503
+        self.garbage = ""  # when set, every answer is this body with status 200
         self.lock = threading.Lock()
 
     @property
@@ -124,6 +125,8 @@ class FakeOai(ThreadingHTTPServer):
             if params.get("resumptionToken", "").startswith(prefix) or not prefix:
                 del self.busy[i]
                 return 503, {"Retry-After": str(wait)}, "<html>Retry later</html>"
+        if self.garbage:
+            return 200, {}, self.garbage
         attrs = " ".join(f'{k}="{escape(v)}"' for k, v in params.items())
         if params.get("verb") != "ListRecords":
             body = '<error code="badVerb">only ListRecords here</error>'

@@ -112,3 +112,9 @@ async def test_arrival_while_open(tmp_path: Path) -> None:
         await pilot.pause()
         shown = rows(app)
         assert len(shown) == 3 and "Zhiwei Xiong" in shown[0]  # cs.LG-only paper not followed
+
+
+def test_inbox_layout(snap_compare: object, tmp_path: Path) -> None:
+    """The New list at 80x24: day heading, the watched paper first and highlighted, tags."""
+    app = Harness(arrive(tmp_path / "home"))
+    assert snap_compare(app, terminal_size=(80, 24))  # type: ignore[operator]

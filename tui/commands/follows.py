@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from importers.arxiv_taxonomy import category_name
+from importers.arxiv_taxonomy import category_name, oai_set
 from store.daily.follows import FollowList
+from store.daily.harvest_state import HarvestState
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
 
 NAME = "follows"
@@ -20,8 +21,10 @@ def run(ctx: Context) -> int:
     if follows.is_empty():
         ctx.warn("nothing followed yet; try `paperdeck follow cs.CV`")
         return EXIT_NOTHING
+    sets = HarvestState(ctx.home)
     for cat in follows.categories:
-        ctx.write(f"category\t{cat}\t{category_name(cat)}")
+        done = sets.get(oai_set(cat)).get("done", "")
+        ctx.write(f"category\t{cat}\t{category_name(cat)}" + (f"\tup to {done}" if done else ""))
     for name in follows.authors:
         ctx.write(f"author\t{name}")
     for phrase in follows.keywords:

@@ -26,7 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--days", type=int, default=1, metavar="N",
                         help="on a category's first update, look back N days (default 1)")
     parser.add_argument("--no-sources", action="store_true",
-                        help="skip re-reading sources imported from files")
+                        help="skip re-reading sources imported from files and web sites")
+    parser.add_argument("--site-delay", type=float, default=1.0, metavar="SECONDS",
+                        help="pause between requests when re-reading a web site (default 1 s)")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="give up on a silent web site after this long (default 10 s)")
 
 
 def build_updater(store: Store, *, today: date, days: int,
@@ -35,12 +39,27 @@ def build_updater(store: Store, *, today: date, days: int,
     """The Updater for the user's follows, wired to the importers and the HTTP clients."""
     from importers.arxiv_taxonomy import oai_set
     from importers.atom import parse_feed
-    from importers.oai_arxiv import parse_page
+    from importers.base import ImporterError, ImportResult
+    from importers.oai_arxiv import OaiPage, parse_page
     from store.daily.follows import FollowList
     from store.daily.oai import OaiHarvester, oai_policy, oai_url
-    from store.daily.update import Updater
+    from store.daily.update import PageError, Updater
     from store.net.http import HttpClient
     from tui.arxiv import make_client
+
+    def oai_page(text: str, source: str, spec: str) -> OaiPage:
+        """One page, or PageError with the importer's one-line reason."""
+        try:
+            return parse_page(text, source=source, set_spec=spec)
+        except ImporterError as exc:
+            raise PageError(str(exc)) from None
+
+    def atom_page(text: str, source: str, cid: str, title: str) -> ImportResult:
+        """One API response, or PageError with the importer's one-line reason."""
+        try:
+            return parse_feed(text, source=source, collection_id=cid, title=title).result
+        except ImporterError as exc:
+            raise PageError(str(exc)) from None
 
     follows = FollowList(store.home).get()
     url = oai_url()
@@ -49,10 +68,9 @@ def build_updater(store: Store, *, today: date, days: int,
         store, follows, today=today,
         sets=sorted({oai_set(c) for c in follows.categories}),
         harvester=OaiHarvester(client, url),
-        parse_oai=lambda text, source, spec: parse_page(text, source=source, set_spec=spec),
+        parse_oai=oai_page,
         authors=make_client() if follows.authors else None,
-        parse_atom=lambda text, source, cid, title: parse_feed(
-            text, source=source, collection_id=cid, title=title).result,
+        parse_atom=atom_page,
         first_days=max(0, days), cancel=cancel,
         progress=progress or (lambda _m: None),
     )
@@ -74,6 +92,31 @@ def refresh_file_sources(store: Store, today: date) -> list[str]:
         report = apply_sources(store, fresh)
         lines.append(f"{record.path}: re-read · {report.total('new')} new · "
                      f"{report.total('updated')} updated")
+    return lines
+
+
+def refresh_url_sources(store: Store, *, delay: float, timeout: float,
+                        progress: Callable[[str], None],
+                        cancel: threading.Event | None = None) -> list[str]:
+    """Crawl again every web site imported from a URL; lines saying what changed."""
+    from tui.importing import HTML_FORMAT, apply_sources
+    from tui.web_import import UrlError, import_url, is_url, policy_for
+
+    lines: list[str] = []
+    for record in store.sources():
+        if record.importer != HTML_FORMAT or not is_url(record.path):
+            continue
+        try:
+            done = import_url(record.path, policy=policy_for(delay, timeout),
+                              progress=progress, cancel=cancel)
+        except UrlError as exc:
+            lines.append(f"{record.path}: not re-read: {exc}")
+            continue
+        if done.parsed is None or done.parsed.digest == record.digest:
+            continue
+        report = apply_sources(store, [done.parsed])
+        lines.append(f"{record.path}: re-read · {report.total('new')} new · "
+                     f"{report.total('updated')} updated · {len(done.failures)} pages failed")
     return lines
 
 
@@ -121,5 +164,9 @@ def run(ctx: Context) -> int:
     print_report(ctx, report)
     if not ctx.args.no_sources:
         for line in refresh_file_sources(store, date.today()):
+            ctx.write(line)
+        for line in refresh_url_sources(store, delay=ctx.args.site_delay,
+                                        timeout=ctx.args.timeout, progress=progress,
+                                        cancel=cancel):
             ctx.write(line)
     return EXIT_USAGE if report.failed else EXIT_OK

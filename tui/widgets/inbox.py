@@ -25,6 +25,8 @@ def item_text(item: InboxItem, starred: bool) -> Text:
     row.append("* " if starred else "  ", style="bold")
     row.append(clean_inline(paper.display_title), style=WATCHED_STYLE if item.watched else "")
     row.append(f" — {clean_inline(paper.first_author)}", style="green")
+    if paper.category:
+        row.append(f"  {clean_inline(paper.category)}", style="dim")
     if item.cross_list:
         row.append(" [cross-list]", style=TAG_STYLE)
     if item.kind == "replaced":

@@ -189,3 +189,60 @@ def test_cancel_between_pages_then_resume(store: Store) -> None:
         updater(store, server, clock).run()
         assert server.requests[0] == {"verb": "ListRecords", "resumptionToken": "cs|2026-11-26|2"}
     assert len(store.papers()) == 4
+
+
+def test_expired_token_restarts_the_pass(store: Store) -> None:
+    """A resumption token the server no longer knows: the pass starts again from `done`."""
+    HarvestState(store.home).commit("cs", {"done": "2026-11-26", "token": "stale", "top": ""})
+    clock = FakeClock()
+    with fake_oai(clock) as server:
+        server.records = day_one()
+        report = updater(store, server, clock).run()
+        assert server.requests[0] == {"verb": "ListRecords", "resumptionToken": "stale"}
+        assert server.requests[1]["from"] == "2026-11-26"
+    assert report.sources[0].pages == 3 and len(store.papers()) == 4
+
+
+def library_content(store: Store) -> list[dict[str, object]]:
+    """Every stored paper as a dict."""
+    return [p.to_dict() for p in store.papers()]
+
+
+def test_paging_does_not_change_the_result(tmp_path: Path) -> None:
+    """One page or six, with a 503 between: the same papers, tabs and arrivals."""
+    results = []
+    for size in (1, 2, 4, 10):
+        home = tmp_path / f"home{size}"
+        home.mkdir()
+        FollowList(home).add(categories=["cs.CV", "cs.LG"])
+        store = Store(home)
+        clock = FakeClock()
+        with fake_oai(clock, page_size=size) as server:
+            server.records = day_one()
+            server.busy = [("", 4)]
+            report = updater(store, server, clock).run()
+        assert not report.failed and report.sources[0].pages == -(-6 // size)
+        results.append((library_content(store), [s.to_dict() for s in store.sections()],
+                        sorted(Arrivals(home).all())))
+    assert all(r == results[0] for r in results[1:])
+
+
+def test_user_edits_win_over_a_gained_venue(store: Store) -> None:
+    """The user's own venue stays what they see; the library still records arXiv's."""
+    clock = FakeClock()
+    with fake_oai(clock) as server:
+        server.records = day_one()
+        updater(store, server, clock).run()
+        pid = store.resolve("2611.00002").id  # type: ignore[union-attr]
+        store.set_edits(pid, {"venue": "My Workshop 2026"})
+        server.records = [
+            OaiRecord("2611.00002", "2026-11-28", "Scaling Laws for Sparse Mixtures",
+                      [("Rossi", "Elena")], "cs.LG stat.ML", "2026-11-25",
+                      journal_ref="Advances in Neural Information Processing Systems 39 (2026)",
+                      doi="10.5555/neurips.2026.123"),
+        ]
+        updater(store, server, clock, today=date(2026, 11, 28)).run()
+    assert store.get(pid).venue == "My Workshop 2026"  # type: ignore[union-attr]
+    imported = store.imported(pid)
+    assert imported is not None and "Neural Information" in imported.venue
+    assert store.get(pid).doi == "10.5555/neurips.2026.123"  # type: ignore[union-attr]

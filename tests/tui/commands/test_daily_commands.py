@@ -75,3 +75,37 @@ def test_digest_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "Old Idea, Revisited \\(v2\\)" in out and "*replaced*" in out
     code, _, err = run(capsys, home, "digest", "--since", "yesterday")
     assert code == 2 and "--since" in err
+
+
+def test_update_reports_an_unreadable_page_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server answering HTML instead of OAI-PMH: one line naming it, exit 2, nothing lost."""
+    from tests.data.oai_server import fake_oai
+
+    home = tmp_path / "home"
+    run(capsys, home, "follow", "cs.CV")
+    with fake_oai() as server:
+        server.garbage = "<html><body>Maintenance</body></html>"
+        monkeypatch.setenv("PAPERDECK_OAI_URL", server.url)
+        code, out, err = run(capsys, home, "update", "--no-sources")
+    assert code == 2
+    assert "arXiv cs (OAI-PMH): stopped: arxiv-oai:cs: not an OAI-PMH response" in out
+    assert "Traceback" not in err
+
+
+def test_update_fetches_a_followed_author(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`update` asks the arXiv API (au:) for a followed author; the papers arrive."""
+    from tests.data.arxiv_server import fake_arxiv
+
+    home = tmp_path / "home"
+    run(capsys, home, "follow", "--author", "Zhiyong Gao")
+    with fake_arxiv() as api:
+        monkeypatch.setenv("PAPERDECK_ARXIV_URL", api.url)
+        code, out, _ = run(capsys, home, "update", "--no-sources")
+        assert any(r.get("search_query") == 'au:"Zhiyong Gao"' for r in api.requests)
+    assert code == 0 and "arXiv author Zhiyong Gao: 1 page · 2 records · 2 new" in out
+    code, out, _ = run(capsys, home, "new", "--json")
+    assert {i["arxiv_id"] for i in orjson.loads(out)} == {"2002.12259", "1904.00830"}
