@@ -12,6 +12,7 @@ from textual.widgets import Input, TextArea
 from store.repository import Store
 from tests.tui.library import ready, shown_titles
 from tui.app import PaperDeckApp
+from tui.screens.browser import BrowserScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.paper_table import PaperTable
 
@@ -186,7 +187,7 @@ async def test_help_screen_lists_every_binding(store: Store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         listed = " ".join(k for _, keys in KEYS for k, _ in keys)
-        for binding in PaperDeckApp.BINDINGS:
+        for binding in BrowserScreen.BINDINGS:
             for key in binding.key.split(","):  # type: ignore[union-attr]
                 name = {"slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter",
                         "space": "Space", "right_square_bracket": "]",
@@ -208,7 +209,7 @@ async def test_palette_runs_actions_and_switches_theme(home: Path) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.abstracts_all
+        assert app.state.abstracts_all
         await pilot.press("ctrl+p")
         await pilot.press(*"theme: nord")
         await pilot.pause(0.3)

@@ -127,7 +127,7 @@ async def test_scope_toggle_between_tab_and_all(store: Store) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")
-        assert app.view_key == f"{SITE}/editing-generation"
+        assert app.state.view_key == f"{SITE}/editing-generation"
         await _type(pilot, "video")
         assert shown_titles(app) == ["Video Frame Interpolation with Depth"]
         assert "this tab" in status(app)

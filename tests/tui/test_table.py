@@ -77,14 +77,14 @@ async def test_header_click_sorts(store: Store) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         table = app.query_one(PaperTable)
-        year_x = sum(w + 1 for w in table._widths[:4]) + 1
+        year_x = sum(w + 1 for w in table.widths()[:4]) + 1
         await pilot.click(PaperTable, offset=(year_x, 0))
-        assert app.sort_key == "year" and not app.sort_reverse
+        assert app.state.sort_key == "year" and not app.state.sort_reverse
         await pilot.click(PaperTable, offset=(year_x, 0))
-        assert app.sort_reverse
-        title_x = table._widths[0] + 3
+        assert app.state.sort_reverse
+        title_x = table.widths()[0] + 3
         await pilot.click(PaperTable, offset=(title_x, 0))
-        assert app.sort_key == "title"
+        assert app.state.sort_key == "title"
 
 
 async def test_row_click_moves_cursor(store: Store) -> None:
@@ -105,7 +105,7 @@ async def test_sort_remembered_across_runs(home: Path) -> None:
     app = PaperDeckApp(Store(home))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert (app.sort_key, app.sort_reverse) == ("title", True)
+        assert (app.state.sort_key, app.state.sort_reverse) == ("title", True)
         titles = shown_titles(app)
         assert titles == sorted(titles, key=str.casefold, reverse=True)
 
