@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,15 +16,6 @@ from tui.app import PaperDeckApp
 from tui.screens.browser import BrowserScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.paper_table import PaperTable
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """URLs passed to webbrowser.open, with a display so a browser seems present."""
-    urls: list[str] = []
-    monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.setattr(webbrowser, "open", lambda url, new=0: urls.append(url) or True)
-    return urls
 
 
 @pytest.fixture
@@ -47,18 +39,19 @@ def _toasts(app: PaperDeckApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def test_open_primary_and_numbered_links(store: Store, opened: list[str]) -> None:
+async def test_open_primary_and_numbered_links(store: Store,
+                                              opened: Callable[[], list[str]]) -> None:
     """o opens the first link, 2 opens the second; a missing link n is a notice."""
     app = PaperDeckApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await _goto(pilot, "MLP Embedded Inverse Tone Mapping")
         await pilot.press("o", "2", "7")
-        assert opened == ["https://dl.acm.org/doi/10.1145/3664647", "https://github.com/x/itm"]
+        assert opened() == ["https://dl.acm.org/doi/10.1145/3664647", "https://github.com/x/itm"]
         assert any("no link 7" in m for m in _toasts(app))
 
 
-async def test_javascript_link_is_refused(store: Store, opened: list[str],
+async def test_javascript_link_is_refused(store: Store, opened: Callable[[], list[str]],
                                           copied: list[str]) -> None:
     """A javascript: URL is neither opened nor copied; a notice says why."""
     app = PaperDeckApp(store)
@@ -66,7 +59,7 @@ async def test_javascript_link_is_refused(store: Store, opened: list[str],
         await ready(pilot)
         await _goto(pilot, "Unsafe Link Paper")
         await pilot.press("o", "1")
-        assert opened == [] and copied == []
+        assert opened() == [] and copied == []
         assert sum("Refused" in m for m in _toasts(app)) == 2
         assert app.is_running
 

@@ -19,8 +19,9 @@ from store.repository import Store
 
 TMUX = shutil.which("tmux")
 pytestmark = pytest.mark.skipif(TMUX is None, reason="needs tmux (.ci/run installs it)")
-WORDS = ("video image denoising restoration deep network diffusion model low light raw "
-         "transformer attention burst synthesis neural rendering").split()
+WORDS = ("video", "image", "denoising", "restoration", "deep", "network", "diffusion", "model",
+         "low", "light", "raw", "transformer", "attention", "burst", "synthesis", "neural",
+         "rendering")
 
 
 def library_2k(home: Path, n: int = 2000) -> Store:
