@@ -213,3 +213,24 @@ async def test_palette_runs_actions_and_switches_theme(home: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         assert app.theme == "nord"
+
+
+async def test_palette_screenshot_is_saved_in_the_working_directory(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Palette → Screenshot writes an SVG into the working directory and says where."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("HOME", str(tmp_path / "no-downloads-here"))
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"screenshot")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.4)
+        await pilot.pause()
+        saved = list(work.glob("*.svg"))
+        assert len(saved) == 1
+        assert any(str(saved[0]) in m for m in _toasts(app))

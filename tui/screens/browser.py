@@ -251,7 +251,7 @@ class BrowserScreen(Screen[None]):
         else:
             self.remove_class("viewer-full")
             back = self._focus_before_full
-            self.set_focus(back if back is not None and back is not viewer else table)
+            self.set_focus(back if back is not None and back.is_attached else table)
             self._focus_before_full = None
 
     # -- widget messages ------------------------------------------------------------------
