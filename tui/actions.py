@@ -73,8 +73,9 @@ def tmux_clipboard_mode(tmux_env: str) -> str:
     """tmux's set-clipboard option for the server in $TMUX ("" when it cannot be asked)."""
     if not tmux_env:
         return ""
+    env = {"TMUX": tmux_env, "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
     try:
-        out = subprocess.run(["tmux", "show-options", "-sv", "set-clipboard"],
+        out = subprocess.run(["tmux", "show-options", "-sv", "set-clipboard"], env=env,
                              capture_output=True, text=True, timeout=2, check=False)
     except (OSError, subprocess.SubprocessError):
         return ""
