@@ -58,7 +58,8 @@ class SectionTabs(Vertical):
         background: $primary; }
     SectionTabs .page-tabs Tab.-active { text-style: bold underline; color: $text;
         background: $accent 40%; }
-    SectionTabs .page-tabs.single Tab { color: $foreground-muted; text-style: italic; }
+    SectionTabs .page-tabs.single Tab, SectionTabs .page-tabs.single Tab.-active {
+        color: $foreground-muted; text-style: italic; background: transparent; }
     """
 
     class ViewSelected(Message):
