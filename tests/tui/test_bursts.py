@@ -201,3 +201,25 @@ async def test_ten_j_in_one_write_scroll_the_viewer_ten_lines(tmp_path: Path) ->
         await pilot.pause()
         await pilot.pause()
         assert viewer.scroll_y == 7
+
+
+class EarlyKeys(PaperDeckApp):
+    """An app that receives a burst of keys before its first frame (typed while it starts)."""
+
+    keys: tuple[str, ...] = ()
+
+    def on_load(self) -> None:
+        """Queue the keys before anything is composed or mounted."""
+        burst(self, *self.keys)
+
+
+async def test_keys_typed_while_the_app_starts_are_kept(home: Path) -> None:
+    """/ and a query that arrive before the screen is even mounted land in the search box."""
+    app = EarlyKeys(Store(home))
+    app.keys = ("/", *"cat:CV rst")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert app.query_one(SearchBar).value == "cat:CV rst"
+        assert isinstance(app.focused, SearchBar)
+        assert not app.screen.has_class("viewer-full")
+    assert Store(home).annotations() == {}

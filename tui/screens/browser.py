@@ -76,9 +76,9 @@ class BrowserScreen(Screen[None]):
             self.state.load_failed()
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_disk)
-        while self._early:
+        while self._early:  # keys that came before the first paint, in order
             event = self._early.pop(0)
-            if not await self.route_input(event):
+            if not await self._route(event):
                 await self.app.deliver_input(event)  # type: ignore[attr-defined]
         self._early = None
 
@@ -93,6 +93,10 @@ class BrowserScreen(Screen[None]):
         if self._early is not None:
             self._early.append(event)  # before the first paint: kept, in order
             return True
+        return await self._route(event)
+
+    async def _route(self, event: events.Key | events.Paste) -> bool:
+        """route_input once the screen is up."""
         if self.searching and self.focused is not self.bar:
             self.searching = False  # focus left the box some other way (a click)
         if isinstance(event, events.Paste):

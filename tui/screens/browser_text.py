@@ -45,7 +45,7 @@ def empty_lines(state: BrowserState, results: Results) -> list[Text]:
             Text("  paperdeck demo          (a throwaway demo library)", style="bold"),
         ]
     if state.query.strip():
-        where = "all papers" if state.scope_all else "this tab"
+        where = "the library" if state.scope_all or state.view_key == ALL else "this tab"
         lines = [
             Text.assemble("No paper in ", where, " matches ", (clean(state.query), "bold"), "."),
             Text(""),
