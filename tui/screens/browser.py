@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
@@ -17,7 +16,9 @@ from textual.widgets import Footer, Input, Static
 
 from tui import actions, io_actions
 from tui.keys import BROWSER_BINDINGS
+from tui.screens import library_sync
 from tui.screens.browser_text import empty_lines, missing_page_text, status_text
+from tui.screens.key_router import KeyRouter
 from tui.state import K_HIST, BrowserState
 from tui.widgets.paper_table import PaperTable
 from tui.widgets.paper_viewer import PaperViewer, render_paper
@@ -51,7 +52,7 @@ class BrowserScreen(Screen[None]):
         self.load_in_background = load_in_background
         self.watch_interval = watch_interval
         self.searching = False
-        self._early: list[events.Key | events.Paste] | None = []
+        self.keys = KeyRouter(self)
         self._focus_before_full: Widget | None = None
 
     # -- layout -----------------------------------------------------------------------
@@ -70,17 +71,10 @@ class BrowserScreen(Screen[None]):
         """Paint the first rows from the cached rows, load the rest, then take early keys."""
         self.set_focus(self.query_one(PaperTable))
         self.show_view(self.state.view_key)
-        if self.load_in_background:
-            self.load_library()
-        else:
-            self.state.load_failed()
+        library_sync.start_loading(self)
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_disk)
-        while self._early:  # keys that came before the first paint, in order
-            event = self._early.pop(0)
-            if not await self._route(event):
-                await self.app.deliver_input(event)  # type: ignore[attr-defined]
-        self._early = None
+        await self.keys.replay()
 
     # -- keys ---------------------------------------------------------------------------
     @property
@@ -90,32 +84,7 @@ class BrowserScreen(Screen[None]):
 
     async def route_input(self, event: events.Key | events.Paste) -> bool:
         """Handle a key or paste now, in arrival order; False lets Textual deliver it."""
-        if self._early is not None:
-            self._early.append(event)  # before the first paint: kept, in order
-            return True
-        return await self._route(event)
-
-    async def _route(self, event: events.Key | events.Paste) -> bool:
-        """route_input once the screen is up."""
-        if self.searching and self.focused is not self.bar:
-            self.searching = False  # focus left the box some other way (a click)
-        if isinstance(event, events.Paste):
-            if self.searching:
-                self.bar.type_text(event.text)
-                return True
-            return False
-        if not self.searching:
-            if event.key == "slash":
-                self.start_search()
-                return True
-            return False
-        if event.key in ("enter", "escape"):
-            self.end_search(clear=event.key == "escape")
-            return True
-        if event.key in ("tab", "shift+tab"):
-            self.end_search(clear=False)
-            return False
-        return await self.bar.feed(event)
+        return await self.keys.route(event)
 
     def start_search(self) -> None:
         """Search mode: the box has focus from this very key on."""
@@ -138,60 +107,13 @@ class BrowserScreen(Screen[None]):
             self.state.store.set_setting(K_HIST, self.bar.history)
 
     # -- loading and watching -------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load")
-    def load_library(self) -> None:
-        """Load every paper and build the search index (worker thread: no widgets)."""
-        store, annotations = self.state.store, dict(self.state.annotations)
-        try:
-            from store.search import SearchIndex
-
-            papers = store.papers()
-            index = SearchIndex(papers, annotations)
-        except Exception as exc:  # noqa: BLE001 - keep browsing with the simple filter
-            self.app.call_from_thread(self.library_failed, exc)
-            return
-        self.app.call_from_thread(self.library_loaded, papers, index)
-
-    def library_failed(self, exc: Exception) -> None:
-        """The full load failed: keep the rows and the simple filter, and say why."""
-        self.state.load_failed()
-        self.notify(f"Search index unavailable: {exc}", severity="error", markup=False)
-        self.refresh_results()
-
-    def library_loaded(self, papers: list[Any], index: Any) -> None:
-        """Adopt the loaded papers and index; redo the search with the real index."""
-        self.state.adopt(papers, index)
-        self.state.reread_annotations()
-        self.refresh_results()
-        self.refresh_viewer(keep_scroll=True)
-        self.post_message(self.LibraryLoaded())
-
     async def check_disk(self) -> None:
-        """Adopt what other processes wrote: imports (new rows, tabs) and marks."""
-        try:
-            lib, ann = self.state.changed_on_disk()
-        except OSError:
-            return
-        if lib:
-            await self.reload_library()
-            return
-        if ann:
-            self.state.reread_annotations()
-            self.refresh_results()
-            self.refresh_viewer(keep_scroll=True)
+        """Adopt what other processes wrote (called every watch_interval seconds)."""
+        await library_sync.check_disk(self)
 
     async def reload_library(self) -> None:
         """Re-read rows, tabs and annotations after the library changed."""
-        self.state.reload()
-        old = self.query_one(SectionTabs)
-        await old.remove()
-        await self.mount(SectionTabs(self.state.groups, self.state.view_key, id="tabs"),
-                         before="#search")
-        self.show_view(self.state.view_key)
-        if self.load_in_background:
-            self.load_library()
-        else:
-            self.state.load_failed()
+        await library_sync.reload_library(self)
 
     # -- painting -----------------------------------------------------------------------
     def show_view(self, key: str) -> None:
@@ -394,8 +316,3 @@ class BrowserScreen(Screen[None]):
     def action_rename_collection(self) -> None:
         """Rename the current tab's collection (when the store can)."""
         io_actions.rename_prompt(self)
-
-    def status_plain(self) -> str:
-        """The status line as plain text (for tests and screen readers)."""
-        rendered = self.query_one("#status", Static).render()
-        return rendered.plain if isinstance(rendered, Text) else str(rendered)
