@@ -11,8 +11,7 @@ from store.models import Annotation, Paper, Row
 from store.query import parse_query
 from store.repository import Store
 from tui.results import ALL, SORT_KEYS, ResultModel, sort_arrow
-from tui.views import load_groups
-from tui.widgets.section_tabs import Group, View
+from tui.views import Group, View, load_groups
 
 K_TAB, K_SORT, K_ABS, K_THEME, K_HIST = (
     "tui.tab", "tui.sort", "tui.abstracts", "tui.theme", "tui.history")

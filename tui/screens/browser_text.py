@@ -7,7 +7,7 @@ from rich.text import Text
 from tui.results import ALL
 from tui.safe import clean
 from tui.state import BrowserState, Results
-from tui.widgets.section_tabs import View
+from tui.views import View
 
 
 def status_text(state: BrowserState, results: Results) -> Text:

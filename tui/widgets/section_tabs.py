@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import on
@@ -13,26 +12,7 @@ from textual.message import Message
 from textual.widgets import Tab, Tabs
 
 from tui.safe import clean
-
-
-@dataclass(slots=True)
-class View:
-    """One page tab: a section, or the "All papers" view."""
-
-    key: str
-    label: str
-    imported: bool = True
-    page: str = ""
-
-
-@dataclass(slots=True)
-class Group:
-    """One collection tab and its page tabs, in nav order."""
-
-    key: str
-    label: str
-    views: list[View] = field(default_factory=list)
-
+from tui.views import Group, View
 
 SINGLE_HINT = Text("one page  ·  ] / [ next / previous tab", end="")
 
