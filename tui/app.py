@@ -51,6 +51,19 @@ class PaperDeckApp(App[None]):
         """Deliver a key or paste the usual Textual way (bindings, then the focused widget)."""
         await super().on_event(event)
 
+    @property
+    def view_key(self) -> str:
+        """The current tab's key (for palette commands that act on the current collection)."""
+        return self.state.view_key
+
+    def show_view(self, key: str) -> None:
+        """Switch the browser to the tab keyed key."""
+        self.browser.show_view(key)
+
+    async def reload_library(self) -> None:
+        """Re-read the library after a change made from the app (an import, a rename)."""
+        await self.browser.reload_library()
+
     def watch_theme(self, theme: str) -> None:
         """Remember the theme across runs."""
         if getattr(self, "store", None) is not None and self.is_running:

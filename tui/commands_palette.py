@@ -37,7 +37,6 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Previous tab", "next_tab(-1)", "["),
     ("Focus the viewer", "focus_viewer", "v"),
     ("Help: every key", "help", "?"),
-    ("Rename this collection…", "rename_collection", "Give the current tab's collection a name"),
     ("Quit", "app.quit", "q"),
 )
 

@@ -146,23 +146,3 @@ def export_to(screen: BrowserScreen, path: Path, fmt: str) -> None:
         return
     screen.notify(f"Exported {len(papers)} papers to {clean(path)}", markup=False)
 
-
-def rename_prompt(screen: BrowserScreen) -> None:
-    """Ask for a new name for the current tab's collection (when the store can rename)."""
-    store, state = screen.state.store, screen.state
-    rename = getattr(store, "rename_collection", None)
-    group = next((g for g in state.groups if any(v.key == state.view_key for v in g.views)), None)
-    if rename is None or group is None or group.key == "all":
-        screen.notify("Pick a collection's tab first (] / [), then rename it.",
-                      severity="warning")
-        return
-
-    def done(value: str | None) -> None:
-        if value and value.strip():
-            try:
-                rename(group.key, value.strip())
-            except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-                screen.notify(f"Not renamed: {clean(exc)}", severity="error", markup=False)
-
-    screen.app.push_screen(LineDialog("Rename the collection", group.label, group.label,
-                                      ok_label="Rename"), done)

@@ -312,7 +312,3 @@ class BrowserScreen(Screen[None]):
     def action_export_prompt(self, default: str = "paperdeck-export.json") -> None:
         """Ask for a file name and write the shown papers to it."""
         io_actions.export_prompt(self, default)
-
-    def action_rename_collection(self) -> None:
-        """Rename the current tab's collection (when the store can)."""
-        io_actions.rename_prompt(self)

@@ -44,8 +44,7 @@ class KeyRouter:
         """Route one key once the screen is up."""
         screen = self.screen
         bar = screen.bar
-        if screen.searching and screen.focused is not bar:
-            screen.searching = False  # focus left the box some other way (a click)
+        screen.searching = screen.focused is bar  # a click may have moved focus meanwhile
         if isinstance(event, events.Paste):
             if screen.searching:
                 bar.type_text(event.text)
