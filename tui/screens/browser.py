@@ -52,7 +52,7 @@ class BrowserScreen(Screen[None]):
         self.load_in_background = load_in_background
         self.watch_interval = watch_interval
         self.searching = False
-        self.keys = KeyRouter(self)
+        self.router = KeyRouter(self)
         self._focus_before_full: Widget | None = None
 
     # -- layout -----------------------------------------------------------------------
@@ -74,7 +74,7 @@ class BrowserScreen(Screen[None]):
         library_sync.start_loading(self)
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_disk)
-        await self.keys.replay()
+        await self.router.replay()
 
     # -- keys ---------------------------------------------------------------------------
     @property
@@ -84,7 +84,7 @@ class BrowserScreen(Screen[None]):
 
     async def route_input(self, event: events.Key | events.Paste) -> bool:
         """Handle a key or paste now, in arrival order; False lets Textual deliver it."""
-        return await self.keys.route(event)
+        return await self.router.route(event)
 
     def start_search(self) -> None:
         """Search mode: the box has focus from this very key on."""
