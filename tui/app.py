@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from store.repository import Store
 from tui.commands_palette import PaperDeckCommands
+from tui.safe import clean, clean_multiline
 from tui.screens.browser import BrowserScreen
 from tui.state import K_THEME, BrowserState
 
@@ -50,6 +51,10 @@ class PaperDeckApp(App[None]):
     async def deliver_input(self, event: events.Key | events.Paste) -> None:
         """Deliver a key or paste the usual Textual way (bindings, then the focused widget)."""
         await super().on_event(event)
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Every notice is shown without terminal controls (it may quote file names, data)."""
+        super().notify(clean_multiline(message), title=clean(title), **options)
 
     @property
     def view_key(self) -> str:
