@@ -105,3 +105,19 @@ async def test_full_screen_from_the_viewer_returns_to_the_viewer(store: Store) -
         await pilot.press("v", "f", "f")
         await pilot.pause()
         assert isinstance(app.focused, PaperViewer)
+
+
+async def test_years_stay_whole_when_a_scrollbar_appears(store: Store) -> None:
+    """From a one-paper tab (no scrollbar) to All papers (scrollbar): years are not cut to 20."""
+    from tests.tui.library import LISTING
+
+    store.set_setting("tui.tab", f"{LISTING}/all")
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        await pilot.pause()
+        table = app.query_one(PaperTable)
+        assert len(table.order) == 10 and table.size.height < 11  # it scrolls
+        assert years_whole(table)
