@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual.worker import get_current_worker
+
 from tui.exporting import export_text, summary_line
 from tui.safe import clean
 from tui.screens.note_dialog import ConfirmDialog, LineDialog
@@ -92,13 +94,15 @@ def run_arxiv_import(screen: BrowserScreen, ids: list[str]) -> None:
 
     call = screen.app.call_from_thread
     label = Path("arXiv " + " ".join(ids))
+    cancel = get_current_worker().cancelled_event  # set by Textual when the app quits
     try:
         clean_ids = parse_id_args(ids)
-        result = fetch_ids(clean_ids, make_client())
+        result = fetch_ids(clean_ids, make_client(cancel=cancel))
         source = ParsedSource("arxiv:" + ",".join(clean_ids), "atom", "", result)
         report = apply_sources(screen.state.store, [source])
     except Exception as exc:  # noqa: BLE001 - every failure becomes a notice
-        call(import_failed, screen, label, exc)
+        if not cancel.is_set():
+            call(import_failed, screen, label, exc)
         return
     call(import_done, screen, label, report)
 
