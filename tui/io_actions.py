@@ -79,12 +79,17 @@ def import_arxiv_prompt(screen: BrowserScreen) -> None:
     def done(value: str | None) -> None:
         ids = (value or "").replace(",", " ").split()
         if ids:
-            screen.set_status_note(f"fetching {len(ids)} arXiv ids…")
-            screen.run_worker(lambda: run_arxiv_import(screen, ids), thread=True,
-                              exclusive=True, group="import")
+            start_arxiv_import(screen, ids)
 
     screen.app.push_screen(LineDialog("Import arXiv ids (space-separated)", "", "",
                                       "2002.12259 1904.00830", ok_label="Import"), done)
+
+
+def start_arxiv_import(screen: BrowserScreen, ids: list[str]) -> None:
+    """Fetch and import arXiv ids in a worker (cancelled when the app quits)."""
+    screen.set_status_note(f"fetching {len(ids)} arXiv ids…")
+    screen.run_worker(lambda: run_arxiv_import(screen, ids), thread=True, exclusive=True,
+                      group="import")
 
 
 def run_arxiv_import(screen: BrowserScreen, ids: list[str]) -> None:
