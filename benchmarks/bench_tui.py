@@ -59,8 +59,7 @@ else:
         return strip
     paper_table.PaperTable.render_line = render_line
     class Timed(PaperDeckApp):
-        def library_loaded(self, papers, index):
-            super().library_loaded(papers, index)
+        def on_browser_screen_library_loaded(self, message):
             done("loaded")
             self.exit()
     Timed(Store(__import__("pathlib").Path(HOME))).run(headless=True, size=(120, 40))
@@ -120,15 +119,15 @@ async def keystrokes(home: Path) -> tuple[list[float], list[float]]:
                 base.append(time.perf_counter() - t)
                 t = time.perf_counter()
                 bar.value = query[:i]  # as typing does: Input.Changed -> search -> table
-                app.query_text = query[:i]
-                app.refresh_results()
-                app.refresh_viewer(keep_scroll=True)
+                app.state.query = query[:i]
+                app.browser.refresh_results()
+                app.browser.refresh_viewer(keep_scroll=True)
                 app.screen._refresh_layout()
                 paint()
                 lat.append(time.perf_counter() - t)
             bar.value = ""
-            app.query_text = ""
-            app.refresh_results()
+            app.state.query = ""
+            app.browser.refresh_results()
             await pilot.pause()
     return lat, base
 

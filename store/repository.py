@@ -164,6 +164,14 @@ class Store:
         """A key that changes whenever the library file changes."""
         return library_fingerprint(self.library_path, SCHEMA_VERSION)
 
+    def annotations_fingerprint(self) -> str:
+        """Freshness key of annotations.json (changes whenever any process marks a paper)."""
+        try:
+            st = os.stat(self._annotations.path)
+        except OSError:
+            return "-"
+        return f"{st.st_size}|{st.st_mtime_ns}|{st.st_ino}|{st.st_ctime_ns}"
+
     def rows(self) -> list[Row]:
         """List-view rows of every paper, from the on-disk cache when it is fresh."""
         if not self.library_path.exists():

@@ -30,13 +30,14 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Sort by year", "sort('year')", "d"),
     ("Sort by title", "sort('title')", "T"),
     ("Sort by venue", "sort('venue')", "V"),
+    ("Sort by first author", "sort('authors')", "click the Authors header"),
     ("Library order", "sort('order')", "O"),
     ("Toggle search scope", "toggle_scope", "w: current tab / all papers"),
     ("Next tab", "next_tab(1)", "]"),
     ("Previous tab", "next_tab(-1)", "["),
     ("Focus the viewer", "focus_viewer", "v"),
     ("Help: every key", "help", "?"),
-    ("Quit", "quit", "q"),
+    ("Quit", "app.quit", "q"),
 )
 
 
@@ -47,7 +48,7 @@ class PaperDeckCommands(Provider):
         """(name, callback, help) of every command."""
         app = cast("PaperDeckApp", self.app)
         out: list[tuple[str, Callable[[], object], str]] = [
-            (name, partial(app.run_action, action), help_text)
+            (name, partial(app.run_action, action, app.browser), help_text)
             for name, action, help_text in ACTIONS
         ]
         for theme in sorted(app.available_themes):

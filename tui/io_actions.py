@@ -1,129 +1,157 @@
-"""Palette actions that import a path (in a worker) and export the shown results."""
+"""Palette actions: import a path or arXiv ids (in a worker), export the shown papers."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.worker import get_current_worker
 
-from tui.exporting import export_format, export_text, summary_line
-from tui.screens.note_dialog import LineDialog
+from tui.exporting import export_text, summary_line
+from tui.safe import clean
+from tui.screens.note_dialog import ConfirmDialog, LineDialog
 
 if TYPE_CHECKING:
-    from tui.app import PaperDeckApp
+    from tui.screens.browser import BrowserScreen
 
-    _Base = PaperDeckApp
-else:
-    _Base = object
+EXPORT_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".bib": "bibtex"}
 
 
-class ImportExportMixin(_Base):
-    """Import and export, started from the command palette."""
+def import_prompt(screen: BrowserScreen) -> None:
+    """Ask for a path, then import it in the background."""
 
-    def action_import_prompt(self) -> None:
-        """Ask for a path, then import it in the background."""
+    def done(value: str | None) -> None:
+        if value and value.strip():
+            path = Path(value.strip()).expanduser()
+            screen.notify(f"Importing {clean(path)}…", markup=False)
+            screen.set_status_note(f"importing {path}…")
+            screen.run_worker(lambda: run_import(screen, path), thread=True, exclusive=True,
+                              group="import")
 
-        def done(value: str | None) -> None:
-            if value and value.strip():
-                self.notify(f"Importing {value.strip()}…", markup=False)
-                self.set_status_note(f"importing {value.strip()}…")
-                self.run_import(Path(value.strip()))
+    screen.app.push_screen(LineDialog("Import a path (file or site directory)", "", "",
+                                      "~/lab-site/_pages or listing.txt", ok_label="Import"),
+                           done)
 
-        self.push_screen(LineDialog("Import a path (file or site directory)", "",
-                                    "", "~/lab-site/_pages or listing.txt"), done)
 
-    @work(thread=True, exclusive=True, group="import")
-    def run_import(self, path: Path) -> None:
-        """Import path (worker thread: touches no widget, reports via call_from_thread)."""
-        from datetime import date
+def run_import(screen: BrowserScreen, path: Path) -> None:
+    """Import path (worker thread: touches no widget, reports via call_from_thread)."""
+    from datetime import date
 
-        from tui.importing import apply_sources, collect_inputs, parse_inputs
+    from tui.importing import apply_sources, collect_inputs, parse_inputs
 
-        try:
-            docs = collect_inputs([str(path.expanduser())])
-            done = 0
+    call = screen.app.call_from_thread
+    try:
+        docs = collect_inputs([str(path)])
+        done = 0
 
-            def advance(n: int) -> None:
-                nonlocal done
-                done += n
-                self.call_from_thread(self.set_status_note, f"importing: {done}/{len(docs)} files")
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            call(screen.set_status_note, f"importing: {done}/{len(docs)} files")
 
-            parsed = parse_inputs(docs, fmt=None, today=date.today(), advance=advance)
-            self.call_from_thread(self.set_status_note, "importing: saving…")
-            report = apply_sources(self.store, parsed)
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a notice
-            self.call_from_thread(self.import_failed, path, exc)
-            return
-        self.call_from_thread(self.import_done, path, report)
+        parsed = parse_inputs(docs, fmt=None, today=date.today(), advance=advance)
+        call(screen.set_status_note, "importing: saving…")
+        report = apply_sources(screen.state.store, parsed)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a notice
+        call(import_failed, screen, path, exc)
+        return
+    call(import_done, screen, path, report)
 
-    def import_failed(self, path: Path, exc: Exception) -> None:
-        """Show why an import failed; nothing was changed."""
-        self.set_status_note("")
-        self.notify(f"Import of {path} failed: {exc}", severity="error", timeout=10,
-                    markup=False)
 
-    async def import_done(self, path: Path, report: Any) -> None:
-        """Reload rows, tabs and index after an import."""
-        self.set_status_note("")
-        warned = f" ({len(report.warnings)} warnings)" if report.warnings else ""
-        self.notify(f"Imported {path}: {summary_line(report)}{warned}", markup=False)
-        await self.reload_library()
+def import_failed(screen: BrowserScreen, path: Path, exc: Exception) -> None:
+    """Show why an import failed; nothing was changed."""
+    screen.set_status_note("")
+    screen.notify(f"Import of {clean(path)} failed: {clean(exc)}", severity="error", timeout=10,
+                  markup=False)
 
-    def action_import_arxiv_prompt(self) -> None:
-        """Ask for arXiv ids, then fetch and import them in the background."""
 
-        def done(value: str | None) -> None:
-            ids = (value or "").replace(",", " ").split()
-            if ids:
-                self.set_status_note(f"fetching {len(ids)} arXiv ids…")
-                self.run_arxiv_import(ids)
+async def import_done(screen: BrowserScreen, path: Path, report: Any) -> None:
+    """Reload rows, tabs and index after an import."""
+    screen.set_status_note("")
+    warned = f" ({len(report.warnings)} warnings)" if report.warnings else ""
+    screen.notify(f"Imported {clean(path)}: {summary_line(report)}{warned}", markup=False)
+    await screen.reload_library()
 
-        self.push_screen(LineDialog("Import arXiv ids (space-separated)", "", "",
-                                    "2002.12259 1904.00830"), done)
 
-    @work(thread=True, exclusive=True, group="import")
-    def run_arxiv_import(self, ids: list[str]) -> None:
-        """Fetch ids from the arXiv API and import them (worker thread: no widget access)."""
-        from tui.arxiv import fetch_ids, make_client, parse_id_args
-        from tui.importing import ParsedSource, apply_sources
+def import_arxiv_prompt(screen: BrowserScreen) -> None:
+    """Ask for arXiv ids, then fetch and import them in the background."""
 
-        label = Path("arXiv " + " ".join(ids))
-        cancel = get_current_worker().cancelled_event  # set by Textual when the app quits
-        try:
-            clean_ids = parse_id_args(ids)
-            result = fetch_ids(clean_ids, make_client(cancel=cancel))
-            source = ParsedSource("arxiv:" + ",".join(clean_ids), "atom", "", result)
-            report = apply_sources(self.store, [source])
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a notice
-            if not cancel.is_set():
-                self.call_from_thread(self.import_failed, label, exc)
-            return
-        self.call_from_thread(self.import_done, label, report)
+    def done(value: str | None) -> None:
+        ids = (value or "").replace(",", " ").split()
+        if ids:
+            start_arxiv_import(screen, ids)
 
-    def action_export_prompt(self, default: str = "paperdeck-export.json") -> None:
-        """Ask for a file name and write the shown papers to it."""
+    screen.app.push_screen(LineDialog("Import arXiv ids (space-separated)", "", "",
+                                      "2002.12259 1904.00830", ok_label="Import"), done)
 
-        def done(value: str | None) -> None:
-            if value and value.strip():
-                self.export_to(Path(value.strip()).expanduser())
 
-        self.push_screen(LineDialog("Export the shown papers (.json, .md or .bib)", "",
-                                    default), done)
+def start_arxiv_import(screen: BrowserScreen, ids: list[str]) -> None:
+    """Fetch and import arXiv ids in a worker (cancelled when the app quits)."""
+    screen.set_status_note(f"fetching {len(ids)} arXiv ids…")
+    screen.run_worker(lambda: run_arxiv_import(screen, ids), thread=True, exclusive=True,
+                      group="import")
 
-    def export_to(self, path: Path) -> None:
-        """Write the table's papers to path in the format its suffix asks for."""
-        from tui.widgets.paper_table import PaperTable
 
-        table = self.query_one(PaperTable)
-        ids = [self.rows[i].id for i in table.order]
-        papers = [p for p in (self.papers.get(i) if self.papers else self.store.get(i)
-                              for i in ids) if p is not None]
-        try:
-            path.write_text(export_text(export_format(path), papers, self.annotations),
-                            encoding="utf-8")
-        except (OSError, ImportError, ValueError) as exc:
-            self.notify(f"Export failed: {exc}", severity="error", markup=False)
-            return
-        self.notify(f"Exported {len(papers)} papers to {path}", markup=False)
+def run_arxiv_import(screen: BrowserScreen, ids: list[str]) -> None:
+    """Fetch ids from the arXiv API and import them (worker thread: no widget access)."""
+    from tui.arxiv import fetch_ids, make_client, parse_id_args
+    from tui.importing import ParsedSource, apply_sources
+
+    call = screen.app.call_from_thread
+    label = Path("arXiv " + " ".join(ids))
+    cancel = get_current_worker().cancelled_event  # set by Textual when the app quits
+    try:
+        clean_ids = parse_id_args(ids)
+        result = fetch_ids(clean_ids, make_client(cancel=cancel))
+        source = ParsedSource("arxiv:" + ",".join(clean_ids), "atom", "", result)
+        report = apply_sources(screen.state.store, [source])
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a notice
+        if not cancel.is_set():
+            call(import_failed, screen, label, exc)
+        return
+    call(import_done, screen, label, report)
+
+
+def export_prompt(screen: BrowserScreen, default: str = "paperdeck-export.json") -> None:
+    """Ask for a file name (prefilled with an absolute path) and write the shown papers."""
+
+    def done(value: str | None) -> None:
+        if value and value.strip():
+            check_and_export(screen, Path(value.strip()).expanduser().absolute())
+
+    start = str(Path.cwd() / default)
+    screen.app.push_screen(LineDialog("Export the shown papers (.json, .md or .bib)", "",
+                                      start, ok_label="Export"), done)
+
+
+def check_and_export(screen: BrowserScreen, path: Path) -> None:
+    """Refuse an unknown suffix; ask before overwriting a file; then export."""
+    fmt = EXPORT_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        screen.notify(f"Not exported: {clean(path)} has no known suffix "
+                      "(use .json, .md or .bib).", severity="error", timeout=10, markup=False)
+        return
+    if path.exists():
+        def answered(yes: bool | None) -> None:
+            if yes:
+                export_to(screen, path, fmt)
+        screen.app.push_screen(ConfirmDialog(f"{path} exists. Overwrite it?", "Overwrite"),
+                               answered)
+        return
+    export_to(screen, path, fmt)
+
+
+def export_to(screen: BrowserScreen, path: Path, fmt: str) -> None:
+    """Write the table's papers to path in format fmt."""
+    from tui.widgets.paper_table import PaperTable
+
+    state = screen.state
+    ids = [state.rows[i].id for i in screen.query_one(PaperTable).order]
+    papers = [p for p in (state.paper(i) or state.store.get(i) for i in ids) if p is not None]
+    try:
+        path.write_text(export_text(fmt, papers, state.annotations), encoding="utf-8")
+    except (OSError, ImportError, ValueError) as exc:
+        screen.notify(f"Export failed: {clean(exc)}", severity="error", markup=False)
+        return
+    screen.notify(f"Exported {len(papers)} papers to {clean(path)}", markup=False)
+

@@ -10,7 +10,15 @@ from store.models import Row
 from store.text import fold
 
 ALL = "all"
-SORT_KEYS = ("order", "year", "title", "venue")
+SORT_KEYS = ("order", "year", "title", "authors", "venue")
+DESCENDING_FIRST = frozenset({"year"})  # these sort high-to-low before the first reverse
+
+
+def sort_arrow(key: str, reverse: bool) -> str:
+    """↓ when values fall down the table (newest year first), ↑ when they rise, "" for none."""
+    if key not in SORT_KEYS or key == "order":
+        return ""
+    return "↓" if (key in DESCENDING_FIRST) != reverse else "↑"
 
 
 class ResultModel:
@@ -65,6 +73,9 @@ class ResultModel:
                 order = sorted(n, key=lambda i: -(rows[i].year or 0))
             elif key == "title":
                 order = sorted(n, key=lambda i: fold(rows[i].title))
+            elif key == "authors":
+                order = sorted(n, key=lambda i: (fold(rows[i].first_author) or "\uffff",
+                                                 fold(rows[i].title)))
             elif key == "venue":
                 order = sorted(n, key=lambda i: (fold(rows[i].venue_short) or "\uffff",
                                                  -(rows[i].year or 0)))

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from store.models import Collection, Section
 from tui.results import ALL
 from tui.safe import clean
-from tui.widgets.section_tabs import Group, View
+
+
+@dataclass(slots=True)
+class View:
+    """One page tab: a section, or the "All papers" view."""
+
+    key: str
+    label: str
+    imported: bool = True
+    page: str = ""
+
+
+@dataclass(slots=True)
+class Group:
+    """One collection tab and its page tabs, in nav order."""
+
+    key: str
+    label: str
+    views: list[View] = field(default_factory=list)
+
 
 KIND_ORDER = {"site": 0, "profile": 1, "listing": 2, "bibtex": 3, "arxiv": 4}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,17 +13,9 @@ from textual.widgets import Input, TextArea
 from store.repository import Store
 from tests.tui.library import ready, shown_titles
 from tui.app import PaperDeckApp
+from tui.screens.browser import BrowserScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.paper_table import PaperTable
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """URLs passed to webbrowser.open, with a display so a browser seems present."""
-    urls: list[str] = []
-    monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.setattr(webbrowser, "open", lambda url, new=0: urls.append(url) or True)
-    return urls
 
 
 @pytest.fixture
@@ -46,18 +39,19 @@ def _toasts(app: PaperDeckApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def test_open_primary_and_numbered_links(store: Store, opened: list[str]) -> None:
+async def test_open_primary_and_numbered_links(store: Store,
+                                              opened: Callable[[], list[str]]) -> None:
     """o opens the first link, 2 opens the second; a missing link n is a notice."""
     app = PaperDeckApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await _goto(pilot, "MLP Embedded Inverse Tone Mapping")
         await pilot.press("o", "2", "7")
-        assert opened == ["https://dl.acm.org/doi/10.1145/3664647", "https://github.com/x/itm"]
+        assert opened() == ["https://dl.acm.org/doi/10.1145/3664647", "https://github.com/x/itm"]
         assert any("no link 7" in m for m in _toasts(app))
 
 
-async def test_javascript_link_is_refused(store: Store, opened: list[str],
+async def test_javascript_link_is_refused(store: Store, opened: Callable[[], list[str]],
                                           copied: list[str]) -> None:
     """A javascript: URL is neither opened nor copied; a notice says why."""
     app = PaperDeckApp(store)
@@ -65,7 +59,7 @@ async def test_javascript_link_is_refused(store: Store, opened: list[str],
         await ready(pilot)
         await _goto(pilot, "Unsafe Link Paper")
         await pilot.press("o", "1")
-        assert opened == [] and copied == []
+        assert opened() == [] and copied == []
         assert sum("Refused" in m for m in _toasts(app)) == 2
         assert app.is_running
 
@@ -186,7 +180,7 @@ async def test_help_screen_lists_every_binding(store: Store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         listed = " ".join(k for _, keys in KEYS for k, _ in keys)
-        for binding in PaperDeckApp.BINDINGS:
+        for binding in BrowserScreen.BINDINGS:
             for key in binding.key.split(","):  # type: ignore[union-attr]
                 name = {"slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter",
                         "space": "Space", "right_square_bracket": "]",
@@ -208,7 +202,7 @@ async def test_palette_runs_actions_and_switches_theme(home: Path) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.abstracts_all
+        assert app.state.abstracts_all
         await pilot.press("ctrl+p")
         await pilot.press(*"theme: nord")
         await pilot.pause(0.3)
@@ -219,3 +213,24 @@ async def test_palette_runs_actions_and_switches_theme(home: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         assert app.theme == "nord"
+
+
+async def test_palette_screenshot_is_saved_in_the_working_directory(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Palette → Screenshot writes an SVG into the working directory and says where."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("HOME", str(tmp_path / "no-downloads-here"))
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"screenshot")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.4)
+        await pilot.pause()
+        saved = list(work.glob("*.svg"))
+        assert len(saved) == 1
+        assert any(str(saved[0]) in m for m in _toasts(app))

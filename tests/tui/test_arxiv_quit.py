@@ -12,6 +12,7 @@ import pytest
 import tui.arxiv
 from store.repository import Store
 from tests.data.local_http import Route, local_server
+from tui import io_actions
 from tui.app import PaperDeckApp
 
 
@@ -33,7 +34,7 @@ async def test_quit_during_a_stalled_fetch_ends_the_fetch_promptly(
         monkeypatch.setenv("PAPERDECK_ARXIV_URL", server.url("/api/query"))
         app = PaperDeckApp(store, load_in_background=False)
         async with app.run_test() as pilot:
-            app.run_arxiv_import(["2002.12259"])
+            io_actions.start_arxiv_import(app.browser, ["2002.12259"])
             for _ in range(100):
                 if server.hits:
                     break

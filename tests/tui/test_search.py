@@ -127,7 +127,7 @@ async def test_scope_toggle_between_tab_and_all(store: Store) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")
-        assert app.view_key == f"{SITE}/editing-generation"
+        assert app.state.view_key == f"{SITE}/editing-generation"
         await _type(pilot, "video")
         assert shown_titles(app) == ["Video Frame Interpolation with Depth"]
         assert "this tab" in status(app)
@@ -146,3 +146,20 @@ async def test_bad_query_does_not_crash(store: Store) -> None:
         await _type(pilot, 'year:abc "unclosed [/] foo:bar -')
         assert app.is_running
         assert "of 10 match" in status(app)
+
+
+async def test_search_left_with_escape_is_recalled(home: Path) -> None:
+    """A search left with Esc (not Enter) comes back with ↑, also in the next run."""
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await _type(pilot, "raw")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("slash", "up")
+        assert app.query_one(SearchBar).value == "raw"
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", "up")
+        assert app.query_one(SearchBar).value == "raw"

@@ -76,3 +76,28 @@ def test_page_not_imported(snap_compare: object, tmp_path: Path, size: tuple[int
     app = PaperDeckApp(demo_store(tmp_path / "home", skip_page="hdr-enhancement.md"))
     assert snap_compare(app, terminal_size=size, run_before=settle,  # type: ignore[operator]
                         press=["right_square_bracket"] * 3)
+
+
+@pytest.mark.parametrize(("start", "end"), [((80, 24), (120, 40)), ((200, 50), (100, 30)),
+                                            ((120, 40), (200, 50))])
+def test_after_resize(snap_compare: object, tmp_path: Path, start: tuple[int, int],
+                      end: tuple[int, int]) -> None:
+    """Started at one size and resized: the layout is the one of the new size."""
+    app = PaperDeckApp(demo_store(tmp_path / "home"))
+
+    async def resize(pilot: object) -> None:
+        await settle(pilot)
+        await pilot.resize_terminal(*end)  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+
+    assert snap_compare(app, terminal_size=start, run_before=resize)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_after_full_screen_twice(snap_compare: object, tmp_path: Path,
+                                 size: tuple[int, int]) -> None:
+    """], f, f, [ and j: the table is back, focused, with whole years and the cursor moved."""
+    app = PaperDeckApp(demo_store(tmp_path / "home"))
+    assert snap_compare(app, terminal_size=size, run_before=settle,  # type: ignore[operator]
+                        press=["right_square_bracket", "f", "f", "left_square_bracket", "j"])

@@ -77,14 +77,14 @@ async def test_header_click_sorts(store: Store) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         table = app.query_one(PaperTable)
-        year_x = sum(w + 1 for w in table._widths[:4]) + 1
+        year_x = sum(w + 1 for w in table.widths()[:4]) + 1
         await pilot.click(PaperTable, offset=(year_x, 0))
-        assert app.sort_key == "year" and not app.sort_reverse
+        assert app.state.sort_key == "year" and not app.state.sort_reverse
         await pilot.click(PaperTable, offset=(year_x, 0))
-        assert app.sort_reverse
-        title_x = table._widths[0] + 3
+        assert app.state.sort_reverse
+        title_x = table.widths()[0] + 3
         await pilot.click(PaperTable, offset=(title_x, 0))
-        assert app.sort_key == "title"
+        assert app.state.sort_key == "title"
 
 
 async def test_row_click_moves_cursor(store: Store) -> None:
@@ -105,7 +105,7 @@ async def test_sort_remembered_across_runs(home: Path) -> None:
     app = PaperDeckApp(Store(home))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert (app.sort_key, app.sort_reverse) == ("title", True)
+        assert (app.state.sort_key, app.state.sort_reverse) == ("title", True)
         titles = shown_titles(app)
         assert titles == sorted(titles, key=str.casefold, reverse=True)
 
@@ -123,3 +123,41 @@ def test_fit_crops_wide_text_by_cells() -> None:
     assert fit("abc", 5) == "abc  "
     assert fit("abcdefgh", 5) == "abcd…"
     assert fit("漢字漢字漢字", 5).endswith("…")
+
+
+async def test_sort_arrows_tell_the_truth(store: Store) -> None:
+    """d: newest first under "year ↓"; d again: oldest first under "year ↑" (status, header)."""
+    from tests.tui.library import status
+
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        table = app.query_one(PaperTable)
+        for arrow, newest_first in (("↓", True), ("↑", False)):
+            await pilot.press("d")
+            await pilot.pause()
+            years = [table.rows[i].year for i in table.order]
+            assert years == sorted(years, reverse=newest_first)
+            assert f"sort: year {arrow}" in status(app)
+            assert f"Year {arrow}" in table.render_line(0).text
+        await pilot.press("T")
+        await pilot.pause()
+        assert "sort: title ↑" in status(app) and "Title ↑" in table.render_line(0).text
+
+
+async def test_authors_header_sorts_by_first_author(store: Store) -> None:
+    """Clicking Authors sorts by the first author (not by title); again reverses."""
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        table = app.query_one(PaperTable)
+        authors_x = sum(w + 1 for w in table.widths()[:2]) + 1
+        await pilot.click(PaperTable, offset=(authors_x, 0))
+        await pilot.pause()
+        firsts = [table.rows[i].first_author.casefold() for i in table.order]
+        assert firsts == sorted(firsts)
+        assert shown_titles(app) != sorted(shown_titles(app), key=str.casefold)
+        await pilot.click(PaperTable, offset=(authors_x, 0))
+        await pilot.pause()
+        firsts = [table.rows[i].first_author.casefold() for i in table.order]
+        assert firsts == sorted(firsts, reverse=True)

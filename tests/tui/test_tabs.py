@@ -23,7 +23,7 @@ async def test_first_view_is_all_papers_and_groups_in_nav_order(store: Store) ->
     app = PaperDeckApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert app.view_key == "all"
+        assert app.state.view_key == "all"
         assert _labels(app.query_one("#group-tabs", Tabs)) == [
             "All papers", "Manipulation", "Zhiyong Gao", "arXiv listing"]
         assert _labels(app.query_one("#page-tabs-1", Tabs)) == [
@@ -40,14 +40,14 @@ async def test_bracket_keys_walk_tabs_in_nav_order(store: Store) -> None:
         seen = []
         for _ in range(8):
             await pilot.press("right_square_bracket")
-            seen.append(app.view_key)
+            seen.append(app.state.view_key)
         assert seen == [
             f"{SITE}/2024-new", f"{SITE}/editing-generation", f"{SITE}/hdr-enhancement",
             f"{SITE}/denoising", f"{PROFILE}/all", f"{LISTING}/all", "all", f"{SITE}/2024-new"]
         await pilot.press("left_square_bracket")
-        assert app.view_key == "all"
+        assert app.state.view_key == "all"
         await pilot.press("left_square_bracket")
-        assert app.view_key == f"{LISTING}/all"
+        assert app.state.view_key == f"{LISTING}/all"
         assert shown_titles(app) == ["Blurry Video Frame Interpolation"]
 
 
@@ -58,14 +58,14 @@ async def test_clicking_tabs_switches_collection_and_page(store: Store) -> None:
         await ready(pilot)
         await pilot.click("#g2")
         await pilot.pause()
-        assert app.view_key == f"{PROFILE}/all"
+        assert app.state.view_key == f"{PROFILE}/all"
         assert len(shown_titles(app)) == 2
         await pilot.click("#g1")
         await pilot.pause()
-        assert app.view_key == f"{SITE}/2024-new"
+        assert app.state.view_key == f"{SITE}/2024-new"
         await pilot.click("#v1_3")
         await pilot.pause()
-        assert app.view_key == f"{SITE}/denoising"
+        assert app.state.view_key == f"{SITE}/denoising"
         assert "Denoising" in status(app) and "3 papers" in status(app)
 
 
@@ -76,7 +76,7 @@ async def test_not_imported_page_says_what_to_import(store: Store) -> None:
         await ready(pilot)
         for _ in range(3):
             await pilot.press("right_square_bracket")
-        assert app.view_key == f"{SITE}/hdr-enhancement"
+        assert app.state.view_key == f"{SITE}/hdr-enhancement"
         await pilot.pause()
         missing = app.query_one("#missing", Static)
         assert missing.display and not app.query_one(PaperTable).display
@@ -116,6 +116,6 @@ async def test_last_tab_remembered_across_runs(home: Path) -> None:
     app = PaperDeckApp(Store(home))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert app.view_key == f"{SITE}/editing-generation"
+        assert app.state.view_key == f"{SITE}/editing-generation"
         assert app.query_one(SectionTabs).current == f"{SITE}/editing-generation"
         assert app.query_one("#page-tabs-1", Tabs).active == "v1_1"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import webbrowser
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from store.models import Annotation, Paper, Row
 from store.search import SearchIndex
+from tests.tui.conftest import browser_script, fresh_webbrowser
 from tui import browser
 from tui.citation import bibtex, citation_line
 from tui.results import ResultModel
@@ -44,15 +45,16 @@ def test_safe_url(url: str, ok: bool) -> None:
     assert (safe_url(url) is not None) is ok
 
 
-def test_open_link_paths(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Refused, opened with a display, and fallback without one."""
-    calls: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, new=0: calls.append(url) or True)
-    assert browser.open_link("javascript:x", {"DISPLAY": ":0"}).action == "refused"
-    assert browser.open_link("https://a.org", {"DISPLAY": ":0"}).action == "opened"
+def test_open_link_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refused, opened with a browser ($BROWSER), and fallback without one."""
+    script = browser_script(tmp_path, "fake-browser")
+    monkeypatch.setenv("BROWSER", str(script))
+    fresh_webbrowser(monkeypatch)
+    assert browser.open_link("javascript:x").action == "refused"
+    assert browser.open_link("https://a.org").action == "opened"
     res = browser.open_link("https://a.org", {})
     assert res.action == "fallback" and res.url == "https://a.org"
-    assert calls == ["https://a.org"]
+    assert (tmp_path / "fake-browser.log").read_text().split() == ["https://a.org"]
 
 
 def _rows() -> list[Row]:

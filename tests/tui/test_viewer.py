@@ -63,7 +63,7 @@ async def test_all_abstracts_toggle_is_remembered(home: Path) -> None:
     app = PaperDeckApp(Store(home))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert app.abstracts_all
+        assert app.state.abstracts_all
         assert "Light field imaging presents" in viewer_text(app)
         await pilot.press("A")
         assert "Light field imaging presents" not in viewer_text(app)

@@ -33,7 +33,15 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Sorting", (
         ("d / T / V", "sort by year / title / venue (again: reverse)"),
         ("O", "library (nav) order"),
-        ("click a header", "sort by that column"),
+        ("click a header", "sort by that column (Authors: by first author)"),
+        ("↓ / ↑", "values fall / rise down the table (year ↓: newest first)"),
+    )),
+    ("The flag column", (
+        ("C", "the paper has code"),
+        ("✓", "you marked it read (r)"),
+        ("*", "you starred it (s)"),
+        ("✎", "it has your note or tags (n, t)"),
+        ("·", "not set"),
     )),
     ("Reading", (
         ("a / Enter / Space", "show / hide this paper's abstract"),
@@ -51,7 +59,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("n", "edit the note"),
     )),
     ("App", (
-        ("ctrl+p", "command palette: actions, import a path, theme, export"),
+        ("ctrl+p", "command palette: import, export, rename a collection, theme, screenshot"),
         ("?", "this help"),
         ("q", "quit"),
     )),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -17,42 +17,21 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import Annotation, Row
+from tui.results import sort_arrow
 from tui.safe import clean
-
-# (key, header label, fixed width or 0 for the flexible title column)
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("flags", "CR*N"),
-    ("title", "Title"),
-    ("authors", "Authors"),
-    ("venue", "Venue"),
-    ("year", "Year"),
+from tui.widgets.columns import (  # re-exported for callers of the table
+    COLUMNS,
+    FLAG_HELP,
+    FLAGS,
+    SORTABLE,
+    column_widths,
+    fit,
+    fit_author,
+    venue_label,
 )
-def venue_label(row: Row) -> str:
-    """The venue's short form, without a trailing year the Year column already shows."""
-    venue = clean(row.venue_short)
-    suffix = f" {row.year}" if row.year else ""
-    return venue[: -len(suffix)] if suffix and venue.endswith(suffix) else venue
 
-
-SORTABLE = {"title": "title", "authors": "title", "venue": "venue", "year": "year"}
-
-
-def column_widths(total: int) -> list[int]:
-    """Fixed column widths for a table total cells wide (separators included)."""
-    total = max(total, 30)
-    authors = 14 if total < 70 else 18 if total < 110 else 24 if total < 160 else 30
-    venue = 8 if total < 70 else 10 if total < 110 else 14
-    fixed = 4 + authors + venue + 4 + 4  # four one-cell separators
-    return [4, max(total - fixed, 8), authors, venue, 4]
-
-
-def fit(text: str, width: int) -> str:
-    """Crop text to width cells (with an ellipsis) and pad it to exactly width."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
+__all__ = ["COLUMNS", "FLAGS", "FLAG_HELP", "SORTABLE", "PaperTable", "column_widths", "fit",
+           "fit_author", "venue_label"]
 
 
 class PaperTable(ScrollView, can_focus=True):
@@ -110,6 +89,8 @@ class PaperTable(ScrollView, can_focus=True):
         self.sort_key = "order"
         self.sort_reverse = False
         self._widths: list[int] = column_widths(80)
+        self._widths_for = -1
+        self.empty_lines: list[Text] = []
         self._style_key: tuple[object, ...] = ()
         self._styles: dict[str, Style] = {}
 
@@ -123,7 +104,7 @@ class PaperTable(ScrollView, can_focus=True):
     ) -> None:
         """Show rows[i] for i in order, with the cursor on row cursor_row when shown."""
         self.rows, self.order, self.annotations = rows, order, annotations
-        self.virtual_size = Size(self.size.width, len(order) + 1)
+        self.virtual_size = Size(self.size.width, max(len(order), len(self.empty_lines)) + 1)
         self.cursor = 0 if cursor_row is None else max(self.index_of(cursor_row), 0)
         self.refresh()
 
@@ -153,12 +134,12 @@ class PaperTable(ScrollView, can_focus=True):
 
     def watch_cursor(self, value: int) -> None:
         """Scroll the cursor into view, repaint and tell the app."""
-        body = max(self.size.height - 1, 1)
+        body = max(self.scrollable_content_region.height - 1, 1)
         top = round(self.scroll_y)
         if value < top:
-            self.scroll_to(y=value, animate=False, force=True)
+            self.scroll_to(y=value, animate=False, force=True, immediate=True)
         elif value >= top + body:
-            self.scroll_to(y=value - body + 1, animate=False, force=True)
+            self.scroll_to(y=value - body + 1, animate=False, force=True, immediate=True)
         self.refresh()
         self.post_message(self.CursorMoved(self.current_id))
 
@@ -198,7 +179,7 @@ class PaperTable(ScrollView, can_focus=True):
             return
         if offset.y == 0:
             x = 0
-            for (key, _), width in zip(COLUMNS, self._widths, strict=True):
+            for (key, _), width in zip(COLUMNS, self.widths(), strict=True):
                 if offset.x < x + width + 1:
                     if key in SORTABLE:
                         self.post_message(self.HeaderClicked(SORTABLE[key]))
@@ -208,10 +189,29 @@ class PaperTable(ScrollView, can_focus=True):
         self.cursor = round(self.scroll_y) + offset.y - 1
 
     # -- painting ---------------------------------------------------------------
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Over the header, the tooltip explains the flag column and the sort."""
+        offset = event.get_content_offset(self)
+        tip = f"{FLAG_HELP}\nClick a header to sort by it (again: reverse)."
+        self.tooltip = tip if offset is not None and offset.y == 0 else None
+
+    def widths(self) -> list[int]:
+        """Column widths for the width the rows really have now (scrollbar or not)."""
+        width = self.scrollable_content_region.width
+        if width != self._widths_for:
+            self._widths, self._widths_for = column_widths(width), width
+        return self._widths
+
     def on_resize(self, event: events.Resize) -> None:
-        """Recompute column widths from the new width."""
-        self._widths = column_widths(self.scrollable_content_region.width)
-        self.virtual_size = Size(event.size.width, len(self.order) + 1)
+        """Keep the virtual size in step with the new size."""
+        self.virtual_size = Size(event.size.width,
+                                 max(len(self.order), len(self.empty_lines)) + 1)
+        self.refresh()
+
+    def set_empty_lines(self, lines: list[Text]) -> None:
+        """What the table says when it has no rows (what to do next)."""
+        self.empty_lines = lines
+        self.refresh()
 
     def styles_for_paint(self) -> dict[str, Style]:
         """Rich styles of the parts, computed once per focus/theme state (cheap paints)."""
@@ -241,9 +241,10 @@ class PaperTable(ScrollView, can_focus=True):
         """The column header line with the sort arrow."""
         style = self.styles_for_paint()["header"]
         parts = []
-        for (key, label), w in zip(COLUMNS, self._widths, strict=True):
-            if key in SORTABLE and SORTABLE[key] == self.sort_key and key != "authors":
-                label += " ↓" if self.sort_reverse else " ↑"
+        for (key, label), w in zip(COLUMNS, self.widths(), strict=True):
+            arrow = sort_arrow(self.sort_key, self.sort_reverse)
+            if key in SORTABLE and SORTABLE[key] == self.sort_key and arrow:
+                label = fit(label, w - 2).rstrip() + " " + arrow
             parts.append(fit(label, w))
         return Strip([Segment(" ".join(parts), style)]).adjust_cell_length(width, style)
 
@@ -256,17 +257,17 @@ class PaperTable(ScrollView, can_focus=True):
         ann = self.annotations.get(row.id)
         flags = (
             "C" if row.has_code else "·",
-            "R" if ann and ann.read else "·",
+            "✓" if ann and ann.read else "·",
             "*" if ann and ann.starred else "·",
-            "N" if ann and (ann.note or ann.tags) else "·",
+            "✎" if ann and (ann.note or ann.tags) else "·",
         )
-        w = self._widths
+        w = self.widths()
         sep = Segment(" ", base)
         segs = [Segment(f, flag if f != "·" else dim) for f in flags]
         segs.append(sep)
         segs.append(Segment(fit(clean(row.title), w[1]), base))
         segs.append(sep)
-        segs.append(Segment(fit(clean(row.first_author), w[2]), dim))
+        segs.append(Segment(fit_author(clean(row.first_author), w[2]), dim))
         segs.append(sep)
         segs.append(Segment(fit(venue_label(row), w[3]), base))
         segs.append(sep)
@@ -280,6 +281,10 @@ class PaperTable(ScrollView, can_focus=True):
             return self._header_strip(width)
         pos = round(self.scroll_y) + y - 1
         st = self.styles_for_paint()
+        if not self.order and pos < len(self.empty_lines):
+            line = self.empty_lines[pos]
+            segs = list(line.render(self.app.console, end=""))
+            return Strip(segs).apply_style(st["base"]).adjust_cell_length(width, st["base"])
         if pos >= len(self.order):
             return Strip.blank(width, st["base"])
         row = self.rows[self.order[pos]]

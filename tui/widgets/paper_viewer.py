@@ -135,9 +135,13 @@ class PaperViewer(VerticalScroll, can_focus=True):
     """A scrollable pane showing one paper."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
+        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False),
+        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False),
     ]
+
+    def action_scroll_lines(self, lines: int) -> None:
+        """Scroll by lines at once, so that every press of a held key counts."""
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
     def compose(self) -> ComposeResult:
         """One Static holding the rendered Text."""

@@ -1,27 +1,23 @@
-"""The search box: type-to-narrow, Esc to clear, up/down to recall earlier searches."""
+"""The search box: type-to-narrow, up/down to recall earlier searches, keys applied in order."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import Input
 
 HISTORY_LIMIT = 50
 
 
 class SearchBar(Input):
-    """An Input with a search history."""
+    """An Input with a search history, fed keys by its screen in the order they arrived."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "history(-1)", "Older search", show=False),
         Binding("down", "history(1)", "Newer search", show=False),
-        Binding("escape", "clear_search", "Clear search", show=True),
     ]
-
-    class Cleared(Message):
-        """Esc was pressed: the search is cleared and focus goes back to the table."""
 
     def __init__(self, history: list[str] | None = None, *, id: str | None = None) -> None:
         """A search box remembering history (oldest first)."""
@@ -54,8 +50,29 @@ class SearchBar(Input):
         self.value = self.history[self._pos] if self._pos < len(self.history) else ""
         self.cursor_position = len(self.value)
 
-    def action_clear_search(self) -> None:
-        """Clear the query and hand focus back."""
+    def clear(self) -> None:
+        """Empty the box and reset the history position."""
         self.value = ""
         self._pos = len(self.history)
-        self.post_message(self.Cleared())
+
+    def type_text(self, text: str) -> None:
+        """Insert typed or pasted text at the cursor now (a paste keeps its first line)."""
+        lines = text.splitlines()
+        if not lines:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(lines[0])
+        else:
+            self.replace(lines[0], *selection)
+
+    async def feed(self, event: events.Key) -> bool:
+        """Apply a key to the box now; False when it is not a key the box uses."""
+        if event.is_printable and event.character:
+            self.type_text(event.character)
+            return True
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if binding.action != "submit":
+                await self.run_action(binding.action)
+                return True
+        return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
 
 from rich.text import Text
 from textual import on
@@ -12,25 +12,9 @@ from textual.message import Message
 from textual.widgets import Tab, Tabs
 
 from tui.safe import clean
+from tui.views import Group, View
 
-
-@dataclass(slots=True)
-class View:
-    """One page tab: a section, or the "All papers" view."""
-
-    key: str
-    label: str
-    imported: bool = True
-    page: str = ""
-
-
-@dataclass(slots=True)
-class Group:
-    """One collection tab and its page tabs, in nav order."""
-
-    key: str
-    label: str
-    views: list[View] = field(default_factory=list)
+SINGLE_HINT = Text("one page  ·  ] / [ next / previous tab", end="")
 
 
 def _label(view: View) -> Text:
@@ -49,7 +33,13 @@ class SectionTabs(Vertical):
     SectionTabs { height: auto; }
     SectionTabs Tabs { height: 1; }
     SectionTabs Tabs .underline--bar { display: none; }
-    SectionTabs #group-tabs Tab.-active { text-style: bold reverse; }
+    SectionTabs Tab { color: $foreground-muted; }
+    SectionTabs #group-tabs Tab.-active { text-style: bold; color: $background;
+        background: $primary; }
+    SectionTabs .page-tabs Tab.-active { text-style: bold underline; color: $text;
+        background: $accent 40%; }
+    SectionTabs .page-tabs.single Tab, SectionTabs .page-tabs.single Tab.-active {
+        color: $foreground-muted; text-style: italic; background: transparent; }
     """
 
     class ViewSelected(Message):
@@ -70,6 +60,7 @@ class SectionTabs(Vertical):
             for v, view in enumerate(group.views):
                 self._view_index[view.key] = (g, v)
         self._group_last: dict[int, str] = {}
+        self._echoes: Counter[str] = Counter()  # tab ids we activated: their messages are ours
 
     def views_in_order(self) -> list[View]:
         """Every view, in nav order across collections."""
@@ -89,11 +80,13 @@ class SectionTabs(Vertical):
             id="group-tabs",
         )
         for i, group in enumerate(self.groups):
+            single = len(group.views) == 1
+            labels = [SINGLE_HINT] if single else [_label(v) for v in group.views]
             tabs = Tabs(
-                *[Tab(_label(v), id=f"v{i}_{j}") for j, v in enumerate(group.views)],
+                *[Tab(label, id=f"v{i}_{j}") for j, label in enumerate(labels)],
                 active=f"v{i}_{v_cur if i == g_cur else 0}",
                 id=f"page-tabs-{i}",
-                classes="page-tabs",
+                classes="page-tabs single" if single else "page-tabs",
             )
             tabs.display = i == g_cur
             yield tabs
@@ -105,17 +98,32 @@ class SectionTabs(Vertical):
         self.current = key
         g, v = self._view_index[key]
         self._group_last[g] = key
-        self.query_one("#group-tabs", Tabs).active = f"g{g}"
+        self._activate(self.query_one("#group-tabs", Tabs), f"g{g}")
         for i, _ in enumerate(self.groups):
             row = self.query_one(f"#page-tabs-{i}", Tabs)
             row.display = i == g
             if i == g:
-                row.active = f"v{g}_{v}"
+                self._activate(row, f"v{g}_{v}")
+
+    def _activate(self, tabs: Tabs, tab_id: str) -> None:
+        """Activate a tab ourselves, remembering that its TabActivated is an echo."""
+        if tabs.active != tab_id:
+            self._echoes[tab_id] += 1
+            tabs.active = tab_id
+
+    def _is_echo(self, tab_id: str) -> bool:
+        """Whether a TabActivated for tab_id comes from select(), not from the user."""
+        if self._echoes[tab_id] > 0:
+            self._echoes[tab_id] -= 1
+            return True
+        return False
 
     @on(Tabs.TabActivated, "#group-tabs")
     def _group_activated(self, event: Tabs.TabActivated) -> None:
         """A collection tab was picked: go to its last-used (or first) page."""
         event.stop()
+        if self._is_echo(event.tab.id or ""):
+            return
         g = int((event.tab.id or "g0")[1:])
         if self._view_index.get(self.current, (-1, 0))[0] == g or not self.groups[g].views:
             return
@@ -125,6 +133,8 @@ class SectionTabs(Vertical):
     def _page_activated(self, event: Tabs.TabActivated) -> None:
         """A page tab was picked."""
         event.stop()
+        if self._is_echo(event.tab.id or ""):
+            return
         g, _, v = (event.tab.id or "v0_0")[1:].partition("_")
         if int(g) != self._view_index.get(self.current, (0, 0))[0]:
             return  # a hidden row settling on mount, not the user

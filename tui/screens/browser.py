@@ -1,0 +1,314 @@
+"""The browser screen: tabs, search box, status, table and viewer, and the keys that drive them."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from tui import actions, io_actions
+from tui.keys import BROWSER_BINDINGS
+from tui.screens import library_sync
+from tui.screens.browser_text import empty_lines, missing_page_text, status_text
+from tui.screens.key_router import KeyRouter
+from tui.state import K_HIST, BrowserState
+from tui.widgets.paper_table import PaperTable
+from tui.widgets.paper_viewer import PaperViewer, render_paper
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.section_tabs import SectionTabs
+
+WIDE = 120
+
+
+class BrowserScreen(Screen[None]):
+    """Browse a library: tabs in nav order, search-as-you-type, a table and a paper viewer.
+
+    Keys reach `route_input` (called by the app, in arrival order) before any focus change
+    is pending: after `/` every key goes into the search box at once, whatever is queued.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = BROWSER_BINDINGS
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"), (WIDE, "-wide")]
+
+    full: reactive[bool] = reactive(False, init=False)
+
+    class LibraryLoaded(Message):
+        """The full library and its search index are loaded."""
+
+    def __init__(self, state: BrowserState, *, load_in_background: bool = True,
+                 watch_interval: float = 1.0) -> None:
+        """A screen over state; the full library loads in a worker after the first paint."""
+        super().__init__()
+        self.state = state
+        self.load_in_background = load_in_background
+        self.watch_interval = watch_interval
+        self.searching = False
+        self.router = KeyRouter(self)
+        self._focus_before_full: Widget | None = None
+
+    # -- layout -----------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        """Tabs, search, status, table + viewer, footer."""
+        yield SectionTabs(self.state.groups, self.state.view_key, id="tabs")
+        yield SearchBar(self.state.store.setting(K_HIST, []) or [], id="search")
+        yield Static(id="status")
+        with Container(id="main"):
+            yield PaperTable(id="table")
+            yield Static(id="missing")
+            yield PaperViewer(id="viewer")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        """Paint the first rows from the cached rows, load the rest, then take early keys."""
+        self.set_focus(self.query_one(PaperTable))
+        self.show_view(self.state.view_key)
+        library_sync.start_loading(self)
+        if self.watch_interval > 0:
+            self.set_interval(self.watch_interval, self.check_disk)
+        await self.router.replay()
+
+    # -- keys ---------------------------------------------------------------------------
+    @property
+    def bar(self) -> SearchBar:
+        """The search box."""
+        return self.query_one(SearchBar)
+
+    async def route_input(self, event: events.Key | events.Paste) -> bool:
+        """Handle a key or paste now, in arrival order; False lets Textual deliver it."""
+        return await self.router.route(event)
+
+    def start_search(self) -> None:
+        """Search mode: the box has focus from this very key on."""
+        self.searching = True
+        self.full = False
+        self.set_focus(self.bar)
+        self.bar.cursor_position = len(self.bar.value)
+
+    def end_search(self, *, clear: bool) -> None:
+        """Leave the box (Enter keeps the query, Esc clears it); both remember it."""
+        self.remember_query(self.bar.value)
+        if clear:
+            self.bar.clear()
+        self.searching = False
+        self.set_focus(self.query_one(PaperTable))
+
+    def remember_query(self, query: str) -> None:
+        """Add a query to the saved search history."""
+        if self.bar.remember(query):
+            self.state.store.set_setting(K_HIST, self.bar.history)
+
+    # -- loading and watching -------------------------------------------------------------
+    async def check_disk(self) -> None:
+        """Adopt what other processes wrote (called every watch_interval seconds)."""
+        await library_sync.check_disk(self)
+
+    async def reload_library(self) -> None:
+        """Re-read rows, tabs and annotations after the library changed."""
+        await library_sync.reload_library(self)
+
+    # -- painting -----------------------------------------------------------------------
+    def show_view(self, key: str) -> None:
+        """Switch to the tab keyed key, restoring its cursor."""
+        state = self.state
+        state.set_view(key)
+        self.query_one(SectionTabs).select(state.view_key)
+        view = state.view(state.view_key)
+        missing = view is not None and not view.imported
+        if missing and view is not None:
+            self.query_one("#missing", Static).update(missing_page_text(view))
+        self.set_class(missing, "missing-page")
+        self.refresh_results(cursor_id=state.cursors.get(state.view_key))
+
+    def refresh_results(self, cursor_id: str | None = None) -> None:
+        """Recompute the table's rows from tab, scope, query and sort."""
+        state, table = self.state, self.query_one(PaperTable)
+        if cursor_id is None:
+            cursor_id = table.current_id
+        results = state.results()
+        table.sort_key, table.sort_reverse = state.sort_key, state.sort_reverse
+        table.set_empty_lines(empty_lines(state, results))
+        table.set_data(state.rows, results.order, state.annotations,
+                       cursor_row=state.model.pos.get(cursor_id or ""))
+        self.query_one("#status", Static).update(status_text(state, results))
+        if not results.order:
+            state.current_id = None
+            self.refresh_viewer()
+
+    def set_status_note(self, note: str) -> None:
+        """A short progress note in the status line (e.g. an import running)."""
+        self.state.status_note = note
+        self.refresh_results()
+
+    def refresh_viewer(self, keep_scroll: bool = False) -> None:
+        """Show the highlighted paper in the viewer."""
+        state = self.state
+        pid = state.current_id
+        spans = actions.highlighter(state) if state.query.strip() and state.index else None
+        content = render_paper(
+            state.paper(pid), state.row(pid), state.annotations.get(pid or ""),
+            abstract_open=bool(pid) and state.abstract_open(pid or ""),
+            spans=spans, section_labels=state.labels(),
+        )
+        self.query_one(PaperViewer).show(content, keep_scroll=keep_scroll)
+
+    def after_mark(self) -> None:
+        """Repaint the flags, the viewer and (for is:/tag: queries) the results."""
+        if self.state.query.strip():
+            self.refresh_results()
+        self.query_one(PaperTable).refresh()
+        self.refresh_viewer(keep_scroll=True)
+
+    def watch_full(self, full: bool) -> None:
+        """Viewer full screen; leaving it gives focus back to where it was."""
+        table, viewer = self.query_one(PaperTable), self.query_one(PaperViewer)
+        if full:
+            self._focus_before_full = self.focused
+            self.add_class("viewer-full")
+            self.set_focus(viewer)
+        else:
+            self.remove_class("viewer-full")
+            back = self._focus_before_full
+            self.set_focus(back if back is not None and back.is_attached else table)
+            self._focus_before_full = None
+
+    # -- widget messages ------------------------------------------------------------------
+    @on(PaperTable.CursorMoved)
+    def _cursor_moved(self, event: PaperTable.CursorMoved) -> None:
+        """Follow the table's cursor in the viewer."""
+        if event.paper_id != self.state.current_id:
+            self.state.current_id = event.paper_id
+            if event.paper_id is not None:
+                self.state.cursors[self.state.view_key] = event.paper_id
+            self.refresh_viewer()
+
+    @on(PaperTable.HeaderClicked)
+    def _header_clicked(self, event: PaperTable.HeaderClicked) -> None:
+        """Sort by the clicked column."""
+        self.action_sort(event.sort_key)
+
+    @on(SectionTabs.ViewSelected)
+    def _view_selected(self, event: SectionTabs.ViewSelected) -> None:
+        """A tab was clicked."""
+        self.show_view(event.key)
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        """Narrow the results with every keystroke (once per distinct value)."""
+        value = self.bar.value
+        if value != self.state.query:
+            self.state.query = value
+            self.refresh_results()
+            self.refresh_viewer(keep_scroll=True)
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        """Enter reached the box some other way: leave it too."""
+        self.end_search(clear=False)
+
+    # -- actions ------------------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        """Focus the search box (the / key is routed before bindings: see route_input)."""
+        self.start_search()
+
+    def action_escape(self) -> None:
+        """Leave full screen, clear the search, back to the table."""
+        self.full = False
+        if self.bar.value:
+            self.remember_query(self.bar.value)
+            self.bar.clear()
+        self.set_focus(self.query_one(PaperTable))
+
+    def action_toggle_abstract(self) -> None:
+        """Open or shut the highlighted paper's abstract."""
+        if self.state.current_id:
+            self.state.toggle_abstract(self.state.current_id)
+            self.refresh_viewer(keep_scroll=True)
+
+    def action_toggle_all_abstracts(self) -> None:
+        """Open or shut every abstract; remembered across runs."""
+        self.state.toggle_all_abstracts()
+        self.refresh_viewer(keep_scroll=True)
+        self.notify("All abstracts shown." if self.state.abstracts_all
+                    else "All abstracts hidden.")
+
+    def action_sort(self, key: str) -> None:
+        """Sort by key; the same key again reverses."""
+        self.state.sort_by(key)
+        self.refresh_results()
+
+    def action_toggle_scope(self) -> None:
+        """Search within the current tab or within all papers."""
+        self.state.scope_all = not self.state.scope_all
+        self.refresh_results()
+
+    def action_next_tab(self, step: int) -> None:
+        """Go to the next (or previous) tab in nav order."""
+        self.show_view(self.state.step_view(step))
+
+    def action_focus_viewer(self) -> None:
+        """Focus the viewer (or, from the viewer, the table)."""
+        viewer = self.query_one(PaperViewer)
+        self.set_focus(self.query_one(PaperTable) if self.focused is viewer else viewer)
+
+    def action_toggle_full(self) -> None:
+        """Show the viewer full screen, or back beside/under the table."""
+        self.full = not self.full
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_open_link(self, n: int) -> None:
+        """Open the primary link (n=0) or link n."""
+        actions.open_link(self, n)
+
+    def action_copy_bibtex(self) -> None:
+        """Copy the paper's BibTeX."""
+        actions.copy_bibtex(self)
+
+    def action_copy_url(self) -> None:
+        """Copy the paper's primary URL."""
+        actions.copy_url(self)
+
+    def action_copy_citation(self) -> None:
+        """Copy a plain citation line."""
+        actions.copy_citation(self)
+
+    def action_toggle_read(self) -> None:
+        """Mark read when shown unread, unread when shown read."""
+        actions.set_flag(self, "read")
+
+    def action_toggle_star(self) -> None:
+        """Star when shown unstarred, unstar when shown starred."""
+        actions.set_flag(self, "starred")
+
+    def action_edit_tags(self) -> None:
+        """Edit tags in a dialog (saved as a change against what it opened with)."""
+        actions.edit_tags(self)
+
+    def action_edit_note(self) -> None:
+        """Edit the note in a dialog (a note changed meanwhile is not overwritten silently)."""
+        actions.edit_note(self)
+
+    def action_import_prompt(self) -> None:
+        """Ask for a path, then import it in the background."""
+        io_actions.import_prompt(self)
+
+    def action_import_arxiv_prompt(self) -> None:
+        """Ask for arXiv ids, then fetch and import them in the background."""
+        io_actions.import_arxiv_prompt(self)
+
+    def action_export_prompt(self, default: str = "paperdeck-export.json") -> None:
+        """Ask for a file name and write the shown papers to it."""
+        io_actions.export_prompt(self, default)
