@@ -22,6 +22,7 @@ from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
 from store.overlay import Overlay
 from store.removing import Removal
+from store.text import strip_controls
 
 __all__ = ["ImportLike", "Store", "open_store"]
 from store.paths import annotations_file as annotations_path
@@ -279,6 +280,7 @@ class Store:
         from store.merge import merge_papers  # here, not at import: keeps lookups starting fast
 
         result = clean_result(result)  # every imported field loses terminal controls
+        source = strip_controls(source)  # a file name found while walking a directory
         if not dry_run:
             self._storage.check_writable()
         guard = contextlib.nullcontext() if dry_run else locked(self.library_path)

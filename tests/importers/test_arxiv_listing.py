@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 from datetime import date
 
 import pytest
@@ -189,11 +188,9 @@ def test_whitespace_variation_loses_no_entry(crlf: bool, bom: bool, trailing: st
     assert got == expected
 
 
-def test_twenty_megabytes_parse_quickly() -> None:
-    """A 20 MB listing parses in well under 10 s."""
+def test_twenty_megabytes_parse_whole() -> None:
+    """A 20 MB listing parses whole (its speed is timed in benchmarks/bench_hostile_parsers.py)."""
     base = seed("001").read_text(encoding="utf-8").rstrip("\n") + "\n"
     copies = 20_000_000 // len(base) + 1
-    start = time.perf_counter()
     result = parse(base * copies)
-    assert time.perf_counter() - start < 10
     assert len(result.papers) == 7 * copies

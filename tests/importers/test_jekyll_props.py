@@ -150,9 +150,8 @@ def test_restyle_really_changes_the_page() -> None:
     assert '\t<a href="https://' in html and "\t<b>" in html and "](http" not in html
 
 
-def test_twenty_megabyte_page_parses_quickly() -> None:
-    """A 20 MB page of distinct entries parses in under 10 s (CPU time; wall time is bounded
-    loosely because the whole suite shares two cores)."""
+def test_twenty_megabyte_page_parses_whole() -> None:
+    """A 20 MB page of distinct entries parses whole (timed in benchmarks/, not here)."""
     page = PAGES["2024new.md"]
     head, _, rest = page.partition("## 2024 New\n")
     body = rest.split("\n---\n")[0]
@@ -161,11 +160,7 @@ def test_twenty_megabyte_page_parses_quickly() -> None:
     blocks = [title.sub(lambda m, i=i: f"**{m.group(1)} v{i}** <br>", body) for i in range(copies)]
     text = head + "## 2024 New\n" + "".join(blocks)
     assert len(text) >= 20_000_000
-    wall, cpu = time.perf_counter(), time.process_time()
     result = IMPORTER.parse(text, source="big.md", today=TODAY)
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    assert cpu < 10, cpu
-    assert wall < 30, wall
     # Entries sharing an arXiv id or DOI merge; every entry is still accounted for.
     assert sum(len(p.provenance) for p in result.papers) == copies * 12
     assert len(result.papers) >= copies * 6

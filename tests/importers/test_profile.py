@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 from datetime import date
 
 import pytest
@@ -240,11 +239,9 @@ def test_whitespace_variation_loses_no_entry(
     assert got == expected
 
 
-def test_twenty_megabytes_parse_quickly() -> None:
-    """A 20 MB page parses in well under 10 s."""
+def test_twenty_megabytes_parse_whole() -> None:
+    """A 20 MB page parses whole (its speed is timed in benchmarks/bench_hostile_parsers.py)."""
     base = seed("000").read_text(encoding="utf-8")
     text = base * (20_000_000 // len(base) + 1)
-    start = time.perf_counter()
     result = parse(text)
-    assert time.perf_counter() - start < 10
     assert len(result.papers) == 18 * (20_000_000 // len(base) + 1)
