@@ -15,6 +15,7 @@ from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.jekyll.site import parse_site
 from store.models import ImportSummary
+from store.text import strip_controls
 from tui.inputs import (
     DEFAULT_MAX_SIZE,
     InputError,
@@ -151,13 +152,14 @@ def digest(text: str) -> str:
 
 
 def _source_id(doc: InputDoc) -> str:
-    """A stable source name: the path relative to its site root, else as given."""
+    """A stable source name: the path relative to its site root, else as given (terminal
+    controls in file names removed: the name is stored and printed)."""
     if doc.root:
         try:
-            return str(Path(doc.name).relative_to(Path(doc.root).parent))
+            return strip_controls(str(Path(doc.name).relative_to(Path(doc.root).parent)))
         except ValueError:
-            return doc.name
-    return doc.name if doc.name == "<stdin>" else os.path.normpath(doc.name)
+            return strip_controls(doc.name)
+    return doc.name if doc.name == "<stdin>" else strip_controls(os.path.normpath(doc.name))
 
 
 def parse_inputs(
