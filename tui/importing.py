@@ -270,8 +270,22 @@ def read_and_parse(
 def apply_sources(
     store: Store, sources: list[ParsedSource], *, dry_run: bool = False
 ) -> ImportReport:
-    """Apply parsed sources to a store, one source at a time, collecting the summaries."""
+    """Apply parsed sources to a store, one source at a time, collecting the summaries.
+
+    A dry run stores nothing between sources, so it applies them all at once: a paper two
+    sources give (a page and its TSV row) is counted once, as the real import would.
+    """
     report = ImportReport(sources=sources)
+    if dry_run and len(sources) > 1:
+        combined = ImportResult()
+        for parsed in sources:
+            report.warnings.extend(parsed.result.warnings)
+            combined.papers.extend(parsed.result.papers)
+            combined.sections.extend(parsed.result.sections)
+            combined.collections.extend(parsed.result.collections)
+        report.summaries.append(store.apply_import(combined, source="dry-run",
+                                                   importer="dry-run", dry_run=True))
+        return report
     for parsed in sources:
         report.warnings.extend(parsed.result.warnings)
         summary = store.apply_import(
