@@ -177,6 +177,7 @@ def entry_paper(children: list[Token]) -> Paper | None:
     after = plain[pos + len(title):] if pos >= 0 else plain
     years = _YEAR.findall(plain.replace(title, " "))
     paper.year = int(years[-1]) if years else None
+    before = re.sub(r"\s*\(\s*(?:19|20)\d\d[a-z]?\s*\)\.?", " ", before)  # APA "(2019)."
     codes = [s.text.strip() for s in segs if s.kind == "code" and s.text.strip()]
     for code in codes:
         before = before.replace(code, " ")
