@@ -16,6 +16,7 @@ from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.jekyll.site import parse_site
 from store.models import ImportSummary
 from store.net.links import declared_charset
+from store.text import strip_controls
 from tui.inputs import (
     DEFAULT_MAX_SIZE,
     InputError,
@@ -155,13 +156,14 @@ def digest(text: str) -> str:
 
 
 def _source_id(doc: InputDoc) -> str:
-    """A stable source name: the path relative to its site root, else as given."""
+    """A stable source name: the path relative to its site root, else as given (terminal
+    controls in file names removed: the name is stored and printed)."""
     if doc.root:
         try:
-            return str(Path(doc.name).relative_to(Path(doc.root).parent))
+            return strip_controls(str(Path(doc.name).relative_to(Path(doc.root).parent)))
         except ValueError:
-            return doc.name
-    return doc.name if doc.name == "<stdin>" else os.path.normpath(doc.name)
+            return strip_controls(doc.name)
+    return doc.name if doc.name == "<stdin>" else strip_controls(os.path.normpath(doc.name))
 
 
 def parse_inputs(
@@ -272,8 +274,22 @@ def read_and_parse(
 def apply_sources(
     store: Store, sources: list[ParsedSource], *, dry_run: bool = False
 ) -> ImportReport:
-    """Apply parsed sources to a store, one source at a time, collecting the summaries."""
+    """Apply parsed sources to a store, one source at a time, collecting the summaries.
+
+    A dry run stores nothing between sources, so it applies them all at once: a paper two
+    sources give (a page and its TSV row) is counted once, as the real import would.
+    """
     report = ImportReport(sources=sources)
+    if dry_run and len(sources) > 1:
+        combined = ImportResult()
+        for parsed in sources:
+            report.warnings.extend(parsed.result.warnings)
+            combined.papers.extend(parsed.result.papers)
+            combined.sections.extend(parsed.result.sections)
+            combined.collections.extend(parsed.result.collections)
+        report.summaries.append(store.apply_import(combined, source="dry-run",
+                                                   importer="dry-run", dry_run=True))
+        return report
     for parsed in sources:
         report.warnings.extend(parsed.result.warnings)
         summary = store.apply_import(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from importers.site import import_site
 from importers.sitemap import CONFIGS, NEVER, plan
+from store.text import strip_controls
 from tui.inputs import InputError, cap_result
 
 if TYPE_CHECKING:
@@ -64,8 +65,10 @@ def read_site(root: Path, max_size: int) -> SiteDocs:
 
     paths, pruned = list_files(root)
     layout = plan(paths)
-    docs = SiteDocs(root=root, paths=paths, build_output=pruned + layout.build_output)
-    docs.skipped.extend(layout.ignored)
+    # file names are data too: no terminal controls reach sources, warnings or the store
+    docs = SiteDocs(root=root, paths=[strip_controls(p) for p in paths],
+                    build_output=[strip_controls(p) for p in pruned + layout.build_output])
+    docs.skipped.extend((strip_controls(p), why) for p, why in layout.ignored)
     for rel in layout.configs + layout.read:
         path = root / rel
         try:
@@ -88,7 +91,7 @@ def parse_site_root(docs: SiteDocs, *, today: date) -> list[ParsedSource]:
     """Import a read site root: one parsed source per file (topic pages together)."""
     from tui.importing import ParsedSource, digest
 
-    prefix = docs.root.resolve().name + "/"
+    prefix = strip_controls(docs.root.resolve().name) + "/"
     site = import_site(docs.files, root=str(docs.root), today=today, all_paths=docs.paths,
                        prefix=prefix)
     texts = dict(docs.files)

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from importers.base import ImporterError, ImportResult, ImportWarning
-from importers.sites.datamap import is_publication, item_paper, score_list
+from importers.sites.datamap import is_publication, item_paper, score_list, string_paper
 from importers.sites.front import BrokenSource
 from importers.sites.groups import Grouped, build, collection_for, finish
 
@@ -61,6 +61,9 @@ def candidate_lists(data: Any, label: str = "", depth: int = 0,
         dicts = [x for x in data if isinstance(x, dict)]
         if dicts:
             found.append((label, dicts))
+        strings = [x for x in data if isinstance(x, str)]
+        if strings and len(strings) * 2 >= len(data):
+            found.append((label, strings))  # one citation string per publication
         for item in dicts[:2000]:
             # [{year: 2023, papers: [...]}]: a group heading above an inner list
             head = next((str(item[k]) for k in ("year", "title", "name", "heading", "section",
@@ -147,7 +150,15 @@ class DataFileImporter:
                                                   f"{label or 'the list'!r} is not a "
                                                   "publication; skipped"))
                     continue
-                paper, group = item_paper(item)
+                if isinstance(item, str):
+                    paper, group = string_paper(item), ""
+                    if paper is None:
+                        warnings.append(ImportWarning(source, None, f"item {number} of "
+                                                      f"{label or 'the list'!r} does not read "
+                                                      "as a citation; skipped"))
+                        continue
+                else:
+                    paper, group = item_paper(item)
                 finish(paper, source=source, importer=self.name,
                        locator=f"{label or 'list'}[{number}]")
                 grouped.add(paper, group or _group(label))

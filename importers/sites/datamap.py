@@ -27,6 +27,7 @@ SHORT_KEYS = ("abbr", "venue_short", "short", "acronym", "conference_short", "ve
 ABSTRACT_KEYS = ("abstract", "summary", "tldr")
 GROUP_KEYS = ("type", "category", "kind", "pubtype", "pub_type", "section")
 DISPLAY_KEYS = ("citation", "text", "html", "display", "entry", "reference", "cite")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _URL = re.compile(r"^(?:https?://|/|\.{0,2}/?[\w.-]+\.(?:pdf|html?)$)", re.I)
 _STRONG_KEYS = ("pdf", "url_pdf", "pdfurl", "pdf_url", "paperurl", "paper_url", "arxiv",
                 "openreview", "eprint")
@@ -57,8 +58,29 @@ def _title(data: dict[str, Any]) -> str:
     return text_of(value)
 
 
+def _citation_like(text: str) -> bool:
+    """True for a string that reads as one citation: a year, several words, not too long."""
+    if len(text.split()) < 5 or len(text) > 1500 or not _YEAR.search(text) or "," not in text:
+        return False
+    # a news line also has a year: a citation marks its title or venue (quotes, emphasis, link)
+    return any(mark in text for mark in ('"', "“", "*", "_", "<i", "<em", "<b", "]("))
+
+
+def string_paper(text: str) -> Paper | None:
+    """A paper from one citation string of a data file (read like a list entry)."""
+    from importers.sites.entry import entry_paper
+    from importers.sites.markdown import parser
+
+    tokens = parser().parseInline(text[:1500])
+    children = tokens[0].children if tokens and tokens[0].children else []
+    return entry_paper(children)
+
+
 def is_publication(item: Any) -> bool:
-    """True for a mapping with a title and authors, a venue, a DOI/arXiv id or a paper link."""
+    """True for a mapping with a title and authors, a venue, a DOI/arXiv id or a paper link,
+    or a string that reads as a citation."""
+    if isinstance(item, str):
+        return _citation_like(item)
     if not isinstance(item, dict):
         return False
     data = _lower(item)

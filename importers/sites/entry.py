@@ -93,10 +93,43 @@ def _pick_title(segs: list[Segment], plain: str) -> tuple[str, int, str]:
             if seg.kind == kind and _words(text) >= 3 and not _VENUEISH.search(text) \
                     and not _YEAR.search(text) and "," not in text[:40]:
                 return text, index, ""
-    parts = [p for p in _SENTENCE.split(plain) if p.strip()]
-    if len(parts) >= 3 and _words(parts[1]) >= 3:
-        return parts[1], -2, ""
+    title = _citation_title(plain)
+    if title:
+        return title, -2, ""
     return "", -1, ""
+
+
+# a full stop that ends a piece, not an abbreviation ("Proc.", "Int.", "Trans.", "Vol.")
+_STOP = re.compile(r"(?<!\bProc)(?<!\bConf)(?<!\bInt)(?<!\bTrans)(?<!\bVol)(?<!\bJ)"
+                   r"(?<!\bSymp)(?<!\bAnn)\.\s+")
+_INITIAL_END = re.compile(r"(?:^|[\s,.-])[A-Z]{1,2}$")
+
+
+def _citation_title(plain: str) -> str:
+    """The title of a plain `Authors. Title. Venue, Year.` citation ("" when unsure).
+
+    Pieces between full stops that end in an initial ("Smith, J", "and Doe, A") or are a lone
+    surname right after one ("J. Smith. …" splits as "J", "Smith") belong to the authors; the
+    next piece of three words or more is the title.
+    """
+    if not _YEAR.search(plain):
+        return ""
+    pieces = [p.strip() for p in re.split(r"\.\s+", plain) if p.strip()]
+    authors = 0
+    previous_initial = False
+    for piece in pieces:
+        if _INITIAL_END.search(piece) and _namelike_run(piece + "."):
+            authors, previous_initial = authors + 1, True
+        elif previous_initial and _words(piece) <= 3 and _is_name(piece):
+            authors, previous_initial = authors + 1, False
+        else:
+            break
+    if not authors and len(pieces) >= 3 and _namelike_run(pieces[0]):
+        authors = 1  # "Jane Smith, Wei Zhang. Title. Venue 2020."
+    rest = pieces[authors:]
+    if authors and len(rest) >= 2 and _words(rest[0]) >= 3 and not _YEAR.fullmatch(rest[0]):
+        return rest[0]
+    return ""
 
 
 _EPRINT = re.compile(r"\barxiv[:\s]*(\d{4}\.\d{4,5})", re.I)
@@ -144,6 +177,7 @@ def entry_paper(children: list[Token]) -> Paper | None:
     after = plain[pos + len(title):] if pos >= 0 else plain
     years = _YEAR.findall(plain.replace(title, " "))
     paper.year = int(years[-1]) if years else None
+    before = re.sub(r"\s*\(\s*(?:19|20)\d\d[a-z]?\s*\)\.?", " ", before)  # APA "(2019)."
     codes = [s.text.strip() for s in segs if s.kind == "code" and s.text.strip()]
     for code in codes:
         before = before.replace(code, " ")
@@ -176,7 +210,7 @@ def entry_paper(children: list[Token]) -> Paper | None:
                 venue = text
     if not venue:
         rest = _YEAR.sub("", after.split("[")[0]).strip(" .,:;\"“”()")
-        pieces = [p.strip() for p in re.split(r"\.\s+", rest) if p.strip()]
+        pieces = [p.strip() for p in _STOP.split(rest) if p.strip()]
         if not paper.authors and len(pieces) >= 2:
             paper.authors, paper.authors_truncated = names_of(pieces[0])
             pieces = pieces[1:]
@@ -195,6 +229,6 @@ def entry_paper(children: list[Token]) -> Paper | None:
         if seg.kind == "link" and index != at and seg.href:
             label = seg.text.strip(" []*") or "Link"
             add_link(paper, LINK_LABELS.get(label.lower(), label[:40]), seg.href)
-    if not (paper.authors or paper.venue or paper.year):
-        return None
+    if not (paper.year or (paper.authors and paper.venue)):
+        return None  # prose under a publications heading: no year, or no authors and venue
     return paper

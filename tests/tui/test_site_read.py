@@ -85,6 +85,8 @@ def test_dry_run_shows_importer_file_and_count(site: Path, tmp_path: Path,
     assert "skipped jreyes.github.io/docs/s.md: build output" in err
     assert "_site/" in err and "public/" in err
     assert not (tmp_path / "home" / "library.json").exists()
+    # the page and the TSV row of one paper count once, as in the real import
+    assert out.splitlines()[-1].startswith("dry run, nothing stored: 5 sources · 4 new")
 
 
 @pytest.mark.parametrize("name", FIXTURES)

@@ -100,3 +100,19 @@ def test_publication_and_link_fields() -> None:
     assert (paper.venue, paper.date, paper.authors) == ("Global Change Biology", "2019-02",
                                                          ["A. Diallo", "S. Romero"])
     assert links(paper) == {"Paper": "https://gcb.example.org/peat"}
+
+
+def test_lists_of_citation_strings() -> None:
+    """A list of citation strings is read like list entries; news lines with years are not."""
+    text = ("publications:\n"
+            "  - 'J. Smith and A. Doe. \"Graph Priors for Soil Maps\". *Geoderma*, 2021. "
+            "[PDF](https://x.org/a.pdf)'\n"
+            "  - 'Smith, J. (2019). \"Older Work on Peat Carbon\". Soil Biology, 2019.'\n")
+    result = get("data-file").parse(text, source="_data/pubs.yml", today=TODAY)
+    assert [(p.title, p.authors, p.venue, p.year) for p in result.papers] == [
+        ("Graph Priors for Soil Maps", ["J. Smith", "A. Doe"], "Geoderma", 2021),
+        ("Older Work on Peat Carbon", ["J. Smith"], "Soil Biology", 2019),
+    ]
+    assert links(result.papers[0]) == {"PDF": "https://x.org/a.pdf"}
+    news = "- 'We moved to a new building in 2020, and it is great.'\n- 'Alice joined, 2021.'\n"
+    assert get("data-file").detect(news, "_data/news.yml") == 0.0

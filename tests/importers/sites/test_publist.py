@@ -95,3 +95,25 @@ def test_huge_pages_are_read_up_to_the_limit() -> None:
     assert result.papers[0].title == "A Paper Title Number 0"
     assert 1000 < len(result.papers) < 12_000
     assert any("the rest is skipped" in w.message for w in result.warnings)
+
+
+def test_plain_citations_without_quotes_or_markup() -> None:
+    """`Authors. Title. Venue, Year.` in APA, IEEE, Vancouver and full-name styles; the
+    intro prose under the heading gives no paper."""
+    text = ("# Publications\n\nAn up-to-date list of our work is on Google Scholar. Students "
+            "are marked. We thank our funders.\n\n"
+            "- Smith, J. and Doe, A. Learning Things Quickly From Data. Journal of Stuff. 2020.\n"
+            "- J. Smith and A. Doe. Another Title About Graphs. In Proc. ICML, 2021.\n"
+            "- Jane Smith, Wei Zhang. Deep Nets for Soil Moisture. Remote Sensing of "
+            "Environment, 2019.\n"
+            "- Smith J, Doe A. Fast Folding With Transformers. Nature. 2022;12:1-9.\n")
+    result = get("publication-list").parse(text, source="publications.md", today=TODAY)
+    assert [(p.title, p.venue, p.year) for p in result.papers] == [
+        ("Learning Things Quickly From Data", "Journal of Stuff", 2020),
+        ("Another Title About Graphs", "Proc. ICML", 2021),
+        ("Deep Nets for Soil Moisture", "Remote Sensing of Environment", 2019),
+        ("Fast Folding With Transformers", "Nature", 2022),
+    ]
+    assert result.papers[0].authors == ["J. Smith", "A. Doe"]
+    assert result.papers[1].authors == ["J. Smith", "A. Doe"]
+    assert result.papers[2].authors == ["Jane Smith", "Wei Zhang"]
