@@ -71,8 +71,8 @@ class Lookup(Protocol):
         """Every paper's list row."""
         ...
 
-    def get(self, paper_id: str) -> Paper | None:
-        """The paper with this id, or None."""
+    def imported(self, paper_id: str) -> Paper | None:
+        """The paper with this id as imported (without the user's edits), or None."""
         ...
 
 
@@ -134,7 +134,7 @@ def arrivals_for(store: Lookup, papers: list[Paper],
             continue
         updated = paper.extra.get(UPDATED_KEY, "")
         day = paper.extra.get(DATESTAMP_KEY) or updated or paper.date
-        old = store.get(paper.id) if paper.id in ids else None
+        old = store.imported(paper.id) if paper.id in ids else None
         before = known.get(key, {})
         if old is None:
             found.changed.append(key)

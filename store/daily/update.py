@@ -46,8 +46,8 @@ class StoreLike(Protocol):
         """Every paper's list row."""
         ...
 
-    def get(self, paper_id: str) -> Paper | None:
-        """A paper by id."""
+    def imported(self, paper_id: str) -> Paper | None:
+        """A paper by id, as imported."""
         ...
 
     def apply_import(self, result: ImportLike, *, source: str, importer: str, digest: str = "",
