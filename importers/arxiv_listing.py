@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.base import (
+    MAX_ENTRIES,
+    ImporterError,
+    ImportResult,
+    ImportWarning,
+    too_many_entries,
+)
 from importers.listing_parts import (
     JOURNAL_REF,
     comment_links,
@@ -46,22 +52,25 @@ class _Chunk:
     category: str = ""
 
 
-def _chunks(text: str) -> tuple[list[_Chunk], list[str], int]:
-    """Entries in order, plus the text after the last id and its first line number."""
+def _chunks(text: str) -> tuple[list[_Chunk], list[str], int, int | None]:
+    """Entries in order, the text after the last id and its first line number, and the line
+    where the input was cut after MAX_ENTRIES entries (None when it was not)."""
     lines = split_lines(text)
     chunks: list[_Chunk] = []
     current: list[str] = []
     start = 1
     for number, raw in enumerate(lines, start=1):
-        match = ID_LINE.match(raw) if ":" in raw[:40] else None
+        match = ID_LINE.match(raw) if raw and ":" in raw[:40] else None
         if match is None:
             current.append(raw)
             continue
+        if len(chunks) == MAX_ENTRIES:
+            return chunks, [], start, start
         chunks.append(_Chunk(start, number, match.group("id"), current,
                              match.group("ver") or "", match.group("cat") or ""))
         current = [raw[match.end() :]]
         start = number
-    return chunks, current, start
+    return chunks, current, start, None
 
 
 def _year_of(arxiv_id: str) -> int | None:
@@ -101,7 +110,7 @@ class ArxivListingImporter:
 
     def _parse(self, text: str, *, source: str) -> ImportResult:
         """The parse proper."""
-        chunks, tail, tail_start = _chunks(text)
+        chunks, tail, tail_start, cut = _chunks(text)
         if not chunks:
             raise ImporterError("no arXiv ids found", source=source)
         result = ImportResult()
@@ -111,6 +120,8 @@ class ArxivListingImporter:
         result.collections.append(Collection(id=cid, kind="listing", title=title, source=source))
         result.sections.append(Section(id=sid, collection=cid, label=title, heading=title))
         ref = SectionRef(collection=cid, section=sid, label=title)
+        if cut is not None:
+            result.warnings.append(too_many_entries(source, cut))
         if any(line.strip() for line in tail):
             result.warnings.append(
                 ImportWarning(source, tail_start, "text after the last arXiv id has no id; skipped")

@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.base import (
+    MAX_ENTRIES,
+    ImporterError,
+    ImportResult,
+    ImportWarning,
+    too_many_entries,
+)
 from importers.profile_parts import (
     META_KEYS,
     Meta,
@@ -114,6 +120,8 @@ class ProfileImporter:
         header, entries = _split(split_lines(text))
         if not entries:
             raise ImporterError("no dated profile entries found", source=source)
+        cut = entries[MAX_ENTRIES].line if len(entries) > MAX_ENTRIES else None
+        del entries[MAX_ENTRIES:]
         meta, listed = parse_header(header)
         result = ImportResult()
         if "name" not in meta:
@@ -129,6 +137,8 @@ class ProfileImporter:
         )
         result.sections.append(Section(id=sid, collection=cid, label=name, heading=name))
         ref = SectionRef(collection=cid, section=sid, label=name)
+        if cut is not None:
+            result.warnings.append(too_many_entries(source, cut))
         for entry in entries:
             paper = self._paper(entry, source, today, ref, result.warnings)
             if paper is not None:
