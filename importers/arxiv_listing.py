@@ -121,7 +121,7 @@ class ArxivListingImporter:
         result.sections.append(Section(id=sid, collection=cid, label=title, heading=title))
         ref = SectionRef(collection=cid, section=sid, label=title)
         if cut is not None:
-            result.warnings.append(too_many_entries(source, cut))
+            result.warnings.append(too_many_entries(source, cut, MAX_ENTRIES))
         if any(line.strip() for line in tail):
             result.warnings.append(
                 ImportWarning(source, tail_start, "text after the last arXiv id has no id; skipped")

@@ -257,10 +257,11 @@ _ANY_ENTRY = re.compile(r"^[ \t]*@", re.M)
 MAX_ENTRY_CHARS = 256 * 1024  # no real entry (or comment between entries) comes near this
 
 
-def _bounded(text: str, limit: int = MAX_ENTRIES) -> tuple[str, list[tuple[int, str]]]:
+def _bounded(text: str, limit: int | None = None) -> tuple[str, list[tuple[int, str]]]:
     """text with at most limit entries and no block over MAX_ENTRY_CHARS (such a block is
     blanked, keeping its line count so later lines keep their numbers); (line, message) notes
     of what was left out."""
+    limit = MAX_ENTRIES if limit is None else limit
     starts = [0]
     cut: int | None = None
     for n, match in enumerate(_ANY_ENTRY.finditer(text)):
@@ -320,7 +321,7 @@ class BibtexImporter:
         result = ImportResult(sections=[section], collections=[collection])
         for line, note in notes:
             warning = ImportWarning(source, line, note) if note else None
-            result.warnings.append(warning or too_many_entries(source, line))
+            result.warnings.append(warning or too_many_entries(source, line, MAX_ENTRIES))
         for block in library.failed_blocks:
             line = (block.start_line or 0) + 1
             result.warnings.append(ImportWarning(source, line, _failure_message(block)))

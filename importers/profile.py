@@ -138,7 +138,7 @@ class ProfileImporter:
         result.sections.append(Section(id=sid, collection=cid, label=name, heading=name))
         ref = SectionRef(collection=cid, section=sid, label=name)
         if cut is not None:
-            result.warnings.append(too_many_entries(source, cut))
+            result.warnings.append(too_many_entries(source, cut, MAX_ENTRIES))
         for entry in entries:
             paper = self._paper(entry, source, today, ref, result.warnings)
             if paper is not None:
