@@ -53,18 +53,43 @@ def _meta_of(raw: str) -> Meta | None:
     return parse_meta(clean_inline(raw))
 
 
-def _split(lines: list[str]) -> tuple[list[tuple[int, str]], list[_Entry]]:
-    """Header lines (number, text) and the entries, split at each meta line."""
+def _split(text: str) -> tuple[list[tuple[int, str]], list[_Entry]]:
+    """Header lines (number, text) and the entries, split at each meta line.
+
+    Only lines holding a digit can be meta lines: they are found by a regex scan and the
+    lines between them are split in C, so a flood of blank or prose lines needs no Python
+    loop per line."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     header: list[tuple[int, str]] = []
     entries: list[_Entry] = []
-    for number, raw in enumerate(lines, start=1):
-        meta = _meta_of(raw)
-        if meta is not None:
-            entries.append(_Entry(number, meta))
-        elif entries:
-            entries[-1].body.append(raw)
+    pos, line, counted = 0, 1, 0  # pos: start of the text not yet given to a part
+
+    def assign(chunk: str, first_line: int) -> None:
+        """Give the lines of chunk to the current entry, or to the header before any."""
+        lines = chunk.split("\n")
+        if entries:
+            entries[-1].body.extend(lines)
         else:
-            header.append((number, raw))
+            header.extend(enumerate(lines, start=first_line))
+
+    search_from = 0
+    while (digit := _DIGIT.search(text, search_from)) is not None:
+        start = text.rfind("\n", 0, digit.start()) + 1
+        end = text.find("\n", digit.start())
+        end = len(text) if end < 0 else end
+        meta = _meta_of(text[start:end])
+        if meta is not None:
+            line += text.count("\n", counted, start)
+            counted = start
+            if start > pos:
+                assign(text[pos : start - 1], line - text.count("\n", pos, start))
+            entries.append(_Entry(line, meta))
+            pos = end + 1
+        search_from = end + 1
+        if search_from > len(text):
+            break
+    if pos <= len(text):
+        assign(text[pos:], 1)  # the header only gets it when there is no entry (pos == 0)
     return header, entries
 
 
@@ -117,7 +142,7 @@ class ProfileImporter:
 
     def _parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """The parse proper."""
-        header, entries = _split(split_lines(text))
+        header, entries = _split(text)
         if not entries:
             raise ImporterError("no dated profile entries found", source=source)
         cut = entries[MAX_ENTRIES].line if len(entries) > MAX_ENTRIES else None
