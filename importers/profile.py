@@ -53,6 +53,9 @@ def _meta_of(raw: str) -> Meta | None:
     return parse_meta(clean_inline(raw))
 
 
+HEADER_LINES = 2000
+
+
 def _split(text: str) -> tuple[list[tuple[int, str]], list[_Entry]]:
     """Header lines (number, text) and the entries, split at each meta line.
 
@@ -65,11 +68,12 @@ def _split(text: str) -> tuple[list[tuple[int, str]], list[_Entry]]:
     pos, line, counted = 0, 1, 0  # pos: start of the text not yet given to a part
 
     def assign(chunk: str, first_line: int) -> None:
-        """Give the lines of chunk to the current entry, or to the header before any."""
-        lines = chunk.split("\n")
+        """Give the lines of chunk to the current entry, or to the header before any (its
+        first HEADER_LINES lines: a page's name and counts come first)."""
         if entries:
-            entries[-1].body.extend(lines)
+            entries[-1].body.extend(chunk.split("\n"))
         else:
+            lines = chunk.split("\n", HEADER_LINES)[:HEADER_LINES]
             header.extend(enumerate(lines, start=first_line))
 
     search_from = 0
@@ -88,8 +92,8 @@ def _split(text: str) -> tuple[list[tuple[int, str]], list[_Entry]]:
         search_from = end + 1
         if search_from > len(text):
             break
-    if pos <= len(text):
-        assign(text[pos:], 1)  # the header only gets it when there is no entry (pos == 0)
+    if entries and pos <= len(text):
+        assign(text[pos:], 1)
     return header, entries
 
 
