@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import orjson
 
-from store.models import Collection, Paper, Section
+from store.models import Collection, Link, Paper, Section
 from store.text import SUSPECT_CHARS, strip_controls
 
 T = TypeVar("T")
@@ -35,6 +35,8 @@ def clean_value(value: Any) -> Any:
         return [clean_value(v) for v in value]
     if isinstance(value, dict):
         return {clean_value(k): clean_value(v) for k, v in value.items()}
+    if isinstance(value, Link) and strip_controls(value.url) != value.url:
+        return replace(value, label=strip_controls(value.label), url="")  # never a new target
     if is_dataclass(value) and not isinstance(value, type):
         return clean_record(value)
     return value

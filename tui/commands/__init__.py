@@ -5,15 +5,26 @@ from __future__ import annotations
 from types import ModuleType
 
 from tui.commands import (
+    bib,
+    cite,
     demo,
+    digest,
+    edit,
     enrich,
     export,
+    follow,
+    follows,
     import_cmd,
     mark,
+    new,
+    note,
+    rekey,
     search,
     sections,
     show,
     stats,
+    unfollow,
+    update,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
@@ -26,4 +37,15 @@ COMMANDS: tuple[ModuleType, ...] = (
     stats,
     sections,
     enrich,
+    follow,
+    follows,
+    unfollow,
+    update,
+    new,
+    digest,
+    rekey,
+    bib,
+    cite,
+    edit,
+    note,
 )

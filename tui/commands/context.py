@@ -80,6 +80,11 @@ class Context:
     def find_id(self, ref: str) -> str | None:
         """The paper id a reference names, warning when none: the rows cache first (fast)."""
         ref = ref.strip()
+        if self.store.index_is_fresh():  # the search index answers without the whole library
+            found = self.store.resolve(ref)
+            if found is None:
+                self.warn(f"no paper {ref!r} (try `paperdeck search`)")
+            return found.id if found else None
         ids = [row.id for row in self.store.rows()]
         exact = [i for i in ids if i == ref]
         prefixed = exact or [i for i in ids if ref and i.startswith(ref)]

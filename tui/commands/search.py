@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import orjson
 
@@ -10,6 +11,7 @@ from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
 
 NAME = "search"
 HELP = "search the library with the TUI's query language"
+SORTS = ("relevance", "order", "year", "title", "venue", "author")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,35 +20,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "query", nargs="+", help='query, e.g. video author:li year:2019..2022 -"frame"'
     )
     parser.add_argument("--limit", type=int, default=50, help="show at most N results (default 50)")
+    parser.add_argument("--sort", choices=SORTS, default="relevance",
+                        help="result order (default: relevance, best match first)")
     parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
 
 
-def run(ctx: Context) -> int:
-    """Run a search and print the matching papers."""
-    from store.search import search_cached
+def _progress(ctx: Context) -> object:
+    """A progress callback for an index rebuild: one updating line on a terminal stderr."""
+    shown = [False]
 
+    def report(done: int, total: int) -> None:
+        """Show done/total."""
+        if not shown[0]:
+            ctx.warn(f"building the search index of {total} papers (once; kept up to date)")
+            shown[0] = True
+        if sys.stderr.isatty():
+            end = "\n" if done >= total else ""
+            sys.stderr.write(f"\r  {done}/{total}{end}")
+            sys.stderr.flush()
+
+    return report
+
+
+def run(ctx: Context) -> int:
+    """Run a search through the index and print the matching papers."""
     store = ctx.store
     query = " ".join(ctx.args.query)
-    annotations = store.annotations()
-    ids = search_cached(
-        store.home / "cache" / "search-index.bin",
-        store.library_fingerprint(),
-        store.papers,
-        annotations,
-        query,
-        ctx.args.limit if ctx.args.limit and ctx.args.limit > 0 else None,
-    )
+    limit = ctx.args.limit if ctx.args.limit and ctx.args.limit > 0 else 1_000_000
+    page = store.search(query, sort=ctx.args.sort, limit=limit, progress=_progress(ctx))
+    rows = [] if page.fuzzy and ctx.args.json else page.rows
     if ctx.args.json:
         from store.export import to_json
 
-        papers = [p for p in (store.get(i) for i in ids) if p is not None]
+        annotations = store.annotations()
+        papers = [p for p in (store.get(r.id) for r in rows) if p is not None]
         ctx.write(to_json(papers, annotations))
-    elif ids:
+    elif rows:
         from tui.commands.render import paper_lines
 
-        by_id = {row.id: row for row in store.rows()}
-        paper_lines(ctx, [by_id[i] for i in ids if i in by_id], annotations)
-    if not ids:
+        if page.fuzzy:
+            ctx.warn(f"no exact matches for {orjson.dumps(query).decode()}; close matches:")
+        paper_lines(ctx, rows, store.annotations())
+    if not rows:
         if not ctx.args.json:
             ctx.warn(f"no papers match {orjson.dumps(query).decode()}")
         return EXIT_NOTHING
