@@ -182,7 +182,7 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
         view = self.query_one(SectionTabs).view(self.view_key)
         label = "All papers" if self.scope_all else (view.label if view else self.view_key)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(f" {label}", style="bold")
+        text.append(f" {clean(label)}", style="bold")
         if self.query_text.strip():
             text.append(f"  {shown} of {total} match", style="bold")
         else:
@@ -193,9 +193,9 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
         if self.index is None and self.load_in_background:
             text.append("  · indexing…", style="dim")
         if self.status_note:
-            text.append(f"  · {self.status_note}", style="yellow")
+            text.append(f"  · {clean(self.status_note)}", style="yellow")
         for err in errors[:2]:
-            text.append(f"  · {err}", style="yellow")
+            text.append(f"  · {clean(err)}", style="yellow")
         self.query_one("#status", Static).update(text)
 
     def abstract_open(self, paper_id: str) -> bool:

@@ -178,7 +178,8 @@ def test_tui_raw_bytes(tmp_path: Path) -> None:
     lib = tmp_path / "shared.json"
     pid = corpus.third_party_library(lib)
     corpus.annotations(tmp_path / "home", pid)
-    keys = [b"a", b"A", b"n", b"\x1b", b"t", b"\x1b", b"1", b"q"]
+    keys = [b"a", b"A", b"n", b"\x1b", b"t", b"\x1b", b"1", b"w", b"]", b"]", b"/", b"gnp",
+            b"\r", b"q"]
     raw = run_tty(["--home", str(tmp_path / "home"), "--library", str(lib)], {}, keys, 25)
     assert b"Title" in raw, raw[-500:]
     corpus.scan_terminal(raw, "TUI")
