@@ -63,6 +63,17 @@ class ImportResult:
         self.warnings.extend(other.warnings)
 
 
+MAX_ENTRIES = 20_000  # entries one input may give; the rest is skipped with a warning
+
+
+def too_many_entries(source: str, line: int | None, limit: int = MAX_ENTRIES) -> ImportWarning:
+    """The warning of an input cut at the entry limit (line: where the first skipped one is)."""
+    return ImportWarning(
+        source, line, f"more than {limit} entries: stopped here and skipped the rest "
+        "(split the file to import it all)"
+    )
+
+
 class Importer(Protocol):
     """One input format: it says how sure it is that a text is its own, and parses it."""
 

@@ -11,7 +11,13 @@ from pathlib import PurePath
 import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
-from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.base import (
+    MAX_ENTRIES,
+    ImporterError,
+    ImportResult,
+    ImportWarning,
+    too_many_entries,
+)
 from importers.latex import latex_to_text, plain_value
 from importers.venue import Venue, find_badges, parse_venue
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
@@ -253,6 +259,41 @@ def _failure_message(block: object) -> str:
     return f"broken BibTeX entry skipped ({raw}…): {reason}"
 
 
+_ANY_ENTRY = re.compile(r"^[ \t]*@", re.M)
+MAX_ENTRY_CHARS = 256 * 1024  # no real entry (or comment between entries) comes near this
+
+
+def _bounded(text: str, limit: int | None = None) -> tuple[str, list[tuple[int, str]]]:
+    """text with at most limit entries and no block over MAX_ENTRY_CHARS (such a block is
+    blanked, keeping its line count so later lines keep their numbers); (line, message) notes
+    of what was left out."""
+    limit = MAX_ENTRIES if limit is None else limit
+    starts = [0]
+    cut: int | None = None
+    for n, match in enumerate(_ANY_ENTRY.finditer(text)):
+        if n == limit:
+            cut = match.start()
+            break
+        starts.append(match.start())
+    end = len(text) if cut is None else cut
+    starts.append(end)
+    pieces: list[str] = []
+    notes: list[tuple[int, str]] = []
+    line = 1
+    for begin, stop in zip(starts, starts[1:], strict=False):
+        piece = text[begin:stop]
+        newlines = piece.count("\n")
+        if len(piece) > MAX_ENTRY_CHARS:
+            size = f"{len(piece) / 1024:.0f} KB"
+            notes.append((line, f"block of {size} skipped: entries over 256 KB are not read"))
+            piece = "\n" * newlines
+        pieces.append(piece)
+        line += newlines
+    if cut is not None:
+        notes.append((line, ""))
+    return "".join(pieces), notes
+
+
 class BibtexImporter:
     """Imports .bib files: every entry becomes a paper in a bibtex:<source> collection."""
 
@@ -269,6 +310,7 @@ class BibtexImporter:
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Parse a whole .bib text; broken entries become warnings with their line."""
         text = text.lstrip("\ufeff")
+        text, notes = _bounded(text)
         library = bibtexparser.parse_string(text, parse_stack=[])
         nothing = not (library.entries or library.strings or library.failed_blocks)
         if nothing and text.strip():
@@ -283,6 +325,9 @@ class BibtexImporter:
         collection = Collection(id=cid, kind="bibtex", title=name, source=source)
         ref = SectionRef(cid, section.id, section.label)
         result = ImportResult(sections=[section], collections=[collection])
+        for line, note in notes:
+            warning = ImportWarning(source, line, note) if note else None
+            result.warnings.append(warning or too_many_entries(source, line, MAX_ENTRIES))
         entries = list(library.entries)
         for block in library.failed_blocks:
             line = (block.start_line or 0) + 1

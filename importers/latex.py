@@ -73,6 +73,14 @@ class _Unknown(Exception):
     """A command the fast decoder does not know: use pylatexenc instead."""
 
 
+class _TooDeep(_Unknown):
+    """Groups nested beyond any real BibTeX value: keep the text, minus braces."""
+
+
+MAX_GROUP_DEPTH = 32
+_BRACE_TOKENS = re.compile(r"\\.|[{}]", re.S)
+
+
 def _accented(base: str, mark: str) -> str:
     """base with a combining mark on its first character, recomposed."""
     if not base:
@@ -84,29 +92,27 @@ def _accented(base: str, mark: str) -> str:
 class _Decoder:
     """One pass over a LaTeX string, raising _Unknown on anything unusual."""
 
-    def __init__(self, text: str) -> None:
-        """Remember the text and start at its beginning."""
+    def __init__(self, text: str, level: int = 0) -> None:
+        """Remember the text and start at its beginning (level: how deep in groups it is)."""
         self.s = text
         self.i = 0
+        self.level = level
 
     def group(self) -> str:
         """Decode a `{...}` group starting at the current position (which is `{`)."""
+        if self.level >= MAX_GROUP_DEPTH:
+            raise _TooDeep("braces nested too deeply")
         depth = 0
         start = self.i + 1
-        j = self.i
-        while j < len(self.s):
-            ch = self.s[j]
-            if ch == "\\":
-                j += 2
-                continue
-            if ch == "{":
+        for match in _BRACE_TOKENS.finditer(self.s, self.i):
+            token = match.group()
+            if token == "{":
                 depth += 1
-            elif ch == "}":
+            elif token == "}":
                 depth -= 1
                 if depth == 0:
-                    self.i = j + 1
-                    return _Decoder(self.s[start:j]).run()
-            j += 1
+                    self.i = match.end()
+                    return _Decoder(self.s[start : match.start()], self.level + 1).run()
         raise _Unknown("unbalanced braces")
 
     def argument(self) -> str:
@@ -225,6 +231,8 @@ def latex_to_text(value: str) -> str:
         return value
     try:
         return _Decoder(value).run()
+    except _TooDeep:
+        return value.replace("{", "").replace("}", "")
     except (_Unknown, RecursionError):
         try:
             return str(_pylatexenc().latex_to_text(value))

@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.base import (
+    MAX_ENTRIES,
+    ImporterError,
+    ImportResult,
+    ImportWarning,
+    too_many_entries,
+)
 from importers.profile_parts import (
     META_KEYS,
     Meta,
@@ -47,18 +53,47 @@ def _meta_of(raw: str) -> Meta | None:
     return parse_meta(clean_inline(raw))
 
 
-def _split(lines: list[str]) -> tuple[list[tuple[int, str]], list[_Entry]]:
-    """Header lines (number, text) and the entries, split at each meta line."""
+HEADER_LINES = 2000
+
+
+def _split(text: str) -> tuple[list[tuple[int, str]], list[_Entry]]:
+    """Header lines (number, text) and the entries, split at each meta line.
+
+    Only lines holding a digit can be meta lines: they are found by a regex scan and the
+    lines between them are split in C, so a flood of blank or prose lines needs no Python
+    loop per line."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     header: list[tuple[int, str]] = []
     entries: list[_Entry] = []
-    for number, raw in enumerate(lines, start=1):
-        meta = _meta_of(raw)
-        if meta is not None:
-            entries.append(_Entry(number, meta))
-        elif entries:
-            entries[-1].body.append(raw)
+    pos, line, counted = 0, 1, 0  # pos: start of the text not yet given to a part
+
+    def assign(chunk: str, first_line: int) -> None:
+        """Give the lines of chunk to the current entry, or to the header before any (its
+        first HEADER_LINES lines: a page's name and counts come first)."""
+        if entries:
+            entries[-1].body.extend(chunk.split("\n"))
         else:
-            header.append((number, raw))
+            lines = chunk.split("\n", HEADER_LINES)[:HEADER_LINES]
+            header.extend(enumerate(lines, start=first_line))
+
+    search_from = 0
+    while (digit := _DIGIT.search(text, search_from)) is not None:
+        start = text.rfind("\n", 0, digit.start()) + 1
+        end = text.find("\n", digit.start())
+        end = len(text) if end < 0 else end
+        meta = _meta_of(text[start:end])
+        if meta is not None:
+            line += text.count("\n", counted, start)
+            counted = start
+            if start > pos:
+                assign(text[pos : start - 1], line - text.count("\n", pos, start))
+            entries.append(_Entry(line, meta))
+            pos = end + 1
+        search_from = end + 1
+        if search_from > len(text):
+            break
+    if entries and pos <= len(text):
+        assign(text[pos:], 1)
     return header, entries
 
 
@@ -111,9 +146,11 @@ class ProfileImporter:
 
     def _parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """The parse proper."""
-        header, entries = _split(split_lines(text))
+        header, entries = _split(text)
         if not entries:
             raise ImporterError("no dated profile entries found", source=source)
+        cut = entries[MAX_ENTRIES].line if len(entries) > MAX_ENTRIES else None
+        del entries[MAX_ENTRIES:]
         meta, listed = parse_header(header)
         result = ImportResult()
         if "name" not in meta:
@@ -129,6 +166,8 @@ class ProfileImporter:
         )
         result.sections.append(Section(id=sid, collection=cid, label=name, heading=name))
         ref = SectionRef(collection=cid, section=sid, label=name)
+        if cut is not None:
+            result.warnings.append(too_many_entries(source, cut, MAX_ENTRIES))
         for entry in entries:
             paper = self._paper(entry, source, today, ref, result.warnings)
             if paper is not None:

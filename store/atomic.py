@@ -17,7 +17,9 @@ from store.errors import StoreError
 CRASH_ENV = "PAPERDECK_CRASH_POINT"  # e.g. "after-temp-write" (kill before os.replace)
 CRASH_FILE_ENV = "PAPERDECK_CRASH_FILE"  # only crash when writing this file name
 CRASH_SKIP_ENV = "PAPERDECK_CRASH_SKIP"  # let this many matching writes pass first
-CRASH_POINTS = ("before-temp-write", "mid-temp-write", "after-temp-write", "after-replace")
+CRASH_POINTS = (
+    "before-temp-write", "mid-temp-write", "after-temp-write", "after-replace", "mid-backup"
+)
 LOCK_TIMEOUT = 30.0
 
 _crash_hits = 0
@@ -30,7 +32,7 @@ def on_before_write(hook: Callable[[Path], None]) -> None:
         _before_write.append(hook)
 
 
-def _maybe_crash(point: str, path: Path) -> None:
+def maybe_crash(point: str, path: Path) -> None:
     """SIGKILL this process at a chosen point when the test hooks in the environment ask."""
     global _crash_hits
     if os.environ.get(CRASH_ENV) != point:
@@ -156,7 +158,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise StoreError(f"{path}: cannot write ({exc.strerror})", path=path) from exc
     remove_stale_temps(path)
-    _maybe_crash("before-temp-write", path)
+    maybe_crash("before-temp-write", path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -167,7 +169,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data[:half])
             if os.environ.get(CRASH_ENV) == "mid-temp-write":
                 handle.flush()
-                _maybe_crash("mid-temp-write", path)
+                maybe_crash("mid-temp-write", path)
             handle.write(data[half:])
             handle.flush()
             os.fsync(handle.fileno())
@@ -176,7 +178,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
                 os.chmod(tmp, path.stat().st_mode & 0o777)
             else:
                 os.chmod(tmp, 0o666 & ~current_umask())
-        _maybe_crash("after-temp-write", path)
+        maybe_crash("after-temp-write", path)
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -184,7 +186,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise StoreError(f"{path}: cannot write ({exc.strerror})", path=path) from exc
         raise
-    _maybe_crash("after-replace", path)
+    maybe_crash("after-replace", path)
     fsync_dir(path.parent)
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from store.atomic import fsync_dir
+from store.atomic import CRASH_ENV, fsync_dir, maybe_crash
 from store.errors import StoreError
 from store.models import Collection, Paper, Section, SourceRecord
 from store.typecheck import check_tables
@@ -201,6 +201,9 @@ def backup_file(source: Path, backups: Path, label: str = "library") -> Path:
         with source.open("rb") as src, tmp.open("wb") as dst:
             while chunk := src.read(1 << 20):
                 dst.write(chunk)
+                if os.environ.get(CRASH_ENV) == "mid-backup":
+                    dst.flush()
+                    maybe_crash("mid-backup", source)
             dst.flush()
             os.fsync(dst.fileno())
         os.replace(tmp, target)

@@ -113,10 +113,11 @@ def _fine(records: list[dict[str, Any]], spec: Spec, required: Iterable[str] = (
     kinds_of = map(tuple, map(map, repeat(type), map(dict.values, records)))
     signatures = set(zip(map(tuple, records), kinds_of, strict=True))
     everywhere: set[str] | None = None
+    closed = id(spec) in REQUIRED  # nested records are built with Link(**d): no unknown keys
     for keys, kinds in signatures:
         for key, kind in zip(keys, kinds, strict=True):
             rule = spec.get(key)
-            if rule is not None and kind not in rule[0]:
+            if (rule is None and closed) or (rule is not None and kind not in rule[0]):
                 return False
         everywhere = set(keys) if everywhere is None else everywhere & set(keys)
     everywhere = everywhere or set()
@@ -145,6 +146,10 @@ def _first_fault(rec: Any, spec: Spec, required: Iterable[str] = ()) -> str | No
     for key in required:
         if key not in rec:
             return f"field {key!r} is missing"
+    if id(spec) in REQUIRED:
+        unknown = [k for k in rec if k not in spec]
+        if unknown:
+            return f"field {unknown[0]!r} is not expected here"
     for key, (allowed, rule) in spec.items():
         value = rec.get(key, _MISSING)
         if value is _MISSING:

@@ -7,11 +7,12 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from importers.base import ImportResult, ImportWarning
+from importers.base import MAX_ENTRIES, ImportResult, ImportWarning
 from store.text import clean_output
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
-MAX_PAPERS_PER_SOURCE = 50_000  # more entries than this from one input are left out, and said so
+MAX_PAPERS_PER_SOURCE = MAX_ENTRIES  # more papers from one input are left out, and said so
+MAX_WARNINGS = 200  # warnings kept per input; the rest are counted in one line
 _CHUNK = 1 << 20
 
 
@@ -80,7 +81,13 @@ def read_limited(path: Path, max_size: int) -> bytes:
 
 
 def cap_result(result: ImportResult, limit: int = MAX_PAPERS_PER_SOURCE) -> ImportResult:
-    """The result with at most limit papers; the rest are left out with a warning saying so."""
+    """The result with at most limit papers (the rest left out with a warning saying so) and
+    at most MAX_WARNINGS warnings (the rest counted in one more)."""
+    if len(result.warnings) > MAX_WARNINGS:
+        extra = len(result.warnings) - MAX_WARNINGS
+        first = result.warnings[0]
+        del result.warnings[MAX_WARNINGS:]
+        result.warnings.append(ImportWarning(first.source, None, f"and {extra} more warnings"))
     if len(result.papers) <= limit:
         return result
     dropped = len(result.papers) - limit

@@ -31,12 +31,13 @@ Changes = list[tuple[dict[str, Any], int]]
 
 
 def file_fingerprint(path: Path) -> str:
-    """size|mtime_ns|inode of a file ("-" when missing)."""
+    """size|mtime_ns|inode|ctime_ns of a file ("-" when missing); ctime catches an in-place
+    same-size rewrite that kept the old mtime."""
     try:
         st = os.stat(path)
     except OSError:
         return "-"
-    return f"{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
+    return f"{st.st_size}|{st.st_mtime_ns}|{st.st_ino}|{st.st_ctime_ns}"
 
 
 def _crash(point: str) -> None:

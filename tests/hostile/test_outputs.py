@@ -116,9 +116,10 @@ def test_markdown_links_are_inert(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "](<file:" not in out and "](<ftp:" not in out and "](<--" not in out
 
 
-def run_tty(args: list[str], env: dict[str, str], keys: list[bytes] = (), seconds: float = 0
-            ) -> bytes:
-    """Run paperdeck on a pseudo-terminal (120x40); everything it wrote, raw."""
+def run_tty(args: list[str], env: dict[str, str], keys: list[bytes] = (), seconds: float = 0,
+            prefix: list[str] | None = None) -> bytes:
+    """Run paperdeck on a pseudo-terminal (120x40); everything it wrote, raw (and the exit
+    code in RESULT)."""
     master, slave = pty.openpty()
     os.set_blocking(master, False)
     import fcntl
@@ -127,7 +128,8 @@ def run_tty(args: list[str], env: dict[str, str], keys: list[bytes] = (), second
 
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", *args], stdin=slave, stdout=slave, stderr=slave,
+        [*(prefix or []), sys.executable, "-m", "tui.cli", *args], stdin=slave, stdout=slave,
+        stderr=slave,
         env={**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(REPO), **env},
         cwd=REPO, start_new_session=True,
     )
@@ -150,9 +152,12 @@ def run_tty(args: list[str], env: dict[str, str], keys: list[bytes] = (), second
             break
     if proc.poll() is None:
         proc.kill()
-    proc.wait(timeout=30)
+    RESULT[:] = [proc.wait(timeout=30)]
     os.close(master)
     return bytes(out)
+
+
+RESULT: list[int] = []
 
 
 def test_cli_on_a_terminal(tmp_path: Path) -> None:
@@ -173,7 +178,32 @@ def test_tui_raw_bytes(tmp_path: Path) -> None:
     lib = tmp_path / "shared.json"
     pid = corpus.third_party_library(lib)
     corpus.annotations(tmp_path / "home", pid)
-    keys = [b"a", b"A", b"n", b"\x1b", b"t", b"\x1b", b"1", b"q"]
+    keys = [b"a", b"A", b"n", b"\x1b", b"t", b"\x1b", b"1", b"w", b"]", b"]", b"/", b"gnp",
+            b"\r", b"q"]
     raw = run_tty(["--home", str(tmp_path / "home"), "--library", str(lib)], {}, keys, 25)
     assert b"Title" in raw, raw[-500:]
     corpus.scan_terminal(raw, "TUI")
+
+
+def test_tui_starts_on_a_read_only_home(tmp_path: Path) -> None:
+    """On a home the user cannot write (settings.json included) the app starts, shows the
+    library and quits cleanly with exit 0 (settings writes are best effort)."""
+    import shutil
+
+    from store.repository import Store
+    from tests.store.storehelp import paper, result
+
+    home = tmp_path / "home"
+    Store(home).apply_import(result(paper("Readable Paper")), source="s", importer="t")
+    prefix = []
+    if os.geteuid() == 0:
+        unshare = shutil.which("unshare")
+        assert unshare, "running as root: unshare is needed to test permissions for real"
+        prefix = [unshare, "--user", "--map-user=1000", "--"]
+    os.chmod(home, 0o555)
+    try:
+        raw = run_tty(["--home", str(home)], {}, [b"]", b"d", b"q"], 40, prefix)
+    finally:
+        os.chmod(home, 0o755)
+    assert b"Readable Paper" in raw, raw[-800:]
+    assert RESULT == [0], raw[-800:]

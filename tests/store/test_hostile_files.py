@@ -308,12 +308,17 @@ def test_same_size_copy_with_old_mtime_is_noticed(tmp_path: Path) -> None:
     """Caches are not trusted after an in-place same-size rewrite that kept the mtime."""
     home = tmp_path / "home"
     _store(home, "Alpha")
-    assert [r.title for r in Store(home).rows()] == ["Alpha"]
+    store = Store(home)
+    assert [r.title for r in store.rows()] == ["Alpha"]
+    pid = store.rows()[0].id
+    assert store.get(pid).title == "Alpha" and store.resolve(pid[:6]).title == "Alpha"
     lib = home / "library.json"
     st = lib.stat()
     data = lib.read_bytes().replace(b"Alpha", b"Gamma")
     with lib.open("r+b") as handle:  # in place: same inode, same size
         handle.write(data)
     os.utime(lib, ns=(st.st_atime_ns, st.st_mtime_ns))
-    assert [r.title for r in Store(home).rows()] == ["Gamma"]
+    again = Store(home)
+    assert [r.title for r in again.rows()] == ["Gamma"]
+    assert again.get(pid).title == "Gamma" and again.resolve(pid[:6]).title == "Gamma"
 
