@@ -114,7 +114,11 @@ def test_damaged_index_is_rebuilt_and_nothing_is_lost(tmp_path: Path, damage: st
     elif damage == "garbage":
         for f in gen_dir.iterdir():
             if f.is_file() and f.suffix != ".json":
-                f.write_bytes(b"\0garbage" * 3)
+                # a new inode, as a bad copy or sync would leave it: overwriting in place would
+                # pull the pages from under this process's own mapping of the file (SIGBUS)
+                bad = f.with_name(f.name + ".bad")
+                bad.write_bytes(b"\0garbage" * 3)
+                bad.replace(f)
     elif damage == "meta":
         (gen_dir / "meta.json").write_bytes(b"]")
     else:  # the library changed behind the index's back
