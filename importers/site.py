@@ -221,23 +221,26 @@ def _profiles(texts: dict[str, str]) -> dict[str, str]:
 
 
 def _html_page(out: SiteImport, path: str, text: str, source: str, today: date) -> None:
-    """A hand-written publications page in HTML, read by the HTML importer when it finds
-    papers in it (Jekyll front matter blanked first, keeping line numbers)."""
+    """A hand-written publications page in HTML: read as a list of entries under the page's
+    headings first, else by the HTML importer (Jekyll front matter blanked, lines kept)."""
+    grouped = Grouped()
     try:
-        body = split_front(text, source=source)
-        if body.kind:
-            text = "\n" * (body.body_line - 1) + body.body
-        result = registry.get("html").parse(text, source=source, today=today)
-    except ImporterError:
-        result = ImportResult()
-    name, reason = "html", "publication page written in HTML"
-    if not result.papers:
-        grouped = Grouped()
         for paper, group, line in html_entries(text):
             finish(paper, source=source, importer="publication-list", locator=group, line=line)
             grouped.add(paper, group)
-        result = build(grouped, cid="site:page", title=path, source=source)
-        name, reason = "publication-list", "hand-written HTML publication list"
+    except ImporterError:
+        grouped = Grouped()
+    result = build(grouped, cid="site:page", title=path, source=source)
+    name, reason = "publication-list", "hand-written HTML publication list"
+    if not result.papers:
+        try:
+            body = split_front(text, source=source)
+            if body.kind:
+                text = "\n" * (body.body_line - 1) + body.body
+            result = registry.get("html").parse(text, source=source, today=today)
+        except ImporterError:
+            result = ImportResult()
+        name, reason = "html", "publication page written in HTML"
     if not result.papers:
         out.skipped.append((source, "HTML page without publications"))
         return

@@ -46,6 +46,16 @@ class Overlay:
                 return keys
         return keys
 
+    def assign_keys(self, papers: Sequence[Paper]) -> None:
+        """Give papers without a key theirs (after an import), so no later read must parse the
+        whole library to assign them; a read-only home leaves them for later."""
+        if not self.keys.missing(papers):
+            return
+        try:
+            self.keys.assign(self._edited(papers), self.pattern() or DEFAULT_PATTERN)
+        except StoreError:
+            return
+
     def paper_id(self, key: str, ids: Iterable[str],
                  everything: Callable[[], Sequence[Paper]]) -> str:
         """The id of the paper holding cite key (assigning missing keys first), or ""."""

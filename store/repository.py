@@ -320,6 +320,7 @@ class Store:
             self._storage.write(encode_raw(papers, sections, collections, sources))
             self.search_index.after_import(before, lib.raw, papers)
             self._state = None
+            self.overlay.assign_keys(outcome.papers)  # now, while every paper is in memory
             # every paper is in memory: write the caches now, so the next start parses nothing
             nav = (
                 [Collection.from_dict(c) for c in collections],

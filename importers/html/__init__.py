@@ -26,6 +26,8 @@ class HtmlImporter:
         head = text[:_SAMPLE]
         if _HTML_START.match(head):
             return 0.95
+        if head.lstrip("\ufeff").startswith("---"):
+            return 0.3  # a generator's template source (front matter): the site readers' own
         score = 0.0
         if filename.lower().endswith((".html", ".htm", ".xhtml")):
             score += 0.5

@@ -60,6 +60,7 @@ class CiteKeys:
     def __init__(self, home: Path) -> None:
         """Manage citekeys.json in home."""
         self.file = JsonFile(Path(home) / KEYS_FILE, key="keys", version=KEYS_VERSION)
+        self._reverse: tuple[dict[str, str], dict[str, str], dict[str, list[str]]] | None = None
 
     @property
     def path(self) -> Path:
@@ -78,11 +79,17 @@ class CiteKeys:
     def paper_id(self, key: str) -> str:
         """The paper id holding key (exact, else case-insensitive), or ""."""
         keys = self.all()
-        for pid, value in keys.items():
-            if value == key:
-                return pid
-        folded = key.lower()
-        hits = [pid for pid, value in keys.items() if value.lower() == folded]
+        if self._reverse is None or self._reverse[0] is not keys:
+            exact: dict[str, str] = {}
+            folded: dict[str, list[str]] = {}
+            for pid, value in keys.items():
+                exact.setdefault(value, pid)
+                folded.setdefault(value.lower(), []).append(pid)
+            self._reverse = (keys, exact, folded)
+        _, exact, folded = self._reverse
+        if key in exact:
+            return exact[key]
+        hits = folded.get(key.lower(), [])
         return hits[0] if len(hits) == 1 else ""
 
     def missing(self, papers: Iterable[Paper]) -> bool:
