@@ -106,6 +106,10 @@ def read_library(storage: OrjsonStorage, *, migrate_on_disk: bool = True) -> Loa
             stamp = storage.stamp()
         else:
             data = migrate(data, version)
+    if data and needs_split(storage) and migrate_on_disk and is_writable(path):
+        _split_on_disk(storage)
+        data = validate_shape(storage.read(), path)
+        stamp = storage.stamp()
     return LoadedLibrary(
         stamp=stamp,
         raw=table_records(data, "papers"),
@@ -114,6 +118,26 @@ def read_library(storage: OrjsonStorage, *, migrate_on_disk: bool = True) -> Loa
         sources=[_source(d) for d in table_records(data, "sources")],
         version=version,
     )
+
+
+def needs_split(storage: OrjsonStorage) -> bool:
+    """True when storage is a parted storage over a not yet split (schema 1) file."""
+    check = getattr(storage, "needs_split", None)
+    return bool(check and not storage.read_only and check())
+
+
+def _split_on_disk(storage: OrjsonStorage) -> None:
+    """Under the lock: back up the single-file library, then write it as parts (schema 2)."""
+    path = storage.path
+    with locked(path):
+        storage.invalidate()
+        if not needs_split(storage):
+            return
+        data = validate_shape(storage.read(), path)
+        if storage.backups is None:
+            raise StoreError(f"{path}: no backup directory to migrate into", path=path)
+        backup_file(path, storage.backups, "library")
+        storage.write(data)
 
 
 def _migrate_on_disk(storage: OrjsonStorage) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
 
 __all__ = ["ImportLike", "Store", "open_store"]
+from store.parts import PartedStorage
 from store.paths import annotations_file as annotations_path
 from store.paths import backups_dir, cache_dir, library_file, settings_file
 from store.records import paper_to_raw, rows_from_raw
@@ -35,7 +36,7 @@ class Store:
         """Open (lazily) the store in home, optionally over a separate, maybe read-only library."""
         self.home = Path(home)
         self.library_path = Path(library_path) if library_path else library_file(self.home)
-        self.db = TinyDB(self.library_path, storage=OrjsonStorage, backups=backups_dir(self.home))
+        self.db = TinyDB(self.library_path, storage=PartedStorage, backups=backups_dir(self.home))
         self._storage: OrjsonStorage = self.db.storage  # type: ignore[assignment]
         self._annotations = Annotations(annotations_path(self.home))
         self._settings = Settings(settings_file(self.home))
