@@ -112,11 +112,19 @@ class PartedStorage(OrjsonStorage):
         raise StoreError(f"{self.path}: part files keep changing while reading; try again",
                          path=self.path)
 
-    def _assemble(self, manifest: dict[str, Any]) -> dict[str, Any]:
-        """Read the parts a manifest names and lay their papers out in library order."""
+    def manifest(self) -> dict[str, Any] | None:
+        """The parsed manifest, None when the library is not (yet) split."""
+        doc = super().read()
+        return doc if is_parted(doc) and _version(doc) <= LAYOUT_VERSION else None
+
+    def load_parts(self, manifest: dict[str, Any], only: set[str] | None = None
+                   ) -> dict[str, tuple[str, list[dict[str, Any]]]]:
+        """(file, papers) of the manifest's parts (or of the part ids in only)."""
         parts: dict[str, tuple[str, list[dict[str, Any]]]] = {}
         for rec in table_records(manifest, "parts"):
             pid, name = str(rec.get("id", "")), str(rec.get("file", ""))
+            if only is not None and pid not in only:
+                continue
             known = self._parts.get(pid)
             if known is not None and known[0] == name:
                 parts[pid] = known
@@ -132,6 +140,11 @@ class PartedStorage(OrjsonStorage):
                 raise StoreError(f"{path}: library part does not match the manifest",
                                  path=path)
             parts[pid] = (name, papers)
+        return parts
+
+    def _assemble(self, manifest: dict[str, Any]) -> dict[str, Any]:
+        """Read the parts a manifest names and lay their papers out in library order."""
+        parts = self.load_parts(manifest)
         self._parts = parts
         ordered: list[dict[str, Any]] = []
         taken = dict.fromkeys(parts, 0)
@@ -167,32 +180,83 @@ class PartedStorage(OrjsonStorage):
         with locked(self.path):
             if self.dir.exists() or groups:
                 self.dir.mkdir(parents=True, exist_ok=True)
-            parts: dict[str, tuple[str, list[dict[str, Any]]]] = {}
-            for pid, plist in groups.items():
-                known = self._parts.get(pid)
-                if known is not None and known[1] == plist and (self.dir / known[0]).exists():
-                    parts[pid] = known
-                    continue
-                payload = orjson.dumps({META: {"1": {"schema_version": LAYOUT_VERSION,
-                                                     "part": pid}},
-                                        "papers": _numbered(plist)})
-                name = f"{pid}.{hashlib.blake2b(payload, digest_size=8).hexdigest()}.json"
-                if not (self.dir / name).exists():
-                    atomic_write_bytes(self.dir / name, payload)
-                parts[pid] = (name, plist)
-            manifest = {k: data.get(k) or {} for k in _SMALL_TABLES}
-            manifest[META] = {"1": {"schema_version": LAYOUT_VERSION, "layout": "parts"}}
-            manifest["parts"] = _numbered([{"id": pid, "file": name, "count": len(plist)}
-                                           for pid, (name, plist) in parts.items()])
-            manifest["order"] = {"1": {"runs": runs}}
-            super().write(manifest)
-            self._parts = parts
+            parts = {pid: self._write_part(pid, plist) for pid, plist in groups.items()}
+            self._commit(data, parts, runs)
             self._logical = (self.stamp(), data)
-            self._collect(parts)
 
-    def _collect(self, parts: dict[str, tuple[str, list[dict[str, Any]]]]) -> None:
-        """Delete part files neither the manifest nor a kept backup refers to."""
-        keep = {name for name, _ in parts.values()}
+    def _write_part(self, pid: str, papers: list[dict[str, Any]]
+                    ) -> tuple[str, list[dict[str, Any]]]:
+        """Write a part file unless an identical one exists; (file name, papers)."""
+        known = self._parts.get(pid)
+        if known is not None and known[1] == papers and (self.dir / known[0]).exists():
+            return known
+        payload = orjson.dumps({META: {"1": {"schema_version": LAYOUT_VERSION, "part": pid}},
+                                "papers": _numbered(papers)})
+        name = f"{pid}.{hashlib.blake2b(payload, digest_size=8).hexdigest()}.json"
+        if not (self.dir / name).exists():
+            atomic_write_bytes(self.dir / name, payload)
+        return name, papers
+
+    def _commit(self, small: dict[str, Any], parts: dict[str, tuple[str, list[dict[str, Any]]]],
+                runs: list[list[Any]], entries: list[dict[str, Any]] | None = None) -> None:
+        """Replace the manifest (the commit point), then collect unreferenced part files.
+        entries (id, file, count) default to the parts' own."""
+        if entries is None:
+            entries = [{"id": pid, "file": name, "count": len(plist)}
+                       for pid, (name, plist) in parts.items()]
+        manifest = {k: small.get(k) or {} for k in _SMALL_TABLES}
+        manifest[META] = {"1": {"schema_version": LAYOUT_VERSION, "layout": "parts"}}
+        manifest["parts"] = _numbered(entries)
+        manifest["order"] = {"1": {"runs": runs}}
+        super().write(manifest)
+        self._parts = {**self._parts, **parts}
+        self._logical = None
+        self._collect({str(e["file"]) for e in entries})
+
+    def write_partial(self, manifest: dict[str, Any], small: dict[str, Any],
+                      replaced: dict[str, list[dict[str, Any]]],
+                      appended: list[dict[str, Any]]) -> None:
+        """Write a library that differs from manifest's only in the replaced parts (same
+        lengths), the small tables and papers appended at the end. Parts not named are
+        neither read nor written."""
+        self.check_writable()
+        with locked(self.path):
+            counts = {str(r["id"]): int(r["count"]) for r in table_records(manifest, "parts")}
+            per_source: dict[str, int] = {}
+            for pid, n in counts.items():
+                base = pid.split("~")[0]
+                per_source[base] = per_source.get(base, 0) + n
+            groups = {pid: list(plist) for pid, plist in replaced.items()}
+            runs = [list(r) for r in (table_records(manifest, "order") or [{}])[0]["runs"]]
+            for paper in appended:
+                base = _part_base(_source_of(paper))
+                k = per_source.get(base, 0)
+                per_source[base] = k + 1
+                pid = base + (f"~{k // PART_SIZE + 1}" if k >= PART_SIZE else "")
+                if pid not in groups:
+                    known = self.load_parts(manifest, {pid}).get(pid)
+                    groups[pid] = list(known[1]) if known else []
+                groups[pid].append(paper)
+                if runs and runs[-1][0] == pid:
+                    runs[-1][1] += 1
+                else:
+                    runs.append([pid, 1])
+            written = {pid: self._write_part(pid, plist) for pid, plist in groups.items()}
+            entries = [dict(r) for r in table_records(manifest, "parts")]
+            for entry in entries:
+                if entry["id"] in written:
+                    name, plist = written.pop(str(entry["id"]))
+                    entry.update(file=name, count=len(plist))
+                    written_back = (name, plist)
+                    self._parts[str(entry["id"])] = written_back
+            entries += [{"id": pid, "file": name, "count": len(plist)}
+                        for pid, (name, plist) in written.items()]
+            self._parts.update(written)
+            self._commit(small, {}, runs, entries)
+
+    def _collect(self, keep: set[str]) -> None:
+        """Delete part files neither the manifest (keep) nor a kept backup refers to."""
+        keep = set(keep)
         if self.backups is not None and self.backups.is_dir():
             for backup in self.backups.glob("library-*.json"):
                 with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError):

@@ -236,6 +236,11 @@ class Store:
 
         if not dry_run:
             self._storage.check_writable()
+            from store.import_partial import import_partial
+
+            done = import_partial(self, result, source=source, importer=importer, digest=digest)
+            if done is not None:
+                return done
         guard = contextlib.nullcontext() if dry_run else locked(self.library_path)
         with guard:
             self._storage.invalidate()

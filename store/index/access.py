@@ -114,6 +114,11 @@ class IndexAccess:
         with contextlib.suppress(*_FAILED):  # else stale: rebuilt on the next search
             self.service.after_import(before, changes, list(old_at), new)
 
+    def after_changes(self, before: str, changes: list[tuple[dict[str, Any], int]]) -> None:
+        """Apply changed and appended papers (raw dict, library position) to the index."""
+        with contextlib.suppress(*_FAILED):
+            self.service.after_import(before, changes, [], None)
+
     def after_mark(self) -> None:
         """Reflect changed marks (is:read, tag:...) in the index."""
         if self.root.exists():

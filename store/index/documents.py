@@ -9,6 +9,8 @@ import orjson
 import tantivy
 
 from store.library import arxiv_key, doi_key
+from store.merge_keys import AbstractIndex, norm_title
+from store.merge_near import TITLE_PREFIX
 from store.models import Annotation
 from store.query_text import field_tokens
 from store.text import fold
@@ -43,6 +45,14 @@ def marks_table(annotations: Mapping[str, Annotation]) -> dict[str, Marks]:
     return out
 
 
+def merge_keys(title: str, abstract: str) -> list[str]:
+    """The keys under which store.merge looks for an existing twin of a paper: normalised
+    title, its prefix, and the abstract's blocking keys (for candidate lookup at import)."""
+    norm = norm_title(title)
+    keys = [f"n:{norm}", f"x:{norm[:TITLE_PREFIX]}"] if norm else []
+    return keys + ["a" + k for k in AbstractIndex.keys(abstract)]
+
+
 def _has_code(raw: dict[str, Any]) -> bool:
     """The has:code flag of a stored paper (same rule as store.query_text.has_code)."""
     return bool(raw.get("has_code")) or any(
@@ -66,6 +76,8 @@ def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None) -> tantiv
         doc.add_text("alt", "arxiv:" + arxiv_key(_s(raw, "arxiv_id")))
     if raw.get("doi"):
         doc.add_text("alt", "doi:" + doi_key(_s(raw, "doi")))
+    for key in merge_keys(_s(raw, "title"), _s(raw, "abstract")):
+        doc.add_text("mkeys", key)
     authors = [str(a) for a in raw.get("authors") or ()]
     read, starred, noted, tags = marks or (False, False, False, [])
     fields = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tantivy
 
-FORMAT = 1  # bump whenever documents or the schema change: every index is then rebuilt
+FORMAT = 2  # bump whenever documents or the schema change: every index is then rebuilt
 ANALYZER = "pd_ws"
 # Word fields: the query language's text fields (store.query_text.TEXT_FIELDS, "kw" -> "tag").
 WORD_FIELDS = ("title", "author", "venue", "text", "cat", "tag")
@@ -23,6 +23,7 @@ def build_schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_text_field("id", stored=True, tokenizer_name="raw")
     b.add_text_field("alt", tokenizer_name="raw", index_option="basic")
+    b.add_text_field("mkeys", tokenizer_name="raw", index_option="basic")
     for name in WORD_FIELDS:
         b.add_text_field(name, tokenizer_name=ANALYZER)
     b.add_text_field("flags", tokenizer_name="raw", index_option="basic")

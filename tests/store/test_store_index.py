@@ -49,8 +49,11 @@ def _generation(store: Store) -> str:
 
 
 def test_first_search_builds_with_progress_then_stays(tmp_path: Path) -> None:
-    """The first search builds the index (reporting progress); later ones reuse it."""
+    """An import builds the index; without one, the first search builds it (reporting
+    progress); later ones reuse it."""
     store = _store(tmp_path)
+    assert store.index_is_fresh()
+    store.drop_index()
     assert not store.index_is_fresh()
     seen: list[tuple[int, int]] = []
     page = store.search("video", progress=lambda d, t: seen.append((d, t)))
@@ -155,7 +158,7 @@ def test_sigkill_during_index_update(tmp_path: Path, point: str) -> None:
 
 def test_sigkill_during_rebuild(tmp_path: Path) -> None:
     """SIGKILL after a rebuild's commit but before its state: the next open rebuilds."""
-    _store(tmp_path)
+    _store(tmp_path).drop_index()
     env = {**os.environ, "PYTHONPATH": str(REPO), "PAPERDECK_CRASH_POINT": "index-before-state"}
     code = "import sys; from store.repository import Store; Store(sys.argv[1]).search('x')"
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], env=env, timeout=120)
