@@ -86,6 +86,33 @@ class LoadedLibrary:
         return [self.built[i] for i in range(len(self.raw))]
 
 
+@dataclass
+class ManifestView:
+    """What a split library's manifest says without reading any part: counts and records."""
+
+    papers: int
+    sections: list[Section]
+    collections: list[Collection]
+    sources: list[SourceRecord]
+    part_files: list[str]
+
+
+def manifest_view(storage: OrjsonStorage) -> ManifestView | None:
+    """The manifest of a split, current-schema library; None for any other file."""
+    read = getattr(storage, "manifest", None)
+    doc = read() if read is not None else None
+    if doc is None:
+        return None
+    parts = table_records(doc, "parts")
+    return ManifestView(
+        papers=sum(int(p.get("count", 0)) for p in parts),
+        sections=[Section.from_dict(d) for d in table_records(doc, "sections")],
+        collections=[Collection.from_dict(d) for d in table_records(doc, "collections")],
+        sources=[_source(d) for d in table_records(doc, "sources")],
+        part_files=[str(p.get("file", "")) for p in parts],
+    )
+
+
 def _source(data: dict[str, Any]) -> SourceRecord:
     """A SourceRecord from a stored dict, tolerating unknown or missing keys."""
     known = SourceRecord.__dataclass_fields__

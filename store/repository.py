@@ -14,9 +14,17 @@ from tinydb import TinyDB
 from store.annotations import Annotations
 from store.atomic import is_writable, locked
 from store.cache import Nav, NavCache, RowCache, library_fingerprint
+from store.errors import StoreError
 from store.importing import ImportLike, source_record, upsert
 from store.index.access import IndexAccess
-from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
+from store.library import (
+    LoadedLibrary,
+    ManifestView,
+    arxiv_key,
+    doi_key,
+    manifest_view,
+    read_library,
+)
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
 
 __all__ = ["ImportLike", "Store", "open_store"]
@@ -101,13 +109,27 @@ class Store:
         if self._nav is not None and self._nav[0] == fp:
             return self._nav[1]
         nav = self._nav_cache.load(fp)
-        if nav is None:
+        view = self._manifest() if nav is None else None
+        if view is not None:
+            nav = (view.collections, view.sections)
+            self._nav_cache.save(fp, *nav)
+            self._nav = (fp, nav)
+        elif nav is None:
             lib = self._lib()
             nav = (lib.collections, lib.sections)
             self._save_views(lib)
         else:
             self._nav = (fp, nav)
         return nav
+
+    def _manifest(self) -> ManifestView | None:
+        """The split library's manifest (small), when there is one."""
+        if not self.library_path.exists():
+            return None
+        try:
+            return manifest_view(self._storage)
+        except (StoreError, OSError):
+            return None
 
     def collections(self) -> list[Collection]:
         """Collections, in navigation order."""
@@ -125,7 +147,8 @@ class Store:
 
     def sources(self) -> list[SourceRecord]:
         """Every imported source."""
-        return list(self._lib().sources)
+        view = self._manifest()
+        return list(view.sources if view is not None else self._lib().sources)
 
     def library_fingerprint(self) -> str:
         """A key that changes whenever the library file changes."""
@@ -162,18 +185,29 @@ class Store:
 
     def is_empty(self) -> bool:
         """True when the library holds no papers."""
+        view = self._manifest()
+        if view is not None:
+            return view.papers == 0
         return not self.library_path.exists() or not self.rows()
 
     def stats(self) -> dict[str, int | str]:
-        """Counts of papers, sections, collections, sources and annotations, and the paths."""
-        lib = self._lib()
+        """Counts of papers, sections, collections, sources and annotations, and the paths
+        (from the manifest of a split library: no part is read)."""
+        view = self._manifest()
+        if view is None:
+            lib = self._lib()
+            view = ManifestView(len(lib.raw), lib.sections, lib.collections, lib.sources, [])
         notes = self.annotations()
         size = self.library_path.stat().st_size if self.library_path.exists() else 0
+        parts = self.library_path.with_name(self.library_path.stem + ".parts")
+        for name in view.part_files:
+            with contextlib.suppress(OSError):
+                size += (parts / name).stat().st_size
         return {
-            "papers": len(lib.raw),
-            "sections": len(lib.sections),
-            "collections": len(lib.collections),
-            "sources": len(lib.sources),
+            "papers": view.papers,
+            "sections": len(view.sections),
+            "collections": len(view.collections),
+            "sources": len(view.sources),
             "read": sum(a.read for a in notes.values()),
             "starred": sum(a.starred for a in notes.values()),
             "tagged": sum(bool(a.tags) for a in notes.values()),

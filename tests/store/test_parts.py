@@ -149,3 +149,23 @@ def test_sigkill_around_the_manifest(tmp_path: Path, point: str) -> None:
     store.apply_import(result(paper("Later", source="l.md")), source="l.md", importer="test")
     assert PartedStorage(tmp_path / "library.json").read() is not None
     assert "Later" in {p.title for p in Store(tmp_path).papers()}
+
+
+def test_stats_sources_nav_read_no_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """stats, sources, sections, collections and is_empty come from the manifest alone."""
+    _two_sources(tmp_path)
+    (tmp_path / "cache").exists() and [p.unlink() for p in (tmp_path / "cache").glob("*")]
+
+    def no_parts(*_: object, **__: object) -> None:
+        """Fail on any part read."""
+        raise AssertionError("a part was read")
+
+    monkeypatch.setattr(PartedStorage, "load_parts", no_parts)
+    store = Store(tmp_path)
+    stats = store.stats()
+    assert (stats["papers"], stats["sources"], stats["sections"]) == (5, 2, 1)
+    assert int(stats["library_bytes"]) > (tmp_path / "library.json").stat().st_size
+    assert [s.id for s in store.sources()] == ["a.md", "b.md"]
+    assert [s.id for s in store.sections()] == ["site:demo/all"]
+    assert [c.id for c in store.collections()] == ["site:demo"]
+    assert not store.is_empty()
