@@ -18,7 +18,8 @@ from gen_arxiv_snapshot import papers as generated  # noqa: E402
 RECORD = {
     "id": "0704.0001", "submitter": "Pavel Nadolsky",
     "authors": "C. Bal\\'azs, E. L. Berger, P. M. Nadolsky, C.-P. Yuan",
-    "title": "Calculation of prompt diphoton production cross sections at Tevatron and\n  LHC energies",
+    "title": ("Calculation of prompt diphoton production cross sections at Tevatron and\n"
+              "  LHC energies"),
     "comments": "37 pages, \\emph{15} figures", "journal-ref": "Phys.Rev.D76:013009,2007",
     "doi": "10.1103/PhysRevD.76.013009", "report-no": "ANL-HEP-PR-07-12",
     "categories": "hep-ph cs.LG", "license": None,
