@@ -13,11 +13,14 @@ IMPORTER_MODULES: tuple[str, ...] = (
     "importers.arxiv_listing",
     "importers.bibtex",
     "importers.atom",
+    "importers.arxiv_snapshot",
 )
 
 # The `name` of each importer above, in the same order (checked by a test), so that the
 # command line can list formats without importing every parser.
-KNOWN_FORMATS: tuple[str, ...] = ("jekyll", "profile", "arxiv-listing", "bibtex", "atom")
+KNOWN_FORMATS: tuple[str, ...] = (
+    "jekyll", "profile", "arxiv-listing", "bibtex", "atom", "arxiv-snapshot"
+)
 
 _cache: list[Importer] | None = None
 

@@ -13,6 +13,7 @@ from tui.commands import (
     search,
     sections,
     show,
+    snapshot,
     stats,
 )
 
@@ -26,4 +27,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     stats,
     sections,
     enrich,
+    snapshot,
 )
