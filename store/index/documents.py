@@ -18,12 +18,22 @@ from store.text import fold
 Marks = list[Any]  # [read, starred, noted, tags]: the annotation facts the index holds
 
 
+_SLOTS: dict[str, str] = {"|": "| | | |"}
+
+
+def _slot(word: str) -> str:
+    """A word followed by its 1-3 letter prefixes (memoised: vocabularies repeat)."""
+    if len(_SLOTS) > 400_000:
+        _SLOTS.clear()
+        _SLOTS["|"] = "| | | |"
+    slot = _SLOTS[word] = f"{word} >{word[:1]} >{word[:2]} >{word[:3]}"
+    return slot
+
+
 def slot_text(values: list[str]) -> str:
     """Whitespace text of a field: each word followed by its 1-3 letter prefixes (">v")."""
-    return " ".join(
-        "| | | |" if w == "|" else f"{w} >{w[:1]} >{w[:2]} >{w[:3]}"
-        for w in field_tokens(values)
-    )
+    get = _SLOTS.get
+    return " ".join([get(w) or _slot(w) for w in field_tokens(values)])
 
 
 def marks_of(annotation: Annotation | None) -> Marks | None:
