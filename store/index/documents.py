@@ -8,11 +8,13 @@ from typing import Any
 import orjson
 import tantivy
 
+from store.index.schema import index_field
 from store.library import arxiv_key, doi_key
 from store.merge_keys import AbstractIndex, norm_title
 from store.merge_near import TITLE_PREFIX
 from store.models import Annotation
-from store.query_text import field_tokens
+from store.query_text import field_tokens, has_code, paper_values
+from store.records import paper_from_raw
 from store.text import fold
 
 Marks = list[Any]  # [read, starred, noted, tags]: the annotation facts the index holds
@@ -63,13 +65,6 @@ def merge_keys(title: str, abstract: str) -> list[str]:
     return keys + ["a" + k for k in AbstractIndex.keys(abstract)]
 
 
-def _has_code(raw: dict[str, Any]) -> bool:
-    """The has:code flag of a stored paper (same rule as store.query_text.has_code)."""
-    return bool(raw.get("has_code")) or any(
-        "code" in str(x.get("label", "")).lower() for x in raw.get("links") or ()
-    )
-
-
 def _s(raw: dict[str, Any], key: str) -> str:
     """A string field of a stored paper ("" when missing)."""
     value = raw.get(key)
@@ -88,21 +83,16 @@ def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None) -> tantiv
         doc.add_text("alt", "doi:" + doi_key(_s(raw, "doi")))
     for key in merge_keys(_s(raw, "title"), _s(raw, "abstract")):
         doc.add_text("mkeys", key)
-    authors = [str(a) for a in raw.get("authors") or ()]
+    paper = paper_from_raw(raw)
+    authors = paper.authors
     read, starred, noted, tags = marks or (False, False, False, [])
-    fields = {
-        "title": [_s(raw, "title")],
-        "author": authors,
-        "venue": [_s(raw, "venue"), _s(raw, "venue_short")],
-        "text": [_s(raw, "abstract"), _s(raw, "comments")],
-        "cat": [_s(raw, "category")],
-        "tag": [str(k) for k in raw.get("keywords") or ()] + list(tags),
-    }
+    fields = {index_field(k): list(v) for k, v in paper_values(paper).items()}
+    fields["tag"] = fields.get("tag", []) + list(tags)
     for name, values in fields.items():
         if values:
             doc.add_text(name, slot_text(values))
     flags = {
-        "code": _has_code(raw),
+        "code": has_code(paper),
         "abstract": bool(_s(raw, "abstract").strip()),
         "arxiv": bool(raw.get("arxiv_id")),
         "doi": bool(raw.get("doi")),
