@@ -12,7 +12,7 @@ import tantivy
 
 from store.index.documents import Marks, paper_document
 from store.index.schema import SORT_FIELDS, build_schema, register
-from store.index.translate import Untranslatable, fuzzy, translate
+from store.index.translate import MAX_EXPANSIONS, Untranslatable, fuzzy, translate
 from store.library import arxiv_key, doi_key
 from store.models import Annotation, Row
 from store.query import Query, parse_query
@@ -167,6 +167,11 @@ class PaperIndex:
         hits = self.searcher.search(query, limit, count=False).hits
         return [str(d.get("id", "")) for d in self._docs(a for _, a in hits)]
 
+    def _expand(self, field: str, prefix: str) -> list[str] | None:
+        """The indexed words of field starting with prefix; None when there are too many."""
+        found = self.searcher.terms_with_prefix(field, prefix, limit=MAX_EXPANSIONS + 1)
+        return None if len(found) > MAX_EXPANSIONS else [t for t, _ in found]
+
     def _scope(self, query: tantivy.Query, view: str | None,
                without: str | None = None) -> tantivy.Query:
         """query restricted to a view (section id or "c:<collection id>"), minus one id."""
@@ -206,7 +211,7 @@ class PaperIndex:
         if sort not in SORTS or (sort == "relevance" and q.is_empty):
             sort = "order"
         try:
-            tq = translate(self.schema, q)
+            tq = translate(self.schema, q, self._expand)
         except Untranslatable:
             return self._matcher_page(q, view, sort, reverse, offset, limit, annotations, errors)
         hit = self.alt_hit(q.text) if sort == "relevance" else None

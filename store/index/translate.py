@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import tantivy
 
@@ -16,6 +17,10 @@ _RUST_META = set("\\.+*?()|[]{}^$#&-~")
 _KNOWN = {"text", "terms", "errors", "branches"}
 
 
+Expand = Callable[[str, str], list[str] | None]  # (field, prefix) -> words, None: too many
+MAX_EXPANSIONS = 64
+
+
 class Untranslatable(Exception):
     """The query has a shape the translator does not know (it is then matched in Python)."""
 
@@ -26,7 +31,7 @@ def _esc(token: str) -> str:
 
 
 def field_query(schema: tantivy.Schema, field: str, tokens: tuple[str, ...],
-                exact: bool) -> tantivy.Query:
+                exact: bool, expand: Expand | None = None) -> tantivy.Query:
     """Tokens in sequence in one field; the last one a prefix unless exact."""
     *head, last = tokens
     words: list[tuple[int, str]] = [(SLOT * i, t) for i, t in enumerate(head)]
@@ -44,23 +49,29 @@ def field_query(schema: tantivy.Schema, field: str, tokens: tuple[str, ...],
         prefix = Q.regex_query(schema, field, _esc(last) + ".*")
         whole = Q.term_query(schema, field, last)  # scores the whole word by BM25
         return Q.boolean_query([(Occur.Should, prefix), (Occur.Should, whole)])
+    found = expand(field, last) if expand is not None else None
+    if found is not None:  # few words start so: one exact phrase per word (fast)
+        phrases = [(Occur.Should, Q.phrase_query(schema, field, [*words, (at, w)]))
+                   for w in found]
+        return Q.boolean_query(phrases) if phrases else Q.empty_query()
     regexes = [(o, _esc(t)) for o, t in words] + [(at, _esc(last) + ".*")]
     return Q.regex_phrase_query(schema, field, regexes)
 
 
 def text_query(schema: tantivy.Schema, field: str, tokens: tuple[str, ...],
-               exact: bool) -> tantivy.Query:
+               exact: bool, expand: Expand | None = None) -> tantivy.Query:
     """A text term over its index field(s), weighted per field."""
     names = ANY_FIELDS if field == "any" else (index_field(field),)
-    parts = [(Occur.Should, Q.boost_query(field_query(schema, f, tokens, exact),
+    parts = [(Occur.Should, Q.boost_query(field_query(schema, f, tokens, exact, expand),
                                           BOOSTS.get(f, 1.0))) for f in names]
     return parts[0][1] if len(parts) == 1 else Q.boolean_query(parts)
 
 
-def term_query(schema: tantivy.Schema, term: Term) -> tantivy.Query:
+def term_query(schema: tantivy.Schema, term: Term,
+               expand: Expand | None = None) -> tantivy.Query:
     """The un-negated meaning of one term."""
     if term.is_text:
-        return text_query(schema, term.field, term.tokens, term.exact)
+        return text_query(schema, term.field, term.tokens, term.exact, expand)
     if term.field == "year":
         lo, hi = term.years or (0, 9999)
         return Q.range_query(schema, "year", tantivy.FieldType.Integer, lo, hi)
@@ -71,25 +82,30 @@ def term_query(schema: tantivy.Schema, term: Term) -> tantivy.Query:
     return Q.term_query(schema, "flags", "noted" if name == "note" else name)
 
 
-def _conjunction(schema: tantivy.Schema, terms: tuple[Term, ...]) -> tantivy.Query:
+def _conjunction(schema: tantivy.Schema, terms: tuple[Term, ...],
+                 expand: Expand | None) -> tantivy.Query:
     """Every term holds (negated ones do not)."""
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
     for term in terms:
-        clauses.append((Occur.MustNot if term.negated else Occur.Must, term_query(schema, term)))
+        occur = Occur.MustNot if term.negated else Occur.Must
+        clauses.append((occur, term_query(schema, term, expand)))
     if not any(occur == Occur.Must for occur, _ in clauses):
         clauses.append((Occur.Must, Q.all_query()))
     return Q.boolean_query(clauses)
 
 
-def translate(schema: tantivy.Schema, query: Query) -> tantivy.Query:
-    """A tantivy query matching exactly the papers query.matches accepts."""
+def translate(schema: tantivy.Schema, query: Query,
+              expand: Expand | None = None) -> tantivy.Query:
+    """A tantivy query matching exactly the papers query.matches accepts; expand lists the
+    words a long prefix stands for (else phrases ending in one use a slower regex)."""
     if not dataclasses.is_dataclass(query) or not {
             f.name for f in dataclasses.fields(query)} <= _KNOWN:
         raise Untranslatable(type(query).__name__)
     branches = getattr(query, "branches", ())
     if branches:  # OR: any branch (each an AND of terms) holds
-        return Q.boolean_query([(Occur.Should, _conjunction(schema, b)) for b in branches])
-    return _conjunction(schema, query.terms)
+        return Q.boolean_query([(Occur.Should, _conjunction(schema, b, expand))
+                                for b in branches])
+    return _conjunction(schema, query.terms, expand)
 
 
 def fuzzy(schema: tantivy.Schema, query: Query) -> tantivy.Query | None:
