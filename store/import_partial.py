@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from store.repository import Store
 
 PARTIAL_MIN = 5_000  # below this many papers reading the whole library is cheap enough
+# Carry the whole-library rows cache over (about 1 s at 100k papers): today's TUI reads every
+# row at start; once it reads pages (Store.page), set this False.
+CARRY_ROWS_CACHE = True
 
 
 def import_partial(store: Store, result: ImportLike, *, source: str, importer: str,
@@ -110,7 +113,7 @@ def _update_views(store: Store, before: str, changes: list[tuple[dict[str, Any],
     old version's rows were cached)."""
     nav = ([Collection.from_dict(c) for c in collections],
            [Section.from_dict(x) for x in sections])
-    rows = store._rows_cache.load(before)
+    rows = store._rows_cache.load(before) if CARRY_ROWS_CACHE else None
     after = store.library_fingerprint()
     if rows is None or len(rows) != total:
         store._nav_cache.save(after, *nav)
