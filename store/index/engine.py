@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import tantivy
 
-from store.index.documents import Marks, paper_document
 from store.index.schema import SORT_FIELDS, build_schema, register
 from store.index.translate import MAX_EXPANSIONS, Untranslatable, fuzzy, translate
 from store.library import arxiv_key, doi_key
 from store.models import Annotation, Row
 from store.query import Query, parse_query
 from store.records import paper_from_raw, row_from_raw
+
+if TYPE_CHECKING:
+    from store.index.documents import Marks
 
 Q = tantivy.Query
 Occur = tantivy.Occur
@@ -72,6 +74,8 @@ class PaperIndex:
               progress: Callable[[int], None] | None = None,
               before_commit: Callable[[], None] | None = None) -> int:
         """Replace the documents of (raw, position, marks) and delete ids; one commit."""
+        from store.index.documents import paper_document  # (merge keys pull in rapidfuzz)
+
         writer = self.index.writer(heap_size=heap, num_threads=threads)
         count = 0
         try:
