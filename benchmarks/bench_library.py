@@ -44,9 +44,16 @@ MEMORY = (
 )
 
 
+def _env(**extra: str) -> dict[str, str]:
+    """The environment of a measured process: bytecode caches on, as in any installation."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **extra}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_py(code: str, home: Path) -> str:
     """stdout of a fresh interpreter running code with argv[1] = home."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = _env()
     out = subprocess.run([sys.executable, "-c", code, str(home)], env=env, check=True,
                          capture_output=True, text=True)
     return out.stdout.strip()
@@ -54,7 +61,9 @@ def run_py(code: str, home: Path) -> str:
 
 def wall(args: list[str], home: Path, runs: int = 5) -> float:
     """Median wall seconds of `paperdeck ARGS` (python -m tui.cli) over runs."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PAPERDECK_HOME": str(home)}
+    env = _env(PAPERDECK_HOME=str(home))
+    subprocess.run([sys.executable, "-m", "tui.cli", *args], env=env, check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
     times = []
     for _ in range(runs):
         t = time.perf_counter()
@@ -127,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     index = sum(f.stat().st_size for f in (home / "index").rglob("*") if f.is_file())
     print(f"library: {n} papers, {size / 2**20:.0f} MiB in parts, index {index / 2**20:.0f} MiB")
 
+    run_py(FIRST_ROWS.format(call="s.page('all', 'order', '', 0, 50)"), home)  # warm-up
     new = float(run_py(FIRST_ROWS.format(call="s.page('all', 'order', '', 0, 50)"), home)
                 .split()[0])
     old = float(run_py(FIRST_ROWS.format(call="s.rows()[:50]"), home).split()[0])
