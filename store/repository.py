@@ -241,6 +241,10 @@ class Store:
         """Exact number of papers of a view matching query."""
         return self.search(query, view=view, sort="order", limit=0).total
 
+    def matching(self, query: str | Any, view: str | None = None) -> list[Paper]:
+        """Every paper matching query (in view), in library order, for exports."""
+        return self.search_index.matching(query, view)
+
     def index_is_fresh(self) -> bool:
         """True when the search index needs no rebuild (else the first search rebuilds it)."""
         return self.search_index.is_fresh()

@@ -83,6 +83,16 @@ def test_import_and_marks_update_in_place(tmp_path: Path) -> None:
     assert _generation(store) == gen
 
 
+def test_matching_reads_papers_from_the_index(tmp_path: Path) -> None:
+    """matching() returns whole papers in library order without parsing the library."""
+    _store(tmp_path)
+    fresh = Store(tmp_path)
+    found = fresh.matching("video")
+    assert [p.id for p in found] == _oracle(Store(tmp_path), "video")
+    assert all(isinstance(p, Paper) and p.abstract for p in found)
+    assert fresh._state is None
+
+
 def test_get_resolve_through_index(tmp_path: Path) -> None:
     """get and resolve answer from a fresh index exactly as from the library."""
     store = _store(tmp_path)
