@@ -72,3 +72,46 @@ def test_partial_import_equals_whole_path(tmp_path: Path,
         truth = [p.id for p in b.papers() if q.matches(p)]
         assert a.search(text, sort="order", limit=100).ids == truth
     assert a.index_is_fresh()
+
+
+_KILLED = """
+import sys
+from store import import_partial
+from store.repository import Store
+from tests.store.storehelp import paper, result
+import_partial.PARTIAL_MIN = 0
+Store(sys.argv[1]).apply_import(result(paper("Killed partial", source="k.md")), source="k.md",
+                                importer="test")
+"""
+
+
+@pytest.mark.parametrize("point,file", [("after-temp-write", "library.json"),
+                                        ("after-replace", "library.json"),
+                                        ("index-before-commit", ""),
+                                        ("index-after-commit", "")])
+def test_sigkill_during_partial_import(tmp_path: Path, point: str, file: str) -> None:
+    """Killed anywhere in a partial import: the store opens with right answers."""
+    import os
+    import subprocess
+    import sys
+
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(partial_mod, "PARTIAL_MIN", 0)
+    try:
+        store = Store(tmp_path)
+        for source, res in _imports()[:3]:
+            store.apply_import(res, source=source, importer="test")
+    finally:
+        monkey.undo()
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo), "PAPERDECK_CRASH_POINT": point,
+           "PAPERDECK_CRASH_FILE": file}
+    proc = subprocess.run([sys.executable, "-c", _KILLED, str(tmp_path)], env=env, timeout=120)
+    assert proc.returncode == -9
+    fresh = Store(tmp_path)
+    titles = [p.title for p in fresh.papers()]
+    assert ("Killed partial" in titles) == (point != "after-temp-write")
+    for text in ["killed", "alpha", "beta topic", "gamma"]:
+        q = parse_query(text)
+        assert fresh.search(text, sort="order", limit=100).ids == [
+            p.id for p in fresh.papers() if q.matches(p)]
