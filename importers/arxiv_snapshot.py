@@ -4,7 +4,8 @@ Each line is an object with id, submitter, authors, title, comments, journal-ref
 report-no, categories, license, abstract, versions, update_date and authors_parsed. Titles and
 abstracts carry LaTeX and hard line breaks. Tabs mirror arXiv's taxonomy: one collection per
 archive (Computer Science, Mathematics, ...), one section per category (cs.CV), and a paper
-cross-listed in several categories is in each of their sections.
+cross-listed in several categories is in each of their sections; the ids are those of the
+daily harvest (`arxiv-cat:cs`, `arxiv-cat:cs/cs.cv`).
 
 `parse_lines` turns any run of lines into an ImportResult, so a caller can stream a
 multi-gigabyte snapshot in batches (store.snapshot_import does) without holding it whole.
@@ -18,47 +19,23 @@ from typing import Any
 
 import orjson
 
+from importers.arxiv_taxonomy import archive_of
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.latex import latex_to_text
+from importers.oai_arxiv import category_tabs, collection_id, section_id
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
 from store.text import clean_block, clean_inline
 
 NAME = "arxiv-snapshot"
-ARCHIVES = {
-    "cs": "Computer Science", "math": "Mathematics", "physics": "Physics",
-    "astro-ph": "Astrophysics", "cond-mat": "Condensed Matter", "stat": "Statistics",
-    "eess": "Electrical Engineering and Systems Science", "econ": "Economics",
-    "q-bio": "Quantitative Biology", "q-fin": "Quantitative Finance",
-    "quant-ph": "Quantum Physics", "hep-th": "High Energy Physics - Theory",
-    "hep-ph": "High Energy Physics - Phenomenology", "hep-ex": "High Energy Physics - Experiment",
-    "hep-lat": "High Energy Physics - Lattice", "gr-qc": "General Relativity and Quantum Cosmology",
-    "nucl-th": "Nuclear Theory", "nucl-ex": "Nuclear Experiment",
-    "math-ph": "Mathematical Physics", "nlin": "Nonlinear Sciences",
-}
 _MONTHS = {m: i for i, m in enumerate(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}  # noqa: SIM905
 _KEYS = ('"abstract"', '"categories"', '"id"')
 
 
-def archive_of(category: str) -> str:
-    """The archive of a category: cs.CV -> cs, quant-ph -> quant-ph."""
-    return category.split(".", 1)[0]
-
-
 def taxonomy(categories: Iterable[str]) -> tuple[list[Collection], list[Section]]:
-    """Collections (archives) and sections (categories) for the categories seen."""
-    archives: dict[str, list[str]] = {}
-    for cat in sorted(set(categories)):
-        archives.setdefault(archive_of(cat), []).append(cat)
-    colls, secs = [], []
-    for order, (arch, cats) in enumerate(sorted(archives.items())):
-        cid = f"arxiv-archive:{arch}"
-        colls.append(Collection(id=cid, kind="arxiv", title=ARCHIVES.get(arch, arch),
-                                order=order))
-        for k, cat in enumerate(cats):
-            secs.append(Section(id=f"{cid}/{cat.lower()}", collection=cid, label=cat,
-                                heading=cat, order=k))
-    return colls, secs
+    """Collections (archives) and sections (categories) for the categories seen: the same
+    tabs as the daily arXiv harvest (importers.oai_arxiv), so both fill one set of tabs."""
+    return category_tabs(sorted(set(categories)))
 
 
 def _text(value: Any, block: bool = False) -> str:
@@ -119,8 +96,7 @@ def paper_of(rec: dict[str, Any], *, source: str, line: int) -> Paper:
                Link("PDF", f"https://arxiv.org/pdf/{arxiv}")],
         arxiv_id=arxiv, doi=str(rec.get("doi") or "").split()[0] if rec.get("doi") else "",
         comments=_text(rec.get("comments")), keywords=cats,
-        sections=[SectionRef(f"arxiv-archive:{archive_of(c)}",
-                             f"arxiv-archive:{archive_of(c)}/{c.lower()}", c) for c in cats],
+        sections=[SectionRef(collection_id(archive_of(c)), section_id(c), c) for c in cats],
         provenance=[Provenance(source, NAME, locator=arxiv, line=line)],
     )
     paper.id = make_paper_id(paper)

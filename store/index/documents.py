@@ -10,8 +10,8 @@ import tantivy
 
 from store.index.schema import index_field
 from store.library import arxiv_key, doi_key
-from store.merge_keys import AbstractIndex, norm_title
-from store.merge_near import TITLE_PREFIX
+from store.merge.keys import AbstractIndex, norm_title
+from store.merge.near import TITLE_PREFIX
 from store.models import Annotation
 from store.query_text import field_tokens, has_code, paper_values
 from store.records import paper_from_raw

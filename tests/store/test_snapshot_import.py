@@ -57,8 +57,8 @@ def test_interrupt_and_resume(tmp_path: Path) -> None:
     assert second.papers == 400 and len(first.skipped) + len(second.skipped) == 2
     assert store.count() == 400
     cv = sum("cs.CV" in r["categories"].split() for r in recs)
-    assert store.count(view="arxiv-archive:cs/cs.cv") == cv
-    assert store.count(view="c:arxiv-archive:cs") == sum(
+    assert store.count(view="arxiv-cat:cs/cs.cv") == cv
+    assert store.count(view="c:arxiv-cat:cs") == sum(
         any(c.startswith("cs.") for c in r["categories"].split()) for r in recs)
     assert {c.title for c in store.collections()} >= {"Computer Science", "Mathematics"}
     again = import_snapshot(store, snap, parse, batch=150, restart=True)

@@ -5,16 +5,27 @@ from __future__ import annotations
 from types import ModuleType
 
 from tui.commands import (
+    bib,
+    cite,
     demo,
+    digest,
+    edit,
     enrich,
     export,
+    follow,
+    follows,
     import_cmd,
     mark,
+    new,
+    note,
+    rekey,
     search,
     sections,
     show,
     snapshot,
     stats,
+    unfollow,
+    update,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
@@ -27,5 +38,16 @@ COMMANDS: tuple[ModuleType, ...] = (
     stats,
     sections,
     enrich,
+    follow,
+    follows,
+    unfollow,
+    update,
+    new,
+    digest,
+    rekey,
+    bib,
+    cite,
+    edit,
+    note,
     snapshot,
 )

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.paths import default_home
+from store.text import clean_output
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -71,7 +72,7 @@ class Context:
 
             library = getattr(self.args, "library", None)
             command = getattr(self.args, "command", None)
-            if library and command != "import" and not Path(library).expanduser().exists():
+            if library and command != "import" and not os.path.lexists(Path(library).expanduser()):
                 raise CommandError(f"{library}: no such library file (import into it first)")
             self._store = Store(self.home, Path(library).expanduser() if library else None)
         return self._store
@@ -95,12 +96,13 @@ class Context:
         return paper.id if paper else None
 
     def write(self, text: str) -> None:
-        """Write plain text to stdout, never interpreted as markup."""
+        """Write plain text to stdout, never interpreted as markup nor as terminal control."""
+        text = clean_output(text)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def warn(self, text: str) -> None:
         """One plain line on stderr."""
-        sys.stderr.write(f"paperdeck: {text}\n")
+        sys.stderr.write(f"paperdeck: {clean_output(text)}\n")
 
 
 def no_color() -> bool:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
-from tui.safe import clean
+from tui.safe import clean, clean_multiline
 
 
 def parse_tags(value: str) -> list[str]:
@@ -90,7 +90,7 @@ class NoteDialog(_Dialog):
 
     def editor(self) -> TextArea:
         """A TextArea with the note."""
-        return TextArea(self.note, id="note-input", soft_wrap=True)
+        return TextArea(clean_multiline(self.note), id="note-input", soft_wrap=True)
 
     def on_mount(self) -> None:
         """Focus the editor."""
@@ -112,7 +112,7 @@ class LineDialog(_Dialog):
 
     def editor(self) -> Input:
         """An Input with the value."""
-        return Input(self.initial, placeholder=self.placeholder, id="line-input")
+        return Input(clean(self.initial), placeholder=self.placeholder, id="line-input")
 
     def on_mount(self) -> None:
         """Focus the editor."""
