@@ -26,7 +26,7 @@ import orjson
 
 from store.atomic import atomic_write_bytes, locked
 from store.errors import StoreError
-from store.schema import META, SCHEMA_VERSION, table_records
+from store.schema import META, SCHEMA_VERSION, backup_label, list_backups, table_records
 from store.storage import OrjsonStorage, loads_paused
 from store.text import slugify
 
@@ -258,7 +258,7 @@ class PartedStorage(OrjsonStorage):
         """Delete part files neither the manifest (keep) nor a kept backup refers to."""
         keep = set(keep)
         if self.backups is not None and self.backups.is_dir():
-            for backup in self.backups.glob("library-*.json"):
+            for backup in list_backups(self.backups, backup_label(self.path)):
                 with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError):
                     doc = orjson.loads(backup.read_bytes())
                     if is_parted(doc):
