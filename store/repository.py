@@ -110,8 +110,9 @@ class Store:
         key_id = self.overlay.keys.paper_id(ref)
         if key_id:
             return self.get(key_id)
-        if found is not None:
-            return None
+        if found is not None:  # no such id, arXiv id or DOI: a cite key not yet assigned?
+            key_id = self.overlay.paper_id(ref, lambda: self._lib().papers())
+            return self.get(key_id) if key_id else None
         lib = self._lib()
         pos = lib.by_id().get(ref)
         alt = lib.by_alt()
