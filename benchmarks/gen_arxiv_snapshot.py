@@ -77,6 +77,7 @@ def papers(count: int, seed: int = 7, vocab_size: int = 60_000) -> Iterator[dict
     cats = [c for group in ARCHIVES.values() for c in group]
     batch: list[str] = []
     at = 0
+    span = max(1, min(228, count // 5000))  # months covered (2007-2025 at full size)
     for n in range(count):
         take = rng.randint(165, 200)
         if at + take > len(batch):
@@ -91,7 +92,8 @@ def papers(count: int, seed: int = 7, vocab_size: int = 60_000) -> Iterator[dict
         if n % 5 == 0:
             abstract = abstract.replace(" ", " " + rng.choice(LATEX) + " ", 1)
         authors = [(rng.choice(LAST), rng.choice(FIRST)) for _ in range(rng.randint(2, 8))]
-        year, month = 2007 + n * 19 // max(count, 1), 1 + n % 12
+        k = n * span // count  # ids sorted by month, like the real snapshot
+        year, month = 2007 + k // 12, 1 + k % 12
         ident = f"{year % 100:02d}{month:02d}.{n % 100000:05d}"
         primary = rng.choice(cats)
         extra = rng.sample(cats, rng.randint(0, 2))

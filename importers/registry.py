@@ -24,6 +24,7 @@ IMPORTER_MODULES: tuple[str, ...] = (
     "importers.oai_arxiv",
     "importers.csljson",
     "importers.ris",
+    "importers.arxiv_snapshot",
 )
 
 # The `name` of each importer above, in the same order (checked by a test), so that the
@@ -32,7 +33,7 @@ KNOWN_FORMATS: tuple[str, ...] = (
     "jekyll", "profile", "arxiv-listing", "bibtex", "atom", "al-folio", "academicpages",
     "academicpages-tsv", "hugo-academic", "data-file", "publication-list", "html",
     "oai-arxiv",
-    "csl-json", "ris",
+    "csl-json", "ris", "arxiv-snapshot",
 )
 
 _cache: list[Importer] | None = None

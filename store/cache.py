@@ -40,7 +40,24 @@ def library_fingerprint(path: Path, schema_version: int) -> str:
         size, mtime, ino, ctime = st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns
     except FileNotFoundError:
         size = mtime = ino = ctime = -1
-    return f"{path.resolve()}|{size}|{mtime}|{ino}|{ctime}|v{schema_version}"
+    return f"{path.resolve()}|{size}|{mtime}|{ino}|{ctime}|v{schema_version}{_parts_stamp(path)}"
+
+
+def _parts_stamp(path: Path) -> str:
+    """A digest of the stats of a split library's part files ("" when it has none), so an
+    in-place change of a part is noticed like one of the manifest."""
+    parts = path.with_name(path.stem + ".parts")
+    try:
+        entries = sorted(os.scandir(parts), key=lambda e: e.name)
+    except OSError:
+        return ""
+    digest = hashlib.sha1()
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            st = entry.stat()
+            digest.update(f"{entry.name}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}|"
+                          f"{st.st_ctime_ns}\n".encode())
+    return "|p" + digest.hexdigest()[:16]
 
 
 def encode_rows(rows: list[Row]) -> dict[str, Any]:

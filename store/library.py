@@ -86,6 +86,33 @@ class LoadedLibrary:
         return [self.built[i] for i in range(len(self.raw))]
 
 
+@dataclass
+class ManifestView:
+    """What a split library's manifest says without reading any part: counts and records."""
+
+    papers: int
+    sections: list[Section]
+    collections: list[Collection]
+    sources: list[SourceRecord]
+    part_files: list[str]
+
+
+def manifest_view(storage: OrjsonStorage) -> ManifestView | None:
+    """The manifest of a split, current-schema library; None for any other file."""
+    read = getattr(storage, "manifest", None)
+    doc = read() if read is not None else None
+    if doc is None:
+        return None
+    parts = table_records(doc, "parts")
+    return ManifestView(
+        papers=sum(int(p.get("count", 0)) for p in parts),
+        sections=[Section.from_dict(d) for d in table_records(doc, "sections")],
+        collections=[Collection.from_dict(d) for d in table_records(doc, "collections")],
+        sources=[_source(d) for d in table_records(doc, "sources")],
+        part_files=[str(p.get("file", "")) for p in parts],
+    )
+
+
 def _source(data: dict[str, Any]) -> SourceRecord:
     """A SourceRecord from a stored dict, tolerating unknown or missing keys."""
     known = SourceRecord.__dataclass_fields__
@@ -106,6 +133,10 @@ def read_library(storage: OrjsonStorage, *, migrate_on_disk: bool = True) -> Loa
             stamp = storage.stamp()
         else:
             data = migrate(data, version)
+    if data and needs_split(storage) and migrate_on_disk and is_writable(path):
+        _split_on_disk(storage)
+        data = validate_shape(storage.read(), path)
+        stamp = storage.stamp()
     return LoadedLibrary(
         stamp=stamp,
         raw=table_records(data, "papers"),
@@ -114,6 +145,26 @@ def read_library(storage: OrjsonStorage, *, migrate_on_disk: bool = True) -> Loa
         sources=[_source(d) for d in table_records(data, "sources")],
         version=version,
     )
+
+
+def needs_split(storage: OrjsonStorage) -> bool:
+    """True when storage is a parted storage over a not yet split (schema 1) file."""
+    check = getattr(storage, "needs_split", None)
+    return bool(check and not storage.read_only and check())
+
+
+def _split_on_disk(storage: OrjsonStorage) -> None:
+    """Under the lock: back up the single-file library, then write it as parts (schema 2)."""
+    path = storage.path
+    with locked(path):
+        storage.invalidate()
+        if not needs_split(storage):
+            return
+        data = validate_shape(storage.read(), path)
+        if storage.backups is None:
+            raise StoreError(f"{path}: no backup directory to migrate into", path=path)
+        backup_file(path, storage.backups, "library")
+        storage.write(data)
 
 
 def _migrate_on_disk(storage: OrjsonStorage) -> dict[str, Any]:

@@ -14,17 +14,26 @@ from tinydb import TinyDB
 from store.annotations import Annotations
 from store.atomic import is_writable, locked, real_file
 from store.cache import Nav, NavCache, RowCache, library_fingerprint
+from store.errors import StoreError
 from store.hygiene import clean_result
 from store.importing import ImportLike, source_record, upsert
 from store.index.access import IndexAccess
 from store.journal import Journal, journaled
-from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
+from store.library import (
+    LoadedLibrary,
+    ManifestView,
+    arxiv_key,
+    doi_key,
+    manifest_view,
+    read_library,
+)
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
 from store.overlay import Overlay
 from store.removing import Removal
 from store.text import strip_controls
 
 __all__ = ["ImportLike", "Store", "open_store"]
+from store.parts import PartedStorage
 from store.paths import annotations_file as annotations_path
 from store.paths import backups_dir, cache_dir, library_file, settings_file
 from store.records import paper_to_raw, rows_from_raw
@@ -41,7 +50,7 @@ class Store:
         self.home = Path(home)
         library = Path(library_path) if library_path else library_file(self.home)
         self.library_path = real_file(library)  # symlinks resolved; dangling/special refused
-        self.db = TinyDB(self.library_path, storage=OrjsonStorage, backups=backups_dir(self.home))
+        self.db = TinyDB(self.library_path, storage=PartedStorage, backups=backups_dir(self.home))
         self._storage: OrjsonStorage = self.db.storage  # type: ignore[assignment]
         self._annotations = Annotations(annotations_path(self.home))
         self._settings = Settings(settings_file(self.home))
@@ -107,8 +116,9 @@ class Store:
         key_id = self.overlay.keys.paper_id(ref)
         if key_id:
             return self.get(key_id)
-        if found is not None:
-            return None
+        if found is not None:  # no such id, arXiv id or DOI: a cite key not yet assigned?
+            key_id = self.overlay.paper_id(ref, lambda: self._lib().papers())
+            return self.get(key_id) if key_id else None
         lib = self._lib()
         pos = lib.by_id().get(ref)
         alt = lib.by_alt()
@@ -135,13 +145,27 @@ class Store:
         if self._nav is not None and self._nav[0] == fp:
             return self._nav[1]
         nav = self._nav_cache.load(fp)
-        if nav is None:
+        view = self._manifest() if nav is None else None
+        if view is not None:
+            nav = (view.collections, view.sections)
+            self._nav_cache.save(fp, *nav)
+            self._nav = (fp, nav)
+        elif nav is None:
             lib = self._lib()
             nav = (lib.collections, lib.sections)
             self._save_views(lib)
         else:
             self._nav = (fp, nav)
         return nav
+
+    def _manifest(self) -> ManifestView | None:
+        """The split library's manifest (small), when there is one."""
+        if not self.library_path.exists():
+            return None
+        try:
+            return manifest_view(self._storage)
+        except (StoreError, OSError):
+            return None
 
     def collections(self) -> list[Collection]:
         """Collections, in navigation order."""
@@ -159,7 +183,8 @@ class Store:
 
     def sources(self) -> list[SourceRecord]:
         """Every imported source."""
-        return list(self._lib().sources)
+        view = self._manifest()
+        return list(view.sources if view is not None else self._lib().sources)
 
     def library_fingerprint(self) -> str:
         """A key that changes whenever the library file changes."""
@@ -204,18 +229,29 @@ class Store:
 
     def is_empty(self) -> bool:
         """True when the library holds no papers."""
+        view = self._manifest()
+        if view is not None:
+            return view.papers == 0
         return not self.library_path.exists() or not self.rows()
 
     def stats(self) -> dict[str, int | str]:
-        """Counts of papers, sections, collections, sources and annotations, and the paths."""
-        lib = self._lib()
+        """Counts of papers, sections, collections, sources and annotations, and the paths
+        (from the manifest of a split library: no part is read)."""
+        view = self._manifest()
+        if view is None:
+            lib = self._lib()
+            view = ManifestView(len(lib.raw), lib.sections, lib.collections, lib.sources, [])
         notes = self.annotations()
         size = self.library_path.stat().st_size if self.library_path.exists() else 0
+        parts = self.library_path.with_name(self.library_path.stem + ".parts")
+        for name in view.part_files:
+            with contextlib.suppress(OSError):
+                size += (parts / name).stat().st_size
         return {
-            "papers": len(lib.raw),
-            "sections": len(lib.sections),
-            "collections": len(lib.collections),
-            "sources": len(lib.sources),
+            "papers": view.papers,
+            "sections": len(view.sections),
+            "collections": len(view.collections),
+            "sources": len(view.sources),
             "read": sum(a.read for a in notes.values()),
             "starred": sum(a.starred for a in notes.values()),
             "tagged": sum(bool(a.tags) for a in notes.values()),
@@ -251,6 +287,10 @@ class Store:
         """Exact number of papers of a view matching query."""
         return self.search(query, view=view, sort="order", limit=0).total
 
+    def matching(self, query: str | Any, view: str | None = None) -> list[Paper]:
+        """Every paper matching query (in view), in library order, for exports."""
+        return self.search_index.matching(query, view)
+
     def index_is_fresh(self) -> bool:
         """True when the search index needs no rebuild (else the first search rebuilds it)."""
         return self.search_index.is_fresh()
@@ -283,6 +323,11 @@ class Store:
         source = strip_controls(source)  # a file name found while walking a directory
         if not dry_run:
             self._storage.check_writable()
+            from store.import_partial import import_partial
+
+            done = import_partial(self, result, source=source, importer=importer, digest=digest)
+            if done is not None:
+                return done
         guard = contextlib.nullcontext() if dry_run else locked(self.library_path)
         with guard:
             self._storage.invalidate()

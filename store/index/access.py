@@ -101,6 +101,22 @@ class IndexAccess:
                                 limit=limit, annotations=self.store.annotations)
         return _scan(self.store, query, view, offset, limit, ResultPage)
 
+    def matching(self, query: Any, view: str | None = None) -> list[Paper]:
+        """Every paper matching query in library order, read from the index (no library
+        parse); from the library when no index can be had."""
+        from store.records import paper_from_raw
+
+        index = self.open()
+        if index is None:
+            page = _scan(self.store, query, view, 0, 10**9, _page_type())
+            wanted = set(page.ids)
+            return [p for p in self.store.papers() if p.id in wanted]
+        total = index.count(query, view)
+        ids = index.search(query, view=view, sort="order", limit=total, fuzzy_fallback=False,
+                           annotations=self.store.annotations).ids
+        raws = index.raws(ids)
+        return [paper_from_raw(raws[i]) for i in ids if i in raws]
+
     def after_import(self, before: str, old: list[dict[str, Any]],
                      new: list[dict[str, Any]]) -> None:
         """Bring the index from library version before to now with only the changed papers
@@ -114,6 +130,11 @@ class IndexAccess:
         with contextlib.suppress(*_FAILED):  # else stale: rebuilt on the next search
             self.service.after_import(before, changes, list(old_at), new)
 
+    def after_changes(self, before: str, changes: list[tuple[dict[str, Any], int]]) -> None:
+        """Apply changed and appended papers (raw dict, library position) to the index."""
+        with contextlib.suppress(*_FAILED):
+            self.service.after_import(before, changes, [], None)
+
     def after_mark(self) -> None:
         """Reflect changed marks (is:read, tag:...) in the index."""
         if self.root.exists():
@@ -123,6 +144,13 @@ class IndexAccess:
     def drop(self) -> None:
         """Delete the index; nothing is lost, it is rebuilt from the store."""
         self.service.drop()
+
+
+def _page_type() -> type[ResultPage]:
+    """The ResultPage class (imported late)."""
+    from store.index.engine import ResultPage
+
+    return ResultPage
 
 
 def _scan(store: Store, query: Any, view: str | None, offset: int, limit: int,

@@ -8,20 +8,34 @@ from typing import Any
 import orjson
 import tantivy
 
+from store.index.schema import index_field
 from store.library import arxiv_key, doi_key
+from store.merge.keys import AbstractIndex, norm_title
+from store.merge.near import TITLE_PREFIX
 from store.models import Annotation
-from store.query_text import field_tokens
+from store.query_text import field_tokens, has_code, paper_values
+from store.records import paper_from_raw
 from store.text import fold
 
 Marks = list[Any]  # [read, starred, noted, tags]: the annotation facts the index holds
 
 
+_SLOTS: dict[str, str] = {"|": "| | | |"}
+
+
+def _slot(word: str) -> str:
+    """A word followed by its 1-3 letter prefixes (memoised: vocabularies repeat)."""
+    if len(_SLOTS) > 400_000:
+        _SLOTS.clear()
+        _SLOTS["|"] = "| | | |"
+    slot = _SLOTS[word] = f"{word} >{word[:1]} >{word[:2]} >{word[:3]}"
+    return slot
+
+
 def slot_text(values: list[str]) -> str:
     """Whitespace text of a field: each word followed by its 1-3 letter prefixes (">v")."""
-    return " ".join(
-        "| | | |" if w == "|" else f"{w} >{w[:1]} >{w[:2]} >{w[:3]}"
-        for w in field_tokens(values)
-    )
+    get = _SLOTS.get
+    return " ".join([get(w) or _slot(w) for w in field_tokens(values)])
 
 
 def marks_of(annotation: Annotation | None) -> Marks | None:
@@ -43,11 +57,12 @@ def marks_table(annotations: Mapping[str, Annotation]) -> dict[str, Marks]:
     return out
 
 
-def _has_code(raw: dict[str, Any]) -> bool:
-    """The has:code flag of a stored paper (same rule as store.query_text.has_code)."""
-    return bool(raw.get("has_code")) or any(
-        "code" in str(x.get("label", "")).lower() for x in raw.get("links") or ()
-    )
+def merge_keys(title: str, abstract: str) -> list[str]:
+    """The keys under which store.merge looks for an existing twin of a paper: normalised
+    title, its prefix, and the abstract's blocking keys (for candidate lookup at import)."""
+    norm = norm_title(title)
+    keys = [f"n:{norm}", f"x:{norm[:TITLE_PREFIX]}"] if norm else []
+    return keys + ["a" + k for k in AbstractIndex.keys(abstract)]
 
 
 def _s(raw: dict[str, Any], key: str) -> str:
@@ -66,21 +81,18 @@ def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None) -> tantiv
         doc.add_text("alt", "arxiv:" + arxiv_key(_s(raw, "arxiv_id")))
     if raw.get("doi"):
         doc.add_text("alt", "doi:" + doi_key(_s(raw, "doi")))
-    authors = [str(a) for a in raw.get("authors") or ()]
+    for key in merge_keys(_s(raw, "title"), _s(raw, "abstract")):
+        doc.add_text("mkeys", key)
+    paper = paper_from_raw(raw)
+    authors = paper.authors
     read, starred, noted, tags = marks or (False, False, False, [])
-    fields = {
-        "title": [_s(raw, "title")],
-        "author": authors,
-        "venue": [_s(raw, "venue"), _s(raw, "venue_short")],
-        "text": [_s(raw, "abstract"), _s(raw, "comments")],
-        "cat": [_s(raw, "category")],
-        "tag": [str(k) for k in raw.get("keywords") or ()] + list(tags),
-    }
+    fields = {index_field(k): list(v) for k, v in paper_values(paper).items()}
+    fields["tag"] = fields.get("tag", []) + list(tags)
     for name, values in fields.items():
         if values:
             doc.add_text(name, slot_text(values))
     flags = {
-        "code": _has_code(raw),
+        "code": has_code(paper),
         "abstract": bool(_s(raw, "abstract").strip()),
         "arxiv": bool(raw.get("arxiv_id")),
         "doi": bool(raw.get("doi")),

@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import tantivy
 
-from store.index.documents import Marks, paper_document
 from store.index.schema import SORT_FIELDS, build_schema, register
-from store.index.translate import Untranslatable, fuzzy, translate
+from store.index.translate import MAX_EXPANSIONS, Untranslatable, fuzzy, translate
 from store.library import arxiv_key, doi_key
 from store.models import Annotation, Row
 from store.query import Query, parse_query
 from store.records import paper_from_raw, row_from_raw
+
+if TYPE_CHECKING:
+    from store.index.documents import Marks
 
 Q = tantivy.Query
 Occur = tantivy.Occur
@@ -72,6 +74,8 @@ class PaperIndex:
               progress: Callable[[int], None] | None = None,
               before_commit: Callable[[], None] | None = None) -> int:
         """Replace the documents of (raw, position, marks) and delete ids; one commit."""
+        from store.index.documents import paper_document  # (merge keys pull in rapidfuzz)
+
         writer = self.index.writer(heap_size=heap, num_threads=threads)
         count = 0
         try:
@@ -139,12 +143,38 @@ class PaperIndex:
         found = self._one(Q.term_set_query(self.schema, "alt", keys))
         return None if found is None else found[1]
 
+    def twins(self, papers: Iterable[Any]) -> list[dict[str, Any]]:
+        """Stored papers that share an id, arXiv id, DOI, normalised title (or its prefix) or
+        an abstract blocking key with any of papers (the only ones a merge can match)."""
+        from store.index.documents import merge_keys
+
+        alt: list[str] = []
+        keys: list[str] = []
+        for p in papers:
+            alt.append("id:" + p.id)
+            if p.arxiv_id:
+                alt.append("arxiv:" + arxiv_key(p.arxiv_id))
+            if p.doi:
+                alt.append("doi:" + doi_key(p.doi))
+            keys.extend(merge_keys(p.title, p.abstract))
+        query = Q.boolean_query([
+            (Occur.Should, Q.term_set_query(self.schema, "alt", alt or ["-"])),
+            (Occur.Should, Q.term_set_query(self.schema, "mkeys", keys or ["-"]))])
+        total = self.searcher.search(query, 1, count=True).count or 0
+        hits = self.searcher.search(query, max(total, 1), count=False).hits
+        return list(self._docs(a for _, a in hits))
+
     def ids_with_prefix(self, prefix: str, limit: int = 2) -> list[str]:
         """Up to limit paper ids starting with prefix."""
         query = Q.regex_query(self.schema, "id", "".join(
             c if c.isalnum() else "\\" + c for c in prefix) + ".*")
         hits = self.searcher.search(query, limit, count=False).hits
         return [str(d.get("id", "")) for d in self._docs(a for _, a in hits)]
+
+    def _expand(self, field: str, prefix: str) -> list[str] | None:
+        """The indexed words of field starting with prefix; None when there are too many."""
+        found = self.searcher.terms_with_prefix(field, prefix, limit=MAX_EXPANSIONS + 1)
+        return None if len(found) > MAX_EXPANSIONS else [t for t, _ in found]
 
     def _scope(self, query: tantivy.Query, view: str | None,
                without: str | None = None) -> tantivy.Query:
@@ -185,7 +215,7 @@ class PaperIndex:
         if sort not in SORTS or (sort == "relevance" and q.is_empty):
             sort = "order"
         try:
-            tq = translate(self.schema, q)
+            tq = translate(self.schema, q, self._expand)
         except Untranslatable:
             return self._matcher_page(q, view, sort, reverse, offset, limit, annotations, errors)
         hit = self.alt_hit(q.text) if sort == "relevance" else None

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import tantivy
 
-FORMAT = 1  # bump whenever documents or the schema change: every index is then rebuilt
+from store import query_text
+
+# Bump whenever documents or the schema change: every index is then rebuilt. It follows the
+# query language's own field version, so a new field there rebuilds the index too.
+FORMAT = f"3/{getattr(query_text, 'INDEX_VERSION', '1')}"
 ANALYZER = "pd_ws"
-# Word fields: the query language's text fields (store.query_text.TEXT_FIELDS, "kw" -> "tag").
-WORD_FIELDS = ("title", "author", "venue", "text", "cat", "tag")
-ANY_FIELDS = ("title", "author", "venue", "text")
-# BM25 weights: title and authors above venue and abstract.
-BOOSTS = {"title": 3.0, "author": 2.0, "venue": 1.0, "text": 1.0, "cat": 1.0, "tag": 1.0}
+
+
+def index_field(name: str) -> str:
+    """The index field of a query-language field ("kw" and "tag" share "tag")."""
+    return "tag" if name in ("kw", "tag") else name
+
+
+# Word fields: the query language's text fields; plain words search its ANY_FIELDS.
+WORD_FIELDS = tuple(dict.fromkeys(index_field(f) for f in query_text.TEXT_FIELDS))
+ANY_FIELDS = tuple(index_field(f) for f in query_text.ANY_FIELDS)
+# BM25 weights: title and authors above the rest.
+BOOSTS = {"title": 3.0, "author": 2.0}
 SORT_FIELDS = {"title": "s_title", "author": "s_author", "venue": "s_venue"}
 # Each word occupies SLOT positions: the word, then its 1-, 2- and 3-letter prefixes (">v",
 # ">vi", ">vid"), so prefixes and phrases ending in a prefix are plain term/phrase queries.
@@ -23,6 +34,7 @@ def build_schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_text_field("id", stored=True, tokenizer_name="raw")
     b.add_text_field("alt", tokenizer_name="raw", index_option="basic")
+    b.add_text_field("mkeys", tokenizer_name="raw", index_option="basic")
     for name in WORD_FIELDS:
         b.add_text_field(name, tokenizer_name=ANALYZER)
     b.add_text_field("flags", tokenizer_name="raw", index_option="basic")

@@ -178,11 +178,12 @@ class LibraryIndex:
         return None if index is None else (state, index)
 
     def after_import(self, before: str, changes: Changes, deleted: list[str],
-                     papers: list[dict[str, Any]]) -> None:
+                     papers: list[dict[str, Any]] | None) -> None:
         """Apply an import that moved the library from version before to the current one
-        (papers: all of it, in order); an index that was not at version before is rebuilt."""
+        (papers: all of it, in order, if at hand); an index that was not at version before is
+        rebuilt."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(StoreError, OSError), locked(self.state_path, timeout=10):
+        with contextlib.suppress(StoreError, OSError), locked(self.state_path):
             found = self._writable(before)
             if found is None:
                 self.rebuild(None, papers)
@@ -197,7 +198,7 @@ class LibraryIndex:
 
     def sync_marks(self) -> None:
         """Reindex the papers whose searchable marks differ from the state's."""
-        with contextlib.suppress(StoreError, OSError), locked(self.state_path, timeout=10):
+        with contextlib.suppress(StoreError, OSError), locked(self.state_path):
             found = self._writable(self._library_fp())
             if found is None:
                 return

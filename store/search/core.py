@@ -15,7 +15,7 @@ from store.query import Query, Term, parse_query
 from store.query_text import ANY_FIELDS, phrase_pattern, record_pattern, tag_field
 from store.search import bits as bits_
 from store.search.build import STATIC_FLAGS, Built, Corpus, build
-from store.search.highlight import highlight
+from store.search.spans import highlight
 from store.search.words import WordIndex
 
 __all__ = ["SearchIndex", "highlight", "search_cached"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from store.index.documents import marks_table
 from store.index.engine import PaperIndex
 from store.models import Annotation, Paper
-from store.query import parse_query
+from store.query import Query, Term, parse_query
 from store.records import paper_to_raw
 from tests.store.search_library import annotations, library
 
@@ -157,3 +158,33 @@ def test_views(small: PaperIndex) -> None:
     coll = {p.id for p in PAPERS if any(s.collection == "site:m" for s in p.sections)}
     assert set(small.search("", view="c:site:m", limit=50).ids) == coll
     assert small.count("", view="nope") == 0
+
+
+@dataclass(frozen=True)
+class OrQuery:
+    """The shape of a query with OR (store.query gains `branches`): any branch holds."""
+
+    text: str
+    terms: tuple[Term, ...]
+    errors: tuple[str, ...]
+    branches: tuple[tuple[Term, ...], ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """Never empty here."""
+        return False
+
+    def matches(self, paper: Paper, ann: Annotation | None = None) -> bool:
+        """Some branch matches (each an AND query)."""
+        return any(Query(self.text, b).matches(paper, ann) for b in self.branches)
+
+
+@pytest.mark.parametrize("branches", [
+    ("video", "author:li"), ("-video is:read", '"see in the"'), ("year:2019", "has:code den"),
+])
+def test_or_branches_translate(small: PaperIndex, branches: tuple[str, ...]) -> None:
+    """A query with OR branches finds exactly the papers some branch matches."""
+    parts = tuple(parse_query(b).terms for b in branches)
+    q = OrQuery(" OR ".join(branches), tuple(t for b in parts for t in b), (), parts)
+    expected = [p.id for p in PAPERS if q.matches(p, ANNS.get(p.id))]
+    assert small.search(q, sort="order", limit=100, fuzzy_fallback=False).ids == expected

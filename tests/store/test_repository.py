@@ -50,8 +50,8 @@ def test_import_then_read_back(tmp_path: Path) -> None:
 def test_ids_stay_strings(tmp_path: Path) -> None:
     """An arXiv id that looks like a number is a string in the file and after a round trip."""
     _library(tmp_path)
-    raw = orjson.loads((tmp_path / "library.json").read_bytes())
-    stored = [d["arxiv_id"] for d in raw["papers"].values()]
+    stored = [d["arxiv_id"] for part in (tmp_path / "library.parts").glob("*.json")
+              for d in orjson.loads(part.read_bytes())["papers"].values()]
     assert "1501.00010" in stored
     beta = Store(tmp_path).resolve("1501.00010")
     assert beta is not None and beta.arxiv_id == "1501.00010"

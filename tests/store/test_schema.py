@@ -8,6 +8,7 @@ import orjson
 import pytest
 
 from store.errors import StoreError
+from store.parts import LAYOUT_VERSION, PartedStorage
 from store.repository import Store
 from store.schema import SCHEMA_VERSION, backup_label, list_backups, prune_backups
 
@@ -39,8 +40,8 @@ def test_old_store_is_backed_up_then_migrated(tmp_path: Path) -> None:
     backups = list_backups(tmp_path / "backups")
     assert len(backups) == 1 and backups[0].read_bytes() == original
     data = orjson.loads(lib.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
-    assert data["papers"]["1"]["venue_short"] == ""
+    assert data["meta"]["1"]["schema_version"] == LAYOUT_VERSION  # split by source
+    assert PartedStorage(lib).read()["papers"]["1"]["venue_short"] == ""
     assert Store(tmp_path).sections()[0].id == "site:x/all"
     assert len(list_backups(tmp_path / "backups")) == 1
 

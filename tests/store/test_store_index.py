@@ -49,8 +49,11 @@ def _generation(store: Store) -> str:
 
 
 def test_first_search_builds_with_progress_then_stays(tmp_path: Path) -> None:
-    """The first search builds the index (reporting progress); later ones reuse it."""
+    """An import builds the index; without one, the first search builds it (reporting
+    progress); later ones reuse it."""
     store = _store(tmp_path)
+    assert store.index_is_fresh()
+    store.drop_index()
     assert not store.index_is_fresh()
     seen: list[tuple[int, int]] = []
     page = store.search("video", progress=lambda d, t: seen.append((d, t)))
@@ -78,6 +81,16 @@ def test_import_and_marks_update_in_place(tmp_path: Path) -> None:
     other._annotations.mark(store.search("study").ids[0], starred=True)
     _agrees(Store(tmp_path), "is:starred", "is:read")
     assert _generation(store) == gen
+
+
+def test_matching_reads_papers_from_the_index(tmp_path: Path) -> None:
+    """matching() returns whole papers in library order without parsing the library."""
+    _store(tmp_path)
+    fresh = Store(tmp_path)
+    found = fresh.matching("video")
+    assert [p.id for p in found] == _oracle(Store(tmp_path), "video")
+    assert all(isinstance(p, Paper) and p.abstract for p in found)
+    assert fresh._state is None
 
 
 def test_get_resolve_through_index(tmp_path: Path) -> None:
@@ -159,7 +172,7 @@ def test_sigkill_during_index_update(tmp_path: Path, point: str) -> None:
 
 def test_sigkill_during_rebuild(tmp_path: Path) -> None:
     """SIGKILL after a rebuild's commit but before its state: the next open rebuilds."""
-    _store(tmp_path)
+    _store(tmp_path).drop_index()
     env = {**os.environ, "PYTHONPATH": str(REPO), "PAPERDECK_CRASH_POINT": "index-before-state"}
     code = "import sys; from store.repository import Store; Store(sys.argv[1]).search('x')"
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], env=env, timeout=120)

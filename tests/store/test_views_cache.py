@@ -9,6 +9,7 @@ import orjson
 import pytest
 
 from store.models import Collection, Row, Section
+from store.parts import PartedStorage
 from store.repository import Store
 from tests.store.storehelp import paper, result
 
@@ -29,8 +30,11 @@ def _import(store: Store, *titles: str, source: str = "demo.md") -> None:
 
 
 def _parsed(store: Store) -> bool:
-    """True when the store parsed the library file (a LoadedLibrary or a read document)."""
-    return store._state is not None or store._storage._cache is not None
+    """True when the store parsed the library (a LoadedLibrary or an assembled document; a
+    split library's small manifest does not count)."""
+    storage = store._storage
+    whole = storage._logical if isinstance(storage, PartedStorage) else storage._cache
+    return store._state is not None or whole is not None
 
 
 def _from_parse(home: Path, library: Path | None = None) -> tuple[list, list, list]:
@@ -85,8 +89,9 @@ def test_library_written_elsewhere_is_rebuilt_once(tmp_path: Path) -> None:
     _import(Store(theirs, lib), "Beta", "Gamma", source="theirs.md")
     stale = Store(mine, lib)
     assert [c.id for c in stale.collections()] == ["profile:x", "site:demo"]
-    assert _parsed(stale)  # the cache was stale: one parse ...
+    assert not _parsed(stale)  # stale nav cache: the split library's manifest answers
     assert [r.title for r in stale.rows()] == ["Alpha", "Beta", "Gamma"]
+    assert _parsed(stale)  # the rows cache was stale: one parse ...
     again = Store(mine, lib)  # ... after which the caches are fresh again
     assert len(again.rows()) == 3 and len(again.sections()) == 3
     assert not _parsed(again)
@@ -99,7 +104,7 @@ def test_library_written_elsewhere_is_rebuilt_once(tmp_path: Path) -> None:
     ids=["corrupt", "not-object", "other-library", "empty", "missing"],
 )
 def test_bad_nav_cache_is_rebuilt(tmp_path: Path, damage: bytes | None) -> None:
-    """A corrupt, foreign or missing nav cache falls back to one parse and is rewritten."""
+    """A corrupt, foreign or missing nav cache falls back to the manifest and is rewritten."""
     _import(Store(tmp_path), "Alpha", "Beta")
     nav = next((tmp_path / "cache").glob("nav-*.json"))
     good = orjson.loads(nav.read_bytes())
@@ -109,7 +114,7 @@ def test_bad_nav_cache_is_rebuilt(tmp_path: Path, damage: bytes | None) -> None:
         nav.write_bytes(damage)
     store = Store(tmp_path)
     assert [s.id for s in store.sections()] == ["profile:x/all", "site:demo/all", "site:demo/b"]
-    assert _parsed(store)
+    assert not _parsed(store)  # the split library's manifest holds them
     assert orjson.loads(nav.read_bytes()) == good
 
 
@@ -121,7 +126,7 @@ def test_malformed_records_in_nav_cache_are_rejected(tmp_path: Path) -> None:
     doc["sections"] = ["\x1b[31mnot a record"]
     nav.write_bytes(orjson.dumps(doc))
     store = Store(tmp_path)
-    assert len(store.sections()) == 3 and _parsed(store)
+    assert len(store.sections()) == 3 and not _parsed(store)  # from the manifest
 
 
 def test_rows_cache_missing_is_rebuilt_with_nav(tmp_path: Path) -> None:

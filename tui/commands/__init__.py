@@ -23,6 +23,7 @@ from tui.commands import (
     search,
     sections,
     show,
+    snapshot,
     stats,
     undo,
     unfollow,
@@ -52,4 +53,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     note,
     remove,
     undo,
+    snapshot,
 )

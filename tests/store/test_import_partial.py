@@ -1,0 +1,117 @@
+"""Imports into a big split library read only the parts they can touch, with the same result
+as the whole-library path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store import import_partial as partial_mod
+from store.models import Link
+from store.parts import PartedStorage
+from store.query import parse_query
+from store.repository import Store
+from tests.store.storehelp import paper, result
+
+
+def _imports() -> list[tuple[str, object]]:
+    """A sequence of imports from several sources, with re-imports, merges and updates."""
+    a = [paper(f"Alpha topic {i}", source="a.md", arxiv=f"2401.{i:05d}") for i in range(6)]
+    b = [paper(f"Beta topic {i}", source="b.md", doi=f"10.5/{i}") for i in range(5)]
+    c = [paper(f"Gamma {i}", source="c.md") for i in range(4)]
+    a2 = [paper(f"Alpha topic {i}", source="a.md", arxiv=f"2401.{i:05d}") for i in range(7)]
+    a2[2].abstract = "A changed abstract for the second alpha paper, long enough to matter."
+    twin = paper("Beta topic 3", source="d.md", doi="10.5/3")  # merges into b's paper
+    twin.links = [Link("Code", "https://github.com/x/beta3")]
+    listing = [paper(f"Listing paper {i}", source="l.txt", arxiv=f"2402.{i:05d}")
+               for i in range(7)]
+    return [("a.md", result(*a)), ("b.md", result(*b)), ("c.md", result(*c)),
+            ("a.md", result(*a2)), ("d.md", result(twin)), ("l.txt", result(*listing)),
+            ("l.txt", result(*listing))]
+
+
+def _run(home: Path, partial: bool, monkeypatch: pytest.MonkeyPatch,
+         seen: list[set[str] | None]) -> tuple[Store, list[object]]:
+    """Apply the import sequence with or without the partial path."""
+    monkeypatch.setattr(partial_mod, "PARTIAL_MIN", 0 if partial else 10**9)
+    store = Store(home)
+    summaries = []
+    for i, (source, res) in enumerate(_imports()):
+        if i == 3:
+            seen.clear()
+        s = store.apply_import(res, source=source, importer="test")
+        summaries.append((s.new, s.updated, s.merged, s.unchanged, s.possible_duplicates))
+    return store, summaries
+
+
+def test_partial_import_equals_whole_path(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same papers, order, sections, summaries, rows and search answers either way; the
+    partial path reads only some parts."""
+    loads: list[set[str] | None] = []
+    original = PartedStorage.load_parts
+
+    def spy(self: PartedStorage, manifest: dict, only: set[str] | None = None) -> dict:
+        """Record which parts are read."""
+        loads.append(only)
+        return original(self, manifest, only)
+
+    monkeypatch.setattr(PartedStorage, "load_parts", spy)
+    fast, fast_sum = _run(tmp_path / "fast", True, monkeypatch, loads)
+    assert loads and all(only is not None for only in loads)  # never the whole library
+    slow, slow_sum = _run(tmp_path / "slow", False, monkeypatch, [])
+    assert fast_sum == slow_sum
+    a, b = Store(tmp_path / "fast"), Store(tmp_path / "slow")
+    assert [p.to_dict() for p in a.papers()] == [p.to_dict() for p in b.papers()]
+    assert a.sections() == b.sections() and a.collections() == b.collections()
+    assert a.rows() == b.rows()
+    assert [s.id for s in a.sources()] == [s.id for s in b.sources()]
+    for text in ["alpha", "beta topic 3", "has:code", "listing", "changed abstract"]:
+        q = parse_query(text)
+        truth = [p.id for p in b.papers() if q.matches(p)]
+        assert a.search(text, sort="order", limit=100).ids == truth
+    assert a.index_is_fresh()
+
+
+_KILLED = """
+import sys
+from store import import_partial
+from store.repository import Store
+from tests.store.storehelp import paper, result
+import_partial.PARTIAL_MIN = 0
+Store(sys.argv[1]).apply_import(result(paper("Killed partial", source="k.md")), source="k.md",
+                                importer="test")
+"""
+
+
+@pytest.mark.parametrize("point,file", [("after-temp-write", "library.json"),
+                                        ("after-replace", "library.json"),
+                                        ("index-before-commit", ""),
+                                        ("index-after-commit", "")])
+def test_sigkill_during_partial_import(tmp_path: Path, point: str, file: str) -> None:
+    """Killed anywhere in a partial import: the store opens with right answers."""
+    import os
+    import subprocess
+    import sys
+
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(partial_mod, "PARTIAL_MIN", 0)
+    try:
+        store = Store(tmp_path)
+        for source, res in _imports()[:3]:
+            store.apply_import(res, source=source, importer="test")
+    finally:
+        monkey.undo()
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo), "PAPERDECK_CRASH_POINT": point,
+           "PAPERDECK_CRASH_FILE": file}
+    proc = subprocess.run([sys.executable, "-c", _KILLED, str(tmp_path)], env=env, timeout=120)
+    assert proc.returncode == -9
+    fresh = Store(tmp_path)
+    titles = [p.title for p in fresh.papers()]
+    assert ("Killed partial" in titles) == (point != "after-temp-write")
+    for text in ["killed", "alpha", "beta topic", "gamma"]:
+        q = parse_query(text)
+        assert fresh.search(text, sort="order", limit=100).ids == [
+            p.id for p in fresh.papers() if q.matches(p)]
