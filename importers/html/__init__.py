@@ -27,7 +27,7 @@ class HtmlImporter:
         if _HTML_START.match(head):
             return 0.95
         if head.lstrip("\ufeff").startswith("---"):
-            return 0.3  # a generator's template source (front matter): the site readers' own
+            return 0.2  # a generator's template source (front matter): the site readers' own
         score = 0.0
         if filename.lower().endswith((".html", ".htm", ".xhtml")):
             score += 0.5
@@ -39,7 +39,9 @@ class HtmlImporter:
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """One page (a saved file or a fetched one); follows nothing."""
         del today
-        return parse_pages([read(text, source=source)], site=False)
+        from importers.html.lists import better
+
+        return better(parse_pages([read(text, source=source)], site=False), text, source=source)
 
 
 def read(text: str, *, source: str, path: str = "", url: str = "") -> PageRead:
