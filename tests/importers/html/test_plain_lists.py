@@ -13,7 +13,8 @@ SOURCE = Path(__file__).parents[2] / "data" / "sites" / "plainhtml-lab" / "publi
 def rendered() -> str:
     """The site's hand-written list as a browser gets it: front matter gone, a full page."""
     body = SOURCE.read_text(encoding="utf-8").split("---", 2)[2]
-    return f"<!DOCTYPE html><html><head><title>Publications</title></head><body>{body}</body></html>"
+    head = "<!DOCTYPE html><html><head><title>Publications</title></head>"
+    return f"{head}<body>{body}</body></html>"
 
 
 def test_citations_under_headings_keep_titles_authors_and_groups() -> None:
