@@ -29,6 +29,7 @@ from store.errors import StoreError
 from store.schema import META, SCHEMA_VERSION, backup_label, list_backups, table_records
 from store.storage import OrjsonStorage, loads_paused
 from store.text import slugify
+from store.typecheck import PAPER, check_records, check_tables
 
 LAYOUT_VERSION = 2  # the manifest's schema_version: older paperdecks refuse it, not misread it
 PART_SIZE = 20_000
@@ -115,7 +116,10 @@ class PartedStorage(OrjsonStorage):
     def manifest(self) -> dict[str, Any] | None:
         """The parsed manifest, None when the library is not (yet) split."""
         doc = super().read()
-        return doc if is_parted(doc) and _version(doc) <= LAYOUT_VERSION else None
+        if not (is_parted(doc) and _version(doc) <= LAYOUT_VERSION):
+            return None
+        check_tables(doc, self.path)  # its small tables are read without the papers
+        return doc
 
     def load_parts(self, manifest: dict[str, Any], only: set[str] | None = None
                    ) -> dict[str, tuple[str, list[dict[str, Any]]]]:
@@ -139,6 +143,7 @@ class PartedStorage(OrjsonStorage):
             if papers is None or len(papers) != rec.get("count"):
                 raise StoreError(f"{path}: library part does not match the manifest",
                                  path=path)
+            check_records(papers, PAPER, path, "papers", list(doc["papers"]))
             parts[pid] = (name, papers)
         return parts
 

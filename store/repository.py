@@ -113,12 +113,11 @@ class Store:
         found = self.search_index.resolve(ref)
         if found is not None and found[0] is not None:
             return self._overlaid([found[0]])[0]
-        key_id = self.overlay.keys.paper_id(ref)
+        key_id = self.overlay.keys.paper_id(ref)  # keys are given at import, so all are known
         if key_id:
             return self.get(key_id)
-        if found is not None:  # no such id, arXiv id or DOI: a cite key not yet assigned?
-            key_id = self.overlay.paper_id(ref, lambda: self._lib().papers())
-            return self.get(key_id) if key_id else None
+        if found is not None:  # the fresh index knows no such id, arXiv id or DOI
+            return None
         lib = self._lib()
         pos = lib.by_id().get(ref)
         alt = lib.by_alt()
