@@ -223,3 +223,14 @@ async def test_keys_typed_while_the_app_starts_are_kept(home: Path) -> None:
         assert isinstance(app.focused, SearchBar)
         assert not app.screen.has_class("viewer-full")
     assert Store(home).annotations() == {}
+
+
+async def test_enter_typed_before_the_tty_was_raw_ends_the_search(home: Path) -> None:
+    """An Enter typed while the app starts arrives as a newline (ctrl+j): it ends the search."""
+    app = EarlyKeys(Store(home))
+    app.keys = ("/", *"raw", "ctrl+j", "w")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert app.query_one(SearchBar).value == "raw"
+        assert isinstance(app.focused, PaperTable)
+        assert app.state.scope_all

@@ -119,3 +119,18 @@ async def test_note_changed_underneath_the_dialog_is_not_overwritten_silently(
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert Store(home).annotation(pid).note == "my note"
+
+
+async def test_two_reloads_at_once_do_not_collide(home: Path) -> None:
+    """The watcher and an import's end may reload together: one set of tabs, no crash."""
+    import asyncio
+
+    from tui.widgets.section_tabs import SectionTabs
+
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await asyncio.gather(app.browser.reload_library(), app.browser.reload_library())
+        await ready(pilot)
+        assert len(app.screen.query(SectionTabs)) == 1
+        assert len(shown_titles(app)) == 10

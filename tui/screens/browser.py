@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from textual import events, on
@@ -53,6 +54,7 @@ class BrowserScreen(Screen[None]):
         self.watch_interval = watch_interval
         self.searching = False
         self.router = KeyRouter(self)
+        self.reload_lock = asyncio.Lock()
         self._focus_before_full: Widget | None = None
 
     # -- layout -----------------------------------------------------------------------

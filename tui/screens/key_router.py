@@ -55,8 +55,8 @@ class KeyRouter:
                 screen.start_search()
                 return True
             return False
-        if event.key in ("enter", "escape"):
-            screen.end_search(clear=event.key == "escape")
+        if event.key in ("enter", "ctrl+j", "escape"):  # ctrl+j: an Enter typed before the
+            screen.end_search(clear=event.key == "escape")  # tty was raw arrives as a newline
             return True
         if event.key in ("tab", "shift+tab"):
             screen.end_search(clear=False)

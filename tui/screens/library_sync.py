@@ -65,9 +65,10 @@ async def check_disk(screen: BrowserScreen) -> None:
 
 async def reload_library(screen: BrowserScreen) -> None:
     """Re-read rows, tabs and annotations after the library changed."""
-    screen.state.reload()
-    await screen.query_one(SectionTabs).remove()
-    await screen.mount(SectionTabs(screen.state.groups, screen.state.view_key, id="tabs"),
-                       before="#search")
-    screen.show_view(screen.state.view_key)
-    start_loading(screen)
+    async with screen.reload_lock:  # the watcher and an import's end may both ask at once
+        screen.state.reload()
+        await screen.query(SectionTabs).remove()
+        await screen.mount(SectionTabs(screen.state.groups, screen.state.view_key, id="tabs"),
+                           before="#search")
+        screen.show_view(screen.state.view_key)
+        start_loading(screen)
