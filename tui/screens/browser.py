@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from tui import actions, io_actions
+from tui import actions, io_actions, paper_keys
 from tui.keys import BROWSER_BINDINGS
 from tui.screens import library_sync
 from tui.screens.browser_text import empty_lines, missing_page_text, status_text
@@ -284,6 +284,10 @@ class BrowserScreen(Screen[None]):
     def action_copy_citation(self) -> None:
         """Copy a plain citation line."""
         actions.copy_citation(self)
+
+    async def action_do(self, name: str) -> None:
+        """Run a citing or editing action by name (tui/paper_keys.py)."""
+        await paper_keys.run(self, name)
 
     def action_toggle_read(self) -> None:
         """Mark read when shown unread, unread when shown read."""

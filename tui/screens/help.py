@@ -52,11 +52,19 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Copying and marking", (
         ("y", "copy BibTeX"),
         ("Y", "copy the URL"),
-        ("c", "copy a plain citation line"),
+        ("c", "copy a reference in your citation style"),
+        ("C", "next citation style (apa, ieee, acm, chicago, nature)"),
+        ("L / P", "copy \\cite{key} / [@key] (Pandoc, Markdown)"),
         ("r", "mark read / unread"),
         ("s", "star / unstar"),
         ("t", "edit tags"),
         ("n", "edit the note"),
+    )),
+    ("Editing", (
+        ("e", "edit the record as YAML in $EDITOR (your fields win)"),
+        ("N", "edit the note as Markdown in $EDITOR"),
+        ("X / Delete", "remove the paper (asks first)"),
+        ("u", "undo the last change (library, marks, edits)"),
     )),
     ("App", (
         ("ctrl+p", "command palette: import, export, rename a collection, theme, screenshot"),

@@ -1,0 +1,106 @@
+"""What the editing keys do: the record and the note in $EDITOR, remove (asked), undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.app import App, SuspendNotSupported
+
+from store.errors import StoreError
+from tui import editor
+from tui.actions import need_paper
+from tui.safe import clean
+from tui.screens.note_dialog import ConfirmDialog
+
+if TYPE_CHECKING:
+    from tui.screens.browser import BrowserScreen
+
+T = TypeVar("T")
+
+
+@contextmanager
+def suspended(app: App[object]) -> Iterator[None]:
+    """Give the terminal to another program (where the driver can; else run it as is)."""
+    try:
+        with app.suspend():
+            yield
+    except SuspendNotSupported:
+        yield
+
+
+def in_editor(screen: BrowserScreen, what: str, run: Callable[[], T]) -> T | None:
+    """Run an $EDITOR flow with the app suspended; a failure is one notice, nothing saved."""
+    try:
+        with suspended(screen.app):
+            return run()
+    except StoreError as exc:
+        screen.notify(str(exc), title=what, severity="error", markup=False)
+        return None
+
+
+async def edit_record(screen: BrowserScreen) -> None:
+    """Edit the paper as YAML in $EDITOR; the user's fields win over later re-imports."""
+    paper = need_paper(screen)
+    if paper is None:
+        return
+    store = screen.state.store
+    fields = in_editor(screen, "Edit", lambda: editor.edit_paper(store, paper.id))
+    if fields is None:
+        return
+    await screen.reload_library()
+    screen.notify(f"You set: {', '.join(fields)}." if fields else "No field of yours is set.",
+                  markup=False)
+
+
+def edit_note(screen: BrowserScreen) -> None:
+    """Edit the paper's note as Markdown in $EDITOR."""
+    paper = need_paper(screen)
+    if paper is None:
+        return
+    store = screen.state.store
+    before = store.annotation(paper.id).note
+    note = in_editor(screen, "Note", lambda: editor.edit_note(store, paper.id))
+    if note is None:
+        return
+    screen.state.reread_annotations()
+    screen.after_mark()
+    screen.notify("Note saved." if note != before else "Note unchanged.")
+
+
+def remove_paper(screen: BrowserScreen) -> None:
+    """Ask, then remove the paper from the library (u undoes it)."""
+    paper = need_paper(screen)
+    if paper is None:
+        return
+    pid, title = paper.id, clean(paper.display_title)[:60]
+
+    async def answer(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            removed = screen.state.store.remove([pid])
+        except StoreError as exc:
+            screen.notify(str(exc), title="Remove", severity="error", markup=False)
+            return
+        await screen.reload_library()
+        word = "Removed" if removed else "Nothing removed:"
+        screen.notify(f"{word} {title!r} (u undoes).", markup=False)
+
+    screen.app.push_screen(ConfirmDialog(f"Remove {title!r} from the library?", "Remove"),
+                           answer)
+
+
+async def undo(screen: BrowserScreen) -> None:
+    """Revert the last change to the library or the marks, then reload."""
+    try:
+        done = screen.state.store.journal.undo()
+    except StoreError as exc:
+        screen.notify(str(exc), title="Undo", severity="error", markup=False)
+        return
+    if done is None:
+        screen.notify("Nothing to undo.", severity="warning")
+        return
+    await screen.reload_library()
+    screen.notify(f"Undid: {done.label}.", markup=False)
