@@ -60,6 +60,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("t", "edit tags"),
         ("n", "edit the note"),
     )),
+    ("The New tab (when you follow arXiv; see `paperdeck follow`)", (
+        ("★ yellow", "a watched author or keyword brought it (the reason follows)"),
+        ("s / r / d", "star (stays) / mark read / skip (seen, not read)"),
+        ("x", "hide / show cross-lists and replacements"),
+        ("M", "mark all seen: the tab is empty until the next update"),
+        ("j / k, Enter", "move; open / shut the abstract in the viewer"),
+    )),
     ("Editing", (
         ("e", "edit the record as YAML in $EDITOR (your fields win)"),
         ("N", "edit the note as Markdown in $EDITOR"),
