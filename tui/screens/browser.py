@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 
-from tui import actions, io_actions, paper_keys
+from tui import actions, paper_keys
 from tui.keys import BROWSER_BINDINGS
 from tui.results import ALL
 from tui.screens import inbox_pane, library_sync
@@ -300,50 +300,6 @@ class BrowserScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen())
 
-    def action_open_link(self, n: int) -> None:
-        """Open the primary link (n=0) or link n."""
-        actions.open_link(self, n)
-
-    def action_copy_bibtex(self) -> None:
-        """Copy the paper's BibTeX."""
-        actions.copy_bibtex(self)
-
-    def action_copy_url(self) -> None:
-        """Copy the paper's primary URL."""
-        actions.copy_url(self)
-
-    def action_copy_citation(self) -> None:
-        """Copy a plain citation line."""
-        actions.copy_citation(self)
-
-    async def action_do(self, name: str) -> None:
-        """Run a citing or editing action by name (tui/paper_keys.py)."""
-        await paper_keys.run(self, name)
-
-    def action_toggle_read(self) -> None:
-        """Mark read when shown unread, unread when shown read."""
-        actions.set_flag(self, "read")
-
-    def action_toggle_star(self) -> None:
-        """Star when shown unstarred, unstar when shown starred."""
-        actions.set_flag(self, "starred")
-
-    def action_edit_tags(self) -> None:
-        """Edit tags in a dialog (saved as a change against what it opened with)."""
-        actions.edit_tags(self)
-
-    def action_edit_note(self) -> None:
-        """Edit the note in a dialog (a note changed meanwhile is not overwritten silently)."""
-        actions.edit_note(self)
-
-    def action_import_prompt(self) -> None:
-        """Ask for a path, then import it in the background."""
-        io_actions.import_prompt(self)
-
-    def action_import_arxiv_prompt(self) -> None:
-        """Ask for arXiv ids, then fetch and import them in the background."""
-        io_actions.import_arxiv_prompt(self)
-
-    def action_export_prompt(self, default: str = "paperdeck-export.json") -> None:
-        """Ask for a file name and write the shown papers to it."""
-        io_actions.export_prompt(self, default)
+    async def action_do(self, name: str, *args: object) -> None:
+        """Run a paper or palette action by name (the table is in tui/paper_keys.py)."""
+        await paper_keys.run(self, name, *args)
