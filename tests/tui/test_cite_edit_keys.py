@@ -190,3 +190,22 @@ async def test_u_undoes_a_mark_and_says_when_nothing_is_left(store: Store) -> No
             await pilot.press("u")
             await ready(pilot)
         assert any(m == "Nothing to undo." for m in _toasts(app))
+
+
+async def test_unusable_style_is_one_notice(store: Store, copied: list[str],
+                                            tmp_path: Path) -> None:
+    """A chosen .csl file that is missing or broken: one error notice, nothing copied."""
+    broken = tmp_path / "broken.csl"
+    broken.write_text("<style><oops", "utf-8")
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await _goto(pilot, DEPTH)
+        for style in (str(tmp_path / "missing.csl"), str(broken)):
+            store.set_setting("citation_style", style)
+            await pilot.press("c")
+            await ready(pilot)
+        assert copied == [] and app.is_running
+        notes = _toasts(app)
+        assert any(m.endswith("missing.csl: no such CSL style file") for m in notes)
+        assert any("broken.csl: not a usable CSL style" in m for m in notes)
