@@ -37,6 +37,8 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Edit record in $EDITOR", "do('edit_record')", "e (YAML; your fields win over re-imports)"),
     ("Edit note in $EDITOR", "do('edit_note_external')", "N (Markdown)"),
     ("Remove paper…", "do('remove_paper')", "X / Delete (asks first; u undoes)"),
+    ("Remove this tab's source…", "do('remove_source')",
+     "the .bib, site or listing it came from; papers listed elsewhere stay (asks first)"),
     ("Undo last change", "do('undo')", "u (library, marks, edits)"),
     ("Sort by year", "sort('year')", "d"),
     ("Sort by title", "sort('title')", "T"),

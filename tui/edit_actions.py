@@ -11,6 +11,7 @@ from textual.app import App, SuspendNotSupported
 from store.errors import StoreError
 from tui import editor
 from tui.actions import need_paper
+from tui.results import ALL
 from tui.safe import clean
 from tui.screens.note_dialog import ConfirmDialog
 
@@ -90,6 +91,42 @@ def remove_paper(screen: BrowserScreen) -> None:
 
     screen.app.push_screen(ConfirmDialog(f"Remove {title!r} from the library?", "Remove"),
                            answer)
+
+
+def tab_source(screen: BrowserScreen) -> str | None:
+    """The source (a .bib, a site…) that brought the current tab's collection, if known."""
+    state = screen.state
+    group = next((g for g in state.groups if any(v.key == state.view_key for v in g.views)), None)
+    store = state.store
+    found = next((c.source for c in store.collections() if group and c.id == group.key), "")
+    sources = [s.id for s in store.sources()]
+    if not found and group is not None and group.key != ALL and len(sources) == 1:
+        found = sources[0]  # one source brought everything
+    return found if found in sources else None
+
+
+def remove_source(screen: BrowserScreen) -> None:
+    """Ask, then remove what the current tab's source brought (papers listed elsewhere stay)."""
+    source = tab_source(screen)
+    if source is None:
+        screen.notify("This tab's source is not known here; `paperdeck remove --source` "
+                      "lists the sources.", severity="warning", markup=False)
+        return
+
+    async def answer(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            out = screen.state.store.remove_source(source)
+        except StoreError as exc:
+            screen.notify(str(exc), title="Remove", severity="error", markup=False)
+            return
+        await screen.reload_library()
+        screen.notify(f"Removed source {source}: {len(out.removed)} papers removed, "
+                      f"{len(out.trimmed)} kept (listed elsewhere too); u undoes.", markup=False)
+
+    screen.app.push_screen(ConfirmDialog(
+        f"Remove source {source} and the papers only it lists?", "Remove"), answer)
 
 
 async def undo(screen: BrowserScreen) -> None:

@@ -31,6 +31,7 @@ PAPER_ACTIONS: dict[str, Callable[..., Any]] = {
     "edit_record": edit_actions.edit_record,
     "edit_note_external": edit_actions.edit_note,
     "remove_paper": edit_actions.remove_paper,
+    "remove_source": edit_actions.remove_source,
     "undo": edit_actions.undo,
 }
 

@@ -209,3 +209,37 @@ async def test_unusable_style_is_one_notice(store: Store, copied: list[str],
         notes = _toasts(app)
         assert any(m.endswith("missing.csl: no such CSL style file") for m in notes)
         assert any("broken.csl: not a usable CSL style" in m for m in notes)
+
+
+async def test_remove_the_tabs_source_asks_then_undo(tmp_path: Path) -> None:
+    """The palette's "Remove this tab's source…" asks, removes what only that .bib brought
+    (a paper another source lists stays), and u brings it all back."""
+    import shutil
+
+    from tests.tui.test_remove_undo import DATA
+    from tui.cli import main
+
+    home, other = tmp_path / "home", tmp_path / "other.bib"
+    shutil.copy(DATA / "small.bib", other)
+    other.write_text(other.read_text("utf-8").split("@article")[0], "utf-8")  # li2023 only
+    assert main(["--home", str(home), "import", str(DATA / "small.bib"), str(other)]) == 0
+    store = Store(home)
+    small = next(c for c in store.collections() if c.source.endswith("small.bib"))
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.show_view(next(v.key for g in app.state.groups if g.key == small.id
+                           for v in g.views))
+        await pilot.pause()
+        await app.run_action("do('remove_source')", app.browser)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await ready(pilot)
+        assert sorted(shown_titles(app)) == ["Learning to Grasp Anything"]
+        assert small.id not in [g.key for g in app.state.groups]
+        assert any("2 papers removed, 1 kept" in m for m in _toasts(app))
+        await pilot.press("u")
+        await ready(pilot)
+        assert len(shown_titles(app)) == 3
+    assert len(Store(home).papers()) == 3

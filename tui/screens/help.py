@@ -60,8 +60,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("t", "edit tags"),
         ("n", "edit the note"),
     )),
-    ("The New tab (when you follow arXiv; see `paperdeck follow`)", (
-        ("★ yellow", "a watched author or keyword brought it (the reason follows)"),
+    ("New tab", (
+        ("★ yellow", "a watched author or keyword brought it (when you `paperdeck follow`)"),
         ("s / r / d", "star (stays) / mark read / skip (seen, not read)"),
         ("x", "hide / show cross-lists and replacements"),
         ("M", "mark all seen: the tab is empty until the next update"),
@@ -74,7 +74,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("u", "undo the last change (library, marks, edits)"),
     )),
     ("App", (
-        ("ctrl+p", "command palette: import, export, rename a collection, theme, screenshot"),
+        ("ctrl+p", "command palette: import, export, rename a collection, remove a tab's "
+                   "source, theme, screenshot"),
         ("?", "this help"),
         ("q", "quit"),
     )),
