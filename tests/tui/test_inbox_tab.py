@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Tabs
 
 from store.daily.follows import FollowList
@@ -134,3 +135,25 @@ async def test_search_from_new_covers_all_papers_and_inbox_keys_are_text(
     async with fresh.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         assert fresh.state.in_inbox and len(rows(fresh)) == 4  # nothing was marked seen
+
+
+async def test_edit_from_new_keeps_the_tab_and_shows_the_edit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """e on an inbox paper: the library reloads, New stays current and lists the new title."""
+    import sys
+
+    script = tmp_path / "editor.py"
+    script.write_text("import sys\np = sys.argv[1]\nt = open(p).read()\n"
+                      "open(p, 'w').write(t.replace('Event Cameras', 'Event Sensors'))\n", "utf-8")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    app = PaperDeckApp(arrive(tmp_path / "home"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await ready(pilot)
+        assert app.state.in_inbox and app.screen.has_class("inbox-mode")
+        shown = rows(app)
+        assert len(shown) == 4 and "Video Frame Interpolation with Event Sensors" in shown[0]
+        assert "Event Sensors" in viewer(app)
+        assert isinstance(app.focused, OptionList)
