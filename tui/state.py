@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store import search_bits
+from store.daily.inbox import InboxState
 from store.models import Annotation, Paper, Row
 from store.query import parse_query
 from store.repository import Store
+from tui.inbox_tab import NEW, open_inbox, with_inbox
 from tui.results import ALL, SORT_KEYS, ResultModel, sort_arrow
 from tui.views import Group, View, load_groups
 
@@ -39,8 +41,9 @@ class BrowserState:
         self.index: Any = None
         self.index_aligned = False
         self.loading = True
-        self.groups: list[Group] = load_groups(store)
-        last = store.setting(K_TAB, ALL)
+        self.inbox: InboxState | None = open_inbox(store)
+        self.groups: list[Group] = with_inbox(load_groups(store), self.inbox)
+        last = NEW if self.inbox is not None and self.inbox.items() else store.setting(K_TAB, ALL)
         self.view_key: str = last if self.view(last) is not None else ALL
         sort = store.setting(K_SORT, ["order", False])
         ok = isinstance(sort, list) and len(sort) == 2 and sort[0] in SORT_KEYS
@@ -82,6 +85,11 @@ class BrowserState:
         return keys[(i + step) % len(keys)]
 
     # -- results ------------------------------------------------------------------------
+    @property
+    def in_inbox(self) -> bool:
+        """True when the New tab (the inbox list, not the table) is shown."""
+        return self.view_key == NEW
+
     def results(self) -> Results:
         """The rows to show for the current tab, scope, query and sort."""
         scope = ALL if self.scope_all else self.view_key
@@ -164,7 +172,11 @@ class BrowserState:
         self.rows = self.store.rows()
         self.model = ResultModel(self.rows)
         self.annotations = self.store.annotations()
-        self.groups = load_groups(self.store)
+        if self.inbox is None:
+            self.inbox = open_inbox(self.store)
+        else:
+            self.inbox.reload()
+        self.groups = with_inbox(load_groups(self.store), self.inbox)
         self.papers, self.index, self.index_aligned, self.loading = None, None, False, True
         if self.view(self.view_key) is None:
             self.view_key = ALL

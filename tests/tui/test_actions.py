@@ -79,21 +79,22 @@ async def test_no_browser_copies_the_url_instead(store: Store, monkeypatch: pyte
 
 
 async def test_copy_bibtex_url_and_citation(store: Store, copied: list[str]) -> None:
-    """y copies BibTeX, Y the URL and c a citation line, each confirmed by a toast."""
+    """y copies BibTeX, Y the URL and c a reference (APA), each confirmed by a toast."""
     app = PaperDeckApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await _goto(pilot, "Video Frame Interpolation with Depth")
         await pilot.press("y", "Y", "c")
+        await ready(pilot)  # the reference is formatted in a worker, then copied
         bib, url, cite = copied
         assert bib.lstrip().startswith("@") and "Video Frame Interpolation with Depth" in bib
         assert "2019" in bib
         assert url == "https://arxiv.org/abs/1904.00830"
-        assert cite.startswith("Wenbo Bao, Wei-Sheng Lai (2019). Video Frame Interpolation")
+        assert cite.startswith("Bao, W., & Lai, W.-S. (2019). Video Frame Interpolation")
         toasts = _toasts(app)
         assert any(m.startswith("Copied BibTeX") for m in toasts)
         assert any(m.startswith("Copied URL: https://arxiv.org/abs/1904.00830") for m in toasts)
-        assert any(m.startswith("Copied citation") for m in toasts)
+        assert any(m.startswith("Copied reference (apa)") for m in toasts)
 
 
 async def test_copy_writes_osc52(store: Store) -> None:
@@ -184,7 +185,7 @@ async def test_help_screen_lists_every_binding(store: Store) -> None:
             for key in binding.key.split(","):  # type: ignore[union-attr]
                 name = {"slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter",
                         "space": "Space", "right_square_bracket": "]",
-                        "left_square_bracket": "["}.get(key, key)
+                        "left_square_bracket": "[", "delete": "Delete"}.get(key, key)
                 assert name in listed or (key.isdigit() and "1 … 9" in listed), key
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.app import App
 from textual.keys import _character_to_key
@@ -234,3 +235,27 @@ async def test_enter_typed_before_the_tty_was_raw_ends_the_search(home: Path) ->
         assert app.query_one(SearchBar).value == "raw"
         assert isinstance(app.focused, PaperTable)
         assert app.state.scope_all
+
+
+async def test_cite_and_edit_keys_after_slash_are_text(
+        home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/ then c C L P e N X u M x in one write: all typed; nothing copied, edited or removed."""
+    ran = tmp_path / "editor-ran"
+    monkeypatch.setenv("EDITOR", f"touch {ran}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    copies: list[str] = []
+    monkeypatch.setattr(PaperDeckApp, "copy_to_clipboard", lambda self, text: copies.append(text))
+    store = Store(home)
+    before = len(store.rows())
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        burst(app, "/", *"cCLPeNXuMx")
+        await ready(pilot)
+        assert app.query_one(SearchBar).value == "cCLPeNXuMx"
+        assert isinstance(app.focused, SearchBar)
+        assert app.screen.query("SearchBar")  # no confirm dialog was pushed
+        assert copies == [] and not ran.exists()
+    assert len(Store(home).rows()) == before
+    assert Store(home).setting("citation_style") is None
+    assert Store(home).annotations() == {}

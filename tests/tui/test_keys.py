@@ -21,6 +21,7 @@ NAMES = {
     "left_square_bracket": "[",
     "enter": "Enter",
     "space": "Space",
+    "delete": "Delete",
 }
 
 

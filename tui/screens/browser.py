@@ -13,14 +13,16 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, OptionList, Static
 
-from tui import actions, io_actions
+from tui import actions, paper_keys
 from tui.keys import BROWSER_BINDINGS
-from tui.screens import library_sync
+from tui.results import ALL
+from tui.screens import inbox_pane, library_sync
 from tui.screens.browser_text import empty_lines, missing_page_text, status_text
 from tui.screens.key_router import KeyRouter
 from tui.state import K_HIST, BrowserState
+from tui.widgets.inbox import InboxView
 from tui.widgets.paper_table import PaperTable
 from tui.widgets.paper_viewer import PaperViewer, render_paper
 from tui.widgets.search_bar import SearchBar
@@ -64,6 +66,8 @@ class BrowserScreen(Screen[None]):
         yield SearchBar(self.state.store.setting(K_HIST, []) or [], id="search")
         yield Static(id="status")
         with Container(id="main"):
+            if self.state.inbox is not None:
+                yield InboxView(self.state.inbox, id="inbox")
             yield PaperTable(id="table")
             yield Static(id="missing")
             yield PaperViewer(id="viewer")
@@ -89,7 +93,9 @@ class BrowserScreen(Screen[None]):
         return await self.router.route(event)
 
     def start_search(self) -> None:
-        """Search mode: the box has focus from this very key on."""
+        """Search mode: the box has focus from this very key on (from New: over all papers)."""
+        if self.state.in_inbox:
+            self.show_view(ALL)
         self.searching = True
         self.full = False
         self.set_focus(self.bar)
@@ -129,6 +135,12 @@ class BrowserScreen(Screen[None]):
             self.query_one("#missing", Static).update(missing_page_text(view))
         self.set_class(missing, "missing-page")
         self.refresh_results(cursor_id=state.cursors.get(state.view_key))
+        inbox_pane.show(self)
+
+    def focus_list(self) -> None:
+        """Focus the list of the current tab: the inbox on New, else the table."""
+        inbox = inbox_pane.view(self) if self.state.in_inbox else None
+        self.set_focus(inbox.options if inbox is not None else self.query_one(PaperTable))
 
     def refresh_results(self, cursor_id: str | None = None) -> None:
         """Recompute the table's rows from tab, scope, query and sort."""
@@ -141,7 +153,7 @@ class BrowserScreen(Screen[None]):
         table.set_data(state.rows, results.order, state.annotations,
                        cursor_row=state.model.pos.get(cursor_id or ""))
         self.query_one("#status", Static).update(status_text(state, results))
-        if not results.order:
+        if not results.order and not state.in_inbox:  # on New, the inbox holds the cursor
             state.current_id = None
             self.refresh_viewer()
 
@@ -185,12 +197,28 @@ class BrowserScreen(Screen[None]):
     # -- widget messages ------------------------------------------------------------------
     @on(PaperTable.CursorMoved)
     def _cursor_moved(self, event: PaperTable.CursorMoved) -> None:
-        """Follow the table's cursor in the viewer."""
-        if event.paper_id != self.state.current_id:
+        """Follow the table's cursor in the viewer (the inbox's, on New)."""
+        if event.paper_id != self.state.current_id and not self.state.in_inbox:
             self.state.current_id = event.paper_id
             if event.paper_id is not None:
                 self.state.cursors[self.state.view_key] = event.paper_id
             self.refresh_viewer()
+
+    @on(OptionList.OptionHighlighted, "#inbox-list")
+    def _inbox_moved(self) -> None:
+        """Follow the inbox's cursor in the viewer."""
+        inbox_pane.follow(self)
+
+    @on(InboxView.Changed)
+    def _inbox_changed(self) -> None:
+        """The inbox changed marks: repaint flags and viewer."""
+        inbox_pane.changed(self)
+
+    @on(InboxView.Opened)
+    def _inbox_opened(self, event: InboxView.Opened) -> None:
+        """Enter on an inbox paper opens or shuts its abstract."""
+        self.state.current_id = event.paper_id
+        self.action_toggle_abstract()
 
     @on(PaperTable.HeaderClicked)
     def _header_clicked(self, event: PaperTable.HeaderClicked) -> None:
@@ -227,7 +255,7 @@ class BrowserScreen(Screen[None]):
         if self.bar.value:
             self.remember_query(self.bar.value)
             self.bar.clear()
-        self.set_focus(self.query_one(PaperTable))
+        self.focus_list()
 
     def action_toggle_abstract(self) -> None:
         """Open or shut the highlighted paper's abstract."""
@@ -259,7 +287,10 @@ class BrowserScreen(Screen[None]):
     def action_focus_viewer(self) -> None:
         """Focus the viewer (or, from the viewer, the table)."""
         viewer = self.query_one(PaperViewer)
-        self.set_focus(self.query_one(PaperTable) if self.focused is viewer else viewer)
+        if self.focused is viewer:
+            self.focus_list()
+        else:
+            self.set_focus(viewer)
 
     def action_toggle_full(self) -> None:
         """Show the viewer full screen, or back beside/under the table."""
@@ -271,46 +302,6 @@ class BrowserScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen())
 
-    def action_open_link(self, n: int) -> None:
-        """Open the primary link (n=0) or link n."""
-        actions.open_link(self, n)
-
-    def action_copy_bibtex(self) -> None:
-        """Copy the paper's BibTeX."""
-        actions.copy_bibtex(self)
-
-    def action_copy_url(self) -> None:
-        """Copy the paper's primary URL."""
-        actions.copy_url(self)
-
-    def action_copy_citation(self) -> None:
-        """Copy a plain citation line."""
-        actions.copy_citation(self)
-
-    def action_toggle_read(self) -> None:
-        """Mark read when shown unread, unread when shown read."""
-        actions.set_flag(self, "read")
-
-    def action_toggle_star(self) -> None:
-        """Star when shown unstarred, unstar when shown starred."""
-        actions.set_flag(self, "starred")
-
-    def action_edit_tags(self) -> None:
-        """Edit tags in a dialog (saved as a change against what it opened with)."""
-        actions.edit_tags(self)
-
-    def action_edit_note(self) -> None:
-        """Edit the note in a dialog (a note changed meanwhile is not overwritten silently)."""
-        actions.edit_note(self)
-
-    def action_import_prompt(self) -> None:
-        """Ask for a path, then import it in the background."""
-        io_actions.import_prompt(self)
-
-    def action_import_arxiv_prompt(self) -> None:
-        """Ask for arXiv ids, then fetch and import them in the background."""
-        io_actions.import_arxiv_prompt(self)
-
-    def action_export_prompt(self, default: str = "paperdeck-export.json") -> None:
-        """Ask for a file name and write the shown papers to it."""
-        io_actions.export_prompt(self, default)
+    async def action_do(self, name: str, *args: object) -> None:
+        """Run a paper or palette action by name (the table is in tui/paper_keys.py)."""
+        await paper_keys.run(self, name, *args)

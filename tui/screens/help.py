@@ -52,14 +52,30 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Copying and marking", (
         ("y", "copy BibTeX"),
         ("Y", "copy the URL"),
-        ("c", "copy a plain citation line"),
+        ("c", "copy a reference in your citation style"),
+        ("C", "next citation style (apa, ieee, acm, chicago, nature)"),
+        ("L / P", "copy \\cite{key} / [@key] (Pandoc, Markdown)"),
         ("r", "mark read / unread"),
         ("s", "star / unstar"),
         ("t", "edit tags"),
         ("n", "edit the note"),
     )),
+    ("New tab", (
+        ("★ yellow", "a watched author or keyword brought it (when you `paperdeck follow`)"),
+        ("s / r / d", "star (stays) / mark read / skip (seen, not read)"),
+        ("x", "hide / show cross-lists and replacements"),
+        ("M", "mark all seen: the tab is empty until the next update"),
+        ("j / k, Enter", "move; open / shut the abstract in the viewer"),
+    )),
+    ("Editing", (
+        ("e", "edit the record as YAML in $EDITOR (your fields win)"),
+        ("N", "edit the note as Markdown in $EDITOR"),
+        ("X / Delete", "remove the paper (asks first)"),
+        ("u", "undo the last change (library, marks, edits)"),
+    )),
     ("App", (
-        ("ctrl+p", "command palette: import, export, rename a collection, theme, screenshot"),
+        ("ctrl+p", "command palette: import, export, rename a collection, remove a tab's "
+                   "source, theme, screenshot"),
         ("?", "this help"),
         ("q", "quit"),
     )),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from tui.screens import inbox_pane
 from tui.widgets.section_tabs import SectionTabs
 
 if TYPE_CHECKING:
@@ -71,4 +72,5 @@ async def reload_library(screen: BrowserScreen) -> None:
         await screen.mount(SectionTabs(screen.state.groups, screen.state.view_key, id="tabs"),
                            before="#search")
         screen.show_view(screen.state.view_key)
+        inbox_pane.reloaded(screen)
         start_loading(screen)

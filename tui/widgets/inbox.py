@@ -50,7 +50,12 @@ class InboxView(Vertical):
         Binding("d", "skip", "Skip"),
         Binding("x", "toggle_extras", "Cross-lists/replacements"),
         Binding("M", "mark_all_seen", "All seen"),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
     ]
+
+    class Changed(Message):
+        """The user starred, read, skipped or marked all seen (marks changed)."""
 
     class Opened(Message):
         """The user pressed Enter on a paper (the app may show it in its viewer)."""
@@ -134,6 +139,7 @@ class InboxView(Vertical):
             starred = self.state.star(item)
             self.refresh_items(self.options.highlighted)
             self.notify("starred" if starred else "unstarred", timeout=2)
+            self.post_message(self.Changed())
 
     def action_read(self) -> None:
         """Mark the highlighted paper read; it leaves the list."""
@@ -141,6 +147,7 @@ class InboxView(Vertical):
         if item is not None:
             self.state.read(item)
             self.refresh_items(self.options.highlighted)
+            self.post_message(self.Changed())
 
     def action_skip(self) -> None:
         """Skip the highlighted paper (seen, not read)."""
@@ -148,6 +155,7 @@ class InboxView(Vertical):
         if item is not None:
             self.state.skip(item)
             self.refresh_items(self.options.highlighted)
+            self.post_message(self.Changed())
 
     def action_toggle_extras(self) -> None:
         """Show or hide cross-lists and replacements."""
@@ -159,6 +167,14 @@ class InboxView(Vertical):
         count = self.state.mark_all_seen()
         self.refresh_items()
         self.notify(f"{count} marked seen", timeout=2)
+        self.post_message(self.Changed())
+
+    def action_move(self, step: int) -> None:
+        """j / k: the next or previous paper."""
+        if step > 0:
+            self.options.action_cursor_down()
+        else:
+            self.options.action_cursor_up()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a paper: tell the app which one."""
