@@ -14,6 +14,7 @@ from importers.listing_parts import (
     split_body,
     strip_latex,
 )
+from importers.prose import prose_text
 from importers.textlines import source_stem, split_lines
 from importers.venue import venue_from_comment, venue_from_journal_ref
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
@@ -139,11 +140,14 @@ class ArxivListingImporter:
             warnings.append(
                 ImportWarning(source, chunk.id_line, f"arXiv:{chunk.arxiv_id} has no abstract")
             )
-        abstract = clean_block(strip_latex("\n".join(abstract_lines)))
+        abstract = clean_block(prose_text(strip_latex("\n".join(abstract_lines))))
         comments = join_comments(comment_lines)
         arxiv_id = chunk.arxiv_id
         links = [Link("arXiv", f"https://arxiv.org/abs/{arxiv_id}{chunk.version}")]
         code, other = comment_links(comments)
+        if "://" in abstract:  # "Code is available at \url{…}" in the abstract itself
+            more_code, _ = comment_links(abstract)
+            code += [url for url in more_code if url not in code and url not in other]
         links.extend(Link("Code", url) for url in code)
         links.extend(Link("Project", url) for url in other)
         paper = Paper(

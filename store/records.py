@@ -85,9 +85,7 @@ def row_from_raw(data: dict[str, Any]) -> Row:
         more = len(authors) > 1 or bool(data.get("authors_truncated"))
         first = f"{authors[0]} et al." if more else str(authors[0])
     links = data.get("links") or ()
-    has_code = bool(data.get("has_code")) or any(
-        "code" in str(x.get("label", "")).lower() for x in links
-    )
+    has_code = any("code" in str(x.get("label", "")).lower() for x in links)  # a link, not a flag
     return Row(
         id=str(data.get("id", "")),
         title=str(title),
