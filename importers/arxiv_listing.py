@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -65,6 +66,26 @@ def _chunks(text: str) -> tuple[list[_Chunk], list[str], int]:
     return chunks, current, start
 
 
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec")
+
+
+def listing_title(arxiv_ids: Iterable[str]) -> str:
+    """"arXiv listing, Jul 2020 – Mar 2024": the months the listed ids were issued in."""
+    months = sorted({m for m in (_month_of(i) for i in arxiv_ids) if m is not None})
+    if not months:
+        return "arXiv listing"
+    first, last = (f"{_MONTH_NAMES[m - 1]} {y}" for y, m in (months[0], months[-1]))
+    return f"arXiv listing, {first}" + ("" if first == last else f" – {last}")
+
+
+def _month_of(arxiv_id: str) -> tuple[int, int] | None:
+    """(year, month) an arXiv id was issued in, or None."""
+    year = _year_of(arxiv_id)
+    match = re.match(r"(?:.*/)?\d{2}(\d{2})", arxiv_id)
+    return (year, int(match.group(1))) if year and match else None
+
+
 def _year_of(arxiv_id: str) -> int | None:
     """The year an arXiv id was issued: "2007.11460" -> 2020, "hep-th/9901001" -> 1999."""
     match = re.match(r"(?:.*/)?(\d{2})(\d{2})", arxiv_id)
@@ -106,8 +127,8 @@ class ArxivListingImporter:
         if not chunks:
             raise ImporterError("no arXiv ids found", source=source)
         result = ImportResult()
-        title = source_stem(source)
-        cid = f"listing:{slugify(title)}"
+        cid = f"listing:{slugify(source_stem(source))}"
+        title = listing_title(c.arxiv_id for c in chunks)
         sid = f"{cid}/all"
         result.collections.append(Collection(id=cid, kind="listing", title=title, source=source))
         result.sections.append(Section(id=sid, collection=cid, label=title, heading=title))

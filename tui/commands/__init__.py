@@ -10,6 +10,7 @@ from tui.commands import (
     export,
     import_cmd,
     mark,
+    rename,
     search,
     sections,
     show,
@@ -25,5 +26,6 @@ COMMANDS: tuple[ModuleType, ...] = (
     mark,
     stats,
     sections,
+    rename,
     enrich,
 )

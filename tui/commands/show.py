@@ -9,6 +9,7 @@ import orjson
 
 from store.models import Annotation, Paper
 from store.text import clean_block, clean_inline
+from store.venue_year import venue_with_year
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
 
 if TYPE_CHECKING:
@@ -35,11 +36,9 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
     if paper.authors:
         more = " et al." if paper.authors_truncated else ""
         text.append(clean_inline(", ".join(paper.authors)) + more + "\n", style="green")
-    venue = clean_inline(paper.venue or paper.venue_short)
-    if venue or paper.year:
-        text.append(
-            f"{venue}{' · ' if venue and paper.year else ''}{paper.year or ''}\n", style="cyan"
-        )
+    venue = venue_with_year(clean_inline(paper.venue or paper.venue_short), paper.year)
+    if venue:
+        text.append(f"{venue}\n", style="cyan")
     rows = [
         ("id", paper.id),
         ("arXiv", paper.arxiv_id),
