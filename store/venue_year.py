@@ -8,6 +8,7 @@ _SPACES = re.compile(r"\s{2,}")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _EDGE = re.compile(r"^[\s,;:·–—\-]+|[\s,;:·–—\-]+$")
 _BEFORE_PUNCT = re.compile(r"\s+([,;:)\]])")
+_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def venue_without_year(venue: str, year: int | None) -> str:
@@ -26,9 +27,12 @@ def venue_without_year(venue: str, year: int | None) -> str:
     return out
 
 
-def venue_with_year(venue: str, year: int | None, sep: str = " ") -> str:
-    """The venue followed once by the year ("CVPR 2019"), either alone when the other is empty."""
+def venue_with_year(venue: str, year: int | None) -> str:
+    """The venue followed once by the year ("CVPR 2019"); "CVPR 2018 · 2019" when the venue
+    names another year; either alone when the other is empty."""
     bare = venue_without_year(venue, year)
     if not year:
         return bare
-    return f"{bare}{sep}{year}" if bare else str(year)
+    if not bare:
+        return str(year)
+    return f"{bare}{' · ' if _A_YEAR.search(bare) else ' '}{year}"

@@ -58,9 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse argv; an unknown option after a subcommand is reported with that one's usage."""
     args, extra = parser.parse_known_args(argv)
-    if extra and isinstance(getattr(args, "query", None), list) and all(
-        x.startswith("-") and not x.startswith("--") and len(x) > 1 for x in extra
-    ):  # `search video -compression`: a negated word, not an option
+    if (
+        extra
+        and isinstance(getattr(args, "query", None), list)
+        and extra[0].startswith("-")
+        and not any(x.startswith("--") for x in extra)
+    ):  # `search video -compression`, `-(a OR b)`: negated words, not options
         args.query = [*args.query, *extra]
         extra = []
     if extra:
