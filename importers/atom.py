@@ -72,7 +72,7 @@ def entry_to_paper(entry: ET.Element, source: str, ref: SectionRef | None) -> Pa
         message = clean_inline(_text(entry, f"{ATOM}summary")) or raw_id
         raise ImporterError(f"arXiv API error: {message}", source=source)
     paper = Paper(arxiv_id=normalize_arxiv_id(raw_id))
-    paper.title = clean_inline(_text(entry, f"{ATOM}title"))
+    paper.title = clean_inline(prose_text(_text(entry, f"{ATOM}title")))
     paper.abstract = clean_block(prose_text(_text(entry, f"{ATOM}summary")))
     paper.authors = [
         name

@@ -150,3 +150,12 @@ def test_rename_of_a_read_only_library_stays_in_home(
     assert library.read_bytes() == before
     assert "Gao" in [c.title for c in Store(mine, library).collections()]
     assert "Gao" not in [c.title for c in Store(seeds).collections()]
+
+
+def test_readme_documents_demo_tmux_and_cli_changes() -> None:
+    """The README says the demo is throwaway, how to keep it, the tmux lines, and the new CLI."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for needle in ("throwaway", "demo --keep", "set -s set-clipboard on",
+                   "set -as terminal-features ',*:hyperlinks'", "--limit 0", "paperdeck rename",
+                   "import --verbose", " OR ", "doi:"):
+        assert needle in readme, needle
