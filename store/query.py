@@ -250,7 +250,7 @@ def _lex(text: str, errors: list[str]) -> list[Token]:
                 term = _plain(text[start + negated : i], negated, False, True)
         else:
             if match and name not in URL_SCHEMES:
-                errors.append(f"{name}: is not a qualifier (known: {KNOWN})")
+                errors.append(f"unknown qualifier {name}: (known: {KNOWN})")
             value, quoted, closed, i = _read_value(text, i)
             value, i, closers = _trailing_closers(value, quoted, i, depth)
             if value == "OR" and not quoted and not negated:
