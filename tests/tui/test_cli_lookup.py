@@ -104,6 +104,15 @@ def test_show_prints_the_year_once(seeds: Path, capsys: pytest.CaptureFixture[st
     assert "booktitle     = {CVPR}," in bib and "year          = {2019}" in bib
 
 
+def test_search_lines_show_the_year_once(
+        seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Item 7: the year column says 2019, the venue column says CVPR (not "CVPR 2019")."""
+    capsys.readouterr()
+    assert run(seeds, "search", "1904.00830") == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.split("\t")[1:3] == ["2019", "CVPR"]
+
+
 def test_mark_tags_follow_the_dialog_rule(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Item 14: `--tag "a,b c"` is three tags, exactly as the TUI's tags dialog reads it."""
     from tui.screens.note_dialog import parse_tags
