@@ -113,6 +113,23 @@ def test_search_lines_show_the_year_once(
     assert line.split("\t")[1:3] == ["2019", "CVPR"]
 
 
+def test_show_keeps_a_yearless_date_unknown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A profile entry dated "Mar 19" has no year; `show` says the year is unknown."""
+    page = tmp_path / "jane.txt"
+    page.write_text("Jane Doe\nCV\nh-index 3\n\nCVMar 19\nA Yearless Paper\n\nJane Doe\n\n"
+                    "Text.\n\nCVJun 5, 2021\nA Dated Paper\n\nJane Doe\n\nMore text.\n",
+                    encoding="utf-8")
+    home = tmp_path / "h"
+    assert run(home, "import", str(page)) == 0
+    capsys.readouterr()
+    assert run(home, "search", "yearless", "--json") == 0
+    (paper,) = json.loads(capsys.readouterr().out)
+    assert (paper["year"], paper["date"]) == (None, "")
+    assert run(home, "show", paper["id"]) == 0
+    assert "date: 03-19 (year unknown)" in capsys.readouterr().out
+
+
 def test_mark_tags_follow_the_dialog_rule(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Item 14: `--tag "a,b c"` is three tags, exactly as the TUI's tags dialog reads it."""
     from tui.screens.note_dialog import parse_tags

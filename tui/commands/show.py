@@ -44,7 +44,7 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
         ("arXiv", paper.arxiv_id),
         ("DOI", paper.doi),
         ("category", paper.category),
-        ("date", paper.date),
+        ("date", paper.date or _yearless(paper)),
         ("badges", ", ".join(paper.badges)),
         ("comments", paper.comments),
         ("sections", ", ".join(ref.label for ref in paper.sections)),
@@ -64,6 +64,12 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
     if abstract and paper.abstract:
         text.append("\n" + clean_block(paper.abstract) + "\n")
     return text
+
+
+def _yearless(paper: Paper) -> str:
+    """A profile's date without a year ("03-19"), said to be so; else empty."""
+    month_day = paper.extra.get("month_day", "") if paper.extra else ""
+    return f"{month_day} (year unknown)" if month_day else ""
 
 
 def run(ctx: Context) -> int:
