@@ -79,7 +79,7 @@ def tag_field(annotation: Annotation | None) -> str:
 
 def has_code(paper: Paper) -> bool:
     """True when the paper has a code link (a link labelled code); a bare flag is not enough."""
-    return any("code" in link.label.lower() for link in paper.links)
+    return any("code" in link.label.lower() and link.url.strip() for link in paper.links)
 
 
 def phrase_pattern(tokens: tuple[str, ...], exact: bool) -> re.Pattern[str]:

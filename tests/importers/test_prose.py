@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from importers.profile import IMPORTER as PROFILE
-from store.models import Row
+from store.models import Link, Row
 
 TODAY = date(2025, 9, 1)
 
@@ -91,6 +91,11 @@ def test_code_flag_without_link_is_not_code() -> None:
     assert not bare.has_code and bare.links == []
     assert not Row.from_paper(bare).has_code
     assert not parse_query("has:code").matches(bare)
+    bare.links = [Link("Code", " ")]  # a label with no address is no link either
+    assert not Row.from_paper(bare).has_code
+    assert not row_from_raw(paper_to_raw(bare)).has_code
+    assert not parse_query("has:code").matches(bare)
+    bare.links = []
     bare.has_code = True  # a store written by an older version: the flag alone is not enough
     assert not Row.from_paper(bare).has_code
     assert not row_from_raw(paper_to_raw(bare)).has_code
