@@ -1,6 +1,6 @@
 """Lab-site import throughput: a generated site of 50 pages and 10,000 papers.
 
-Run `python benchmarks/bench_import.py`. Prints papers/s for `importers.site.parse_site`
+Run `python benchmarks/bench_import.py`. Prints papers/s for `importers.jekyll.site.parse_site`
 and, as a baseline measured in the same run, the time to split the same text into lines
 (the least any line scanner must do). The goal is >= 5,000 papers/s.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from importers.site import parse_site  # noqa: E402
+from importers.jekyll.site import parse_site  # noqa: E402
 
 TOPICS = 5
 PAGES_PER_TOPIC = 10

@@ -75,7 +75,7 @@ def bench(n: int, reps: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "search.idx"
         t_write, _ = timed(search_cached, cache, "fp", lambda: papers, {}, "video", 20)
-        from store.search_cache import _map, load_index
+        from store.search.cache import _map, load_index
 
         t_load, _ = timed(lambda: load_index(SearchIndex, _map(cache), {}, "fp"))
         size = cache.stat().st_size / 1e6

@@ -181,9 +181,14 @@ def _text(fields: dict[str, str], key: str) -> str:
     return clean_inline(latex_to_text(value)) if value else ""
 
 
+def entry_fields(entry: Entry, macros: dict[str, str]) -> dict[str, str]:
+    """An entry's fields by lower-cased name, values evaluated (braces, quotes, macros)."""
+    return {f.key.lower(): evaluate(str(f.value), macros) for f in entry.fields}
+
+
 def entry_to_paper(entry: Entry, macros: dict[str, str], source: str, ref: SectionRef) -> Paper:
     """Build one paper from one parsed entry."""
-    fields = {f.key.lower(): evaluate(str(f.value), macros) for f in entry.fields}
+    fields = entry_fields(entry, macros)
     line = (entry.start_line or 0) + 1
     paper = Paper(title=_text(fields, "title"))
     paper.authors, paper.authors_truncated = authors_of(fields.get("author", ""))
@@ -277,12 +282,22 @@ class BibtexImporter:
         collection = Collection(id=cid, kind="bibtex", title=stem, source=source)
         ref = SectionRef(cid, section.id, section.label)
         result = ImportResult(sections=[section], collections=[collection])
+        entries = list(library.entries)
         for block in library.failed_blocks:
             line = (block.start_line or 0) + 1
+            duplicate = getattr(block, "ignore_error_block", None)
+            if isinstance(block, DuplicateBlockKeyBlock) and isinstance(duplicate, Entry):
+                # two entries sharing a cite key are two papers: both are imported
+                entries.append(duplicate)
+                message = f"cite key {clean_inline(block.key)!r} is used twice; both entries kept"
+                result.warnings.append(ImportWarning(source, line, message))
+                continue
             result.warnings.append(ImportWarning(source, line, _failure_message(block)))
-        for entry in library.entries:
+        entries.sort(key=lambda e: e.start_line or 0)
+        for entry in entries:
             try:
                 paper = entry_to_paper(entry, macros, source, ref)
+                self.enrich(paper, entry_fields(entry, macros))
             except (ValueError, TypeError, RecursionError) as exc:
                 line = (entry.start_line or 0) + 1
                 message = f"entry @{clean_inline(entry.key)} skipped: {clean_inline(str(exc))}"
@@ -295,6 +310,9 @@ class BibtexImporter:
                 message = f"entry @{clean_inline(entry.key)} skipped: no title, eprint or doi"
                 result.warnings.append(ImportWarning(source, line, message))
         return result
+
+    def enrich(self, paper: Paper, fields: dict[str, str]) -> None:
+        """Hook for dialects with extra fields (al-folio); plain BibTeX adds nothing."""
 
 
 IMPORTER = BibtexImporter()

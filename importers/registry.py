@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import import_module
 
 from importers.base import Importer, ImporterError
@@ -13,11 +14,26 @@ IMPORTER_MODULES: tuple[str, ...] = (
     "importers.arxiv_listing",
     "importers.bibtex",
     "importers.atom",
+    "importers.sites.alfolio",
+    "importers.sites.academicpages",
+    "importers.sites.tsv",
+    "importers.sites.hugo",
+    "importers.sites.datafile",
+    "importers.sites.publist",
+    "importers.html",
+    "importers.oai_arxiv",
+    "importers.csljson",
+    "importers.ris",
 )
 
 # The `name` of each importer above, in the same order (checked by a test), so that the
 # command line can list formats without importing every parser.
-KNOWN_FORMATS: tuple[str, ...] = ("jekyll", "profile", "arxiv-listing", "bibtex", "atom")
+KNOWN_FORMATS: tuple[str, ...] = (
+    "jekyll", "profile", "arxiv-listing", "bibtex", "atom", "al-folio", "academicpages",
+    "academicpages-tsv", "hugo-academic", "data-file", "publication-list", "html",
+    "oai-arxiv",
+    "csl-json", "ris",
+)
 
 _cache: list[Importer] | None = None
 
@@ -41,6 +57,35 @@ def get(name: str) -> Importer:
         if imp.name == name:
             return imp
     raise ImporterError(f"unknown format {name!r}; known formats: {', '.join(names())}")
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """How sure one importer is that an input is its own, and why."""
+
+    importer: Importer
+    confidence: float
+    reason: str
+
+
+def explain(imp: Importer, text: str, filename: str = "") -> Detection:
+    """An importer's confidence and reason (importers without `explain` give a generic one)."""
+    own = getattr(imp, "explain", None)
+    if own is not None:
+        score, reason = own(text, filename)
+        return Detection(imp, float(score), str(reason))
+    score = imp.detect(text, filename)
+    reason = f"looks like {imp.description}" if score > 0 else f"not {imp.name}"
+    return Detection(imp, score, reason)
+
+
+def rank(text: str, filename: str = "",
+         importers: list[Importer] | None = None) -> list[Detection]:
+    """Every importer's detection, most confident first (registry order breaks ties)."""
+    found = [(explain(imp, text, filename), i)
+             for i, imp in enumerate(importers or all_importers())]
+    found.sort(key=lambda t: (-t[0].confidence, t[1]))
+    return [d for d, _ in found]
 
 
 def detect(text: str, filename: str = "", *, threshold: float = 0.3) -> Importer:

@@ -1,250 +1,243 @@
-"""Whole-site import: every topic page of a Jekyll lab site, with each topic's nav order."""
+"""A whole site repository: find each file's importer, read it, group it under the site.
+
+Pure: the caller lists the root (`importers.sitemap.plan`) and reads the planned files; this
+module gets (relative path, text) pairs and returns one import source per file, plus what it
+skipped and why. One bad file never stops the rest.
+"""
 
 from __future__ import annotations
 
-import gc
-import posixpath
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePosixPath
 
+from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
-from importers.jekyll_entry import build_paper
-from importers.jekyll_markup import normalize_permalink, permalink_segments
-from importers.jekyll_merge import PaperRegistry
-from importers.jekyll_page import PageData, scan_page
-from store.models import Collection, Section, SectionRef
-from store.text import clean_inline, slugify
+from importers.jekyll.site import parse_site
+from importers.siteconfig import SiteInfo, resolve_links, site_info
+from importers.sitemap import plan
+from importers.sites.front import BrokenSource, split_front
+from importers.sites.groups import OTHER, Grouped, build, regroup
+from importers.sites.hugo import IMPORTER as HUGO
+from store.text import clean_inline, normalize_title, slugify
+
+__all__ = ["SiteImport", "SiteSource", "import_site", "parse_site", "plan"]
+
+THRESHOLD = 0.6  # below this, a file is not taken for publications
+TOPIC = "jekyll"
+_FOLDER_IMPORTERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:^|/)_bibliography/"), "al-folio"),
+    (re.compile(r"(?:^|/)_publications/"), "academicpages"),
+    (re.compile(r"(?:^|/)content/(?:[^/]+/)?publications?/"), "hugo-academic"),
+    (re.compile(r"(?:^|/)_?data/"), "data-file"),
+)
+_PAGES = re.compile(r"(?:^|/)_pages/")
+_AUTHOR_PAGE = re.compile(r"(?:^|/)content/(?:[^/]+/)?authors/([^/]+)/_?index\.md$")
+_SITE_IMPORTERS = ("al-folio", "academicpages", "academicpages-tsv", "hugo-academic",
+                   "data-file", "publication-list", "bibtex", TOPIC)
 
 
 @dataclass(slots=True)
-class _NavSlot:
-    """One section of a topic while it is being assembled."""
+class SiteSource:
+    """One file (or, for topic pages, one set of pages) and what its importer made of it."""
 
-    key: str
-    label: str
-    permalink: str
-    linked_from: str
-    pages: list[PageData] = field(default_factory=list)
+    source: str
+    importer: str
+    result: ImportResult
+    confidence: float = 0.0
+    reason: str = ""
 
 
 @dataclass(slots=True)
-class _Topic:
-    """The pages and nav order of one topic (one collection)."""
+class SiteImport:
+    """Everything a site root gave: sources, and the files left out with the reason."""
 
-    segment: str
-    pages: list[PageData] = field(default_factory=list)
-    slots: dict[str, _NavSlot] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
-
-
-def ensure_permalink(page: PageData) -> None:
-    """Give a page without a front-matter permalink one derived from its file path."""
-    if page.permalink:
-        return
-    path = page.source.replace("\\", "/")
-    parts = [p for p in path.split("/") if p and p not in (".", "..")]
-    while parts and parts[0].startswith("_"):
-        parts = parts[1:]
-    if parts:
-        stem = posixpath.splitext(parts[-1])[0]
-        parts[-1] = stem
-    if len(parts) < 2:
-        topic = slugify(page.front.get("title")) if page.front.get("title") else "site"
-        parts = [topic] + (parts or ["index"])
-    page.permalink = normalize_permalink("/" + "/".join(parts))
+    info: SiteInfo
+    sources: list[SiteSource] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
 
 
-def nav_target(target: str, page: PageData) -> str:
-    """The permalink a nav link points to; relative links prefer a sibling page of the topic.
+def _folder_importer(path: str) -> str:
+    """The importer a generator's own source folder implies ("" for none)."""
+    for pattern, name in _FOLDER_IMPORTERS:
+        if pattern.search(path):
+            return name
+    return ""
 
-    A page whose permalink ends in "/" is served as a folder, so a browser resolves
-    "../registration.html" against it, while authors usually mean "sibling" for a bare
-    "segmentation": of the two readings, the one that stays a sibling of the page wins.
+
+def _choose(path: str, text: str) -> registry.Detection | None:
+    """The most confident site importer for a file, or None when none is sure enough."""
+    names = list(_SITE_IMPORTERS)
+    own = _folder_importer(path)
+    if own:
+        names.remove(own)
+        names.insert(0, own)
+    importers = [registry.get(name) for name in names]
+    ranked = registry.rank(text, path, importers)
+    best = ranked[0]
+    if own and ranked[0].importer.name != own:
+        mine = next(d for d in ranked if d.importer.name == own)
+        if mine.confidence >= THRESHOLD:
+            best = mine
+    return best if best.confidence >= THRESHOLD else None
+
+
+def _bad(path: str, exc: ImporterError) -> ImportWarning:
+    """A warning naming the file and line of a source that could not be read."""
+    return ImportWarning(exc.source or path, exc.line, f"file skipped: {exc.message}")
+
+
+def _regroup_sections(sources: list[SiteSource], info: SiteInfo) -> None:
+    """Put every non-topic paper under the site's collection, in the site's own grouping."""
+    grouped: list[tuple[SiteSource, Grouped]] = []
+    typed = False
+    for src in sources:
+        if src.importer == TOPIC:
+            continue
+        groups = regroup(src.result)
+        for paper, label in groups.items:
+            if label and label != OTHER and label != str(paper.year or ""):
+                typed = True
+        grouped.append((src, groups))
+    known: dict[str, str] = {}  # title -> the type another source gives the same paper
+    for _, groups in grouped:
+        for paper, label in groups.items:
+            if label and label != OTHER and label != str(paper.year or ""):
+                known.setdefault(normalize_title(paper.title), label)
+    everything = Grouped()
+    for _, groups in grouped:
+        for paper, label in groups.items:
+            year_only = not label or label == OTHER or label == str(paper.year or "")
+            if year_only and typed:
+                label = known.get(normalize_title(paper.title), OTHER)
+            everything.add(paper, label if typed else "")
+    cid = f"site:{slugify(info.title) or 'site'}"
+    whole = build(everything, cid=cid, title=info.title, source=info.root,
+                  meta={"generator": ", ".join(info.generators)})
+    by_paper = {id(p): p.sections for p in whole.papers}
+    for src, groups in grouped:
+        used = {ref.section for p, _ in groups.items for ref in by_paper[id(p)]}
+        for paper, _ in groups.items:
+            paper.sections = by_paper[id(paper)]
+            resolve_links(paper, info, src.source)
+        src.result.collections = list(whole.collections)
+        src.result.sections = [s for s in whole.sections if s.id in used]
+
+
+def import_site(files: list[tuple[str, str]], *, root: str, today: date,
+                all_paths: list[str] | None = None, prefix: str = "") -> SiteImport:
+    """Import every publication source among a site's files (relative path, text).
+
+    Sources are named `prefix + path` (topic pages keep their plain relative path, as
+    single-folder imports always named them).
     """
-    plain = normalize_permalink(target, base=page.permalink)
-    if not page.dir_permalink or target.lstrip().startswith(("/", "{")):
-        return plain
-    folder = normalize_permalink(target, base=page.permalink + "/")
-    depth = len(permalink_segments(page.permalink))
-    for candidate in (folder, plain):
-        segments = permalink_segments(candidate)
-        if len(segments) == depth and segments[0].lower() == page.topic.lower():
-            return candidate
-    return plain
-
-
-def _page_nav(page: PageData) -> list[tuple[str, str, str]]:
-    """(key, label, permalink) for each nav link of a page that stays in its topic."""
-    seen: set[str] = set()
-    inside: list[tuple[str, str, str]] = []
-    outside: list[tuple[str, str, str]] = []
-    for link in page.nav:
-        permalink = nav_target(link.target, page)
-        key = permalink.lower()
-        if key in seen or key == "/":
+    texts = dict(files)
+    info = site_info(texts, root=root, paths=all_paths or list(texts))
+    out = SiteImport(info=info)
+    topic_pages: list[tuple[str, str]] = []
+    # a site of lab topic pages alone reads every page of _pages/ as before
+    pure_topic = set(info.generators) <= {"jekyll-pages", "data-files"}
+    bundles = {path.rsplit("/", 1)[0] for path in texts if path.endswith("/cite.bib")}
+    for path, text in sorted(files):
+        if path in info.configs:
             continue
-        seen.add(key)
-        segments = permalink_segments(permalink)
-        same = bool(segments) and segments[0].lower() == page.topic.lower()
-        (inside if same else outside).append((key, link.label, permalink))
-    return inside or outside
-
-
-def _current_key(page: PageData) -> str:
-    """The nav key of the page itself: its permalink, else the ▼-marked entry."""
-    own = page.permalink.lower()
-    keys = [key for key, _, _ in _page_nav(page)]
-    if own in keys:
-        return own
-    for link in page.nav:
-        if link.current:
-            return nav_target(link.target, page).lower()
-    return own
-
-
-def _build_topic(topic: _Topic) -> None:
-    """Merge the nav bars of a topic's pages into one ordered list of slots."""
-    for page in topic.pages:
-        previous: str | None = None
-        for key, label, permalink in _page_nav(page):
-            if key not in topic.slots:
-                topic.slots[key] = _NavSlot(key, label, permalink, page.source)
-                at = topic.order.index(previous) + 1 if previous is not None else 0
-                topic.order.insert(at, key)
-            previous = key
-    for page in topic.pages:
-        key = _current_key(page)
-        if key not in topic.slots:
-            label = (page.heading or page.front.get("excerpt") or page.front.get("title")
-                     or permalink_segments(page.permalink)[-1])
-            topic.slots[key] = _NavSlot(key, clean_inline(label), page.permalink, page.source)
-            topic.order.append(key)
-        topic.slots[key].pages.append(page)
-
-
-def assemble(pages: list[PageData], *, site: bool) -> ImportResult:
-    """Collections, sections and merged papers for scanned pages (one page or a site)."""
-    result = ImportResult()
-    topics: dict[str, _Topic] = {}
-    for page in pages:
-        ensure_permalink(page)
-        result.warnings.extend(page.warnings)
-        segment = page.topic or "site"
-        topics.setdefault(slugify(segment), _Topic(segment)).pages.append(page)
-    registry = PaperRegistry()
-    for order, (slug, topic) in enumerate(topics.items()):
-        cid = f"site:{slug}"
-        _build_topic(topic)
-        first = topic.pages[0]
-        result.collections.append(Collection(
-            id=cid, kind="site", title=clean_inline(first.front.get("title")) or topic.segment,
-            meta={"topic": topic.segment, "excerpt": clean_inline(first.front.get("excerpt"))},
-            order=order, source=first.source))
-        used: set[str] = set()
-        for index, key in enumerate(topic.order):
-            slot = topic.slots[key]
-            sid = _section_id(cid, slot.permalink, used)
-            owner = slot.pages[0] if slot.pages else None
-            result.sections.append(Section(
-                id=sid, collection=cid, label=slot.label, heading=owner.heading if owner else "",
-                order=index, permalink=slot.permalink, page=owner.source if owner else "",
-                imported=owner is not None))
-            if owner is None and site:
-                result.warnings.append(ImportWarning(slot.linked_from, None,
-                                                     f"nav entry {slot.label!r} links to "
-                                                     f"{slot.permalink}, but no page has "
-                                                     "that permalink"))
-            if len(slot.pages) > 1:
-                names = ", ".join(p.source for p in slot.pages)
-                result.warnings.append(ImportWarning(slot.pages[1].source, None,
-                                                     f"pages {names} share the permalink "
-                                                     f"{slot.permalink}; their entries are "
-                                                     "merged into one section"))
-            ref = SectionRef(collection=cid, section=sid, label=slot.label)
-            for page in slot.pages:
-                _add_papers(page, ref, registry, result)
-    result.papers = registry.papers()
-    return result
-
-
-def _add_papers(page: PageData, ref: SectionRef, registry: PaperRegistry,
-                result: ImportResult) -> None:
-    """Build each entry's paper and merge it into the registry under section ref."""
-    seen: set[int] = set()
-    for entry in page.entries:
+        if not text.strip():
+            out.skipped.append((prefix + path, "empty file"))
+            continue
+        folder = path.rsplit("/", 1)[0]
+        if path.endswith("/cite.bib") and _folder_importer(path) == "hugo-academic" and \
+                any(p.startswith(folder + "/index.") for p in texts):
+            continue  # read with its page, as the fallback
+        source = prefix + path
         try:
-            paper, warnings = build_paper(entry, source=page.source, locator=page.permalink,
-                                          page_notes=page.notes)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError,
-                RecursionError) as exc:
-            result.warnings.append(ImportWarning(page.source, entry.line,
-                                                 f"entry skipped: {exc.__class__.__name__}"))
-            continue
-        result.warnings.extend(warnings)
-        if paper is None:
-            continue
-        paper.sections = [SectionRef(ref.collection, ref.section, ref.label)]
-        key = registry.add(paper)
-        if key in seen:
-            result.warnings.append(ImportWarning(page.source, entry.line,
-                                                 f"{paper.title[:60]!r} is listed twice on "
-                                                 "this page; the entries are merged"))
-        seen.add(key)
-
-
-def _section_id(cid: str, permalink: str, used: set[str]) -> str:
-    """`<collection id>/<page slug>`, made unique within the collection."""
-    segments = permalink_segments(permalink)
-    base = f"{cid}/{slugify(segments[-1]) if segments else 'index'}"
-    sid, n = base, 2
-    while sid in used:
-        sid, n = f"{base}-{n}", n + 1
-    used.add(sid)
-    return sid
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small, acyclic records are built.
-
-    A site import allocates hundreds of thousands of small lists and dicts, none of them in
-    reference cycles; with a large library already in memory, the collector's full passes
-    over it cost more than the parse itself. Reference counting still frees everything.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def parse_site(pages: list[tuple[str, str]], *, today: date) -> ImportResult:
-    """Import every topic page of a site: (relative path, text) pairs from its `_pages/`."""
-    del today  # pages carry no relative dates
-    with gc_paused():
-        return _parse_site(pages)
-
-
-def _parse_site(pages: list[tuple[str, str]]) -> ImportResult:
-    """parse_site proper."""
-    scanned: list[PageData] = []
-    skipped: list[ImportWarning] = []
-    for path, text in sorted(pages, key=lambda p: p[0]):
-        try:
-            page = scan_page(text, source=path)
+            choice = _choose(path, text)
         except ImporterError as exc:
-            skipped.append(ImportWarning(exc.source or path, exc.line,
-                                         f"page skipped: {exc.message}"))
+            out.warnings.append(_bad(source, exc))
             continue
-        if not page.entries and not page.nav:
-            skipped.append(ImportWarning(path, None, "not a topic page (no nav bar or paper "
-                                         "entries); skipped"))
+        if _topic_page(path, text, choice, pure_topic):
+            topic_pages.append((path, text))
             continue
-        scanned.append(page)
-    result = assemble(scanned, site=True)
-    result.warnings[:0] = skipped
-    return result
+        if choice is None or choice.importer.name == TOPIC:
+            _explain_skip(out, path, text, source)
+            continue
+        name = choice.importer.name
+        try:
+            if name == HUGO.name and folder in bundles:
+                result = HUGO.parse_bundle(text, texts.get(f"{folder}/cite.bib", ""),
+                                           source=source, today=today)
+            else:
+                result = choice.importer.parse(text, source=source, today=today)
+        except ImporterError as exc:
+            out.warnings.append(_bad(source, exc))
+            continue
+        out.sources.append(SiteSource(source, name, result, choice.confidence,
+                                      choice.reason))
+    if topic_pages:
+        result = parse_site(topic_pages, today=today)
+        if result.papers:
+            common = _common_folder([p for p, _ in topic_pages])
+            out.sources.insert(0, SiteSource(common, TOPIC, result, 1.0,
+                                             f"{len(topic_pages)} lab topic pages"))
+        else:
+            out.skipped.extend((prefix + p, "no paper entries") for p, _ in topic_pages)
+    _regroup_sections(out.sources, info)
+    people = _profiles(texts)
+    if people:
+        for src in out.sources:
+            for paper in src.result.papers:
+                paper.authors = [people.get(name.lower(), name) for name in paper.authors]
+    return out
+
+
+def _profiles(texts: dict[str, str]) -> dict[str, str]:
+    """Hugo author user names (`content/authors/<name>/_index.md`) and their display names."""
+    people: dict[str, str] = {}
+    for path, text in texts.items():
+        match = _AUTHOR_PAGE.search(path)
+        if not match:
+            continue
+        try:
+            title = str(split_front(text, source=path).data.get("title") or "")
+        except ImporterError:
+            continue
+        if title.strip():
+            people[match.group(1).lower()] = clean_inline(title)
+    return people
+
+
+def _topic_page(path: str, text: str, choice: registry.Detection | None,
+                pure_topic: bool) -> bool:
+    """True for a lab topic page of `_pages/` (seed 002's kind), read with its siblings."""
+    if not _PAGES.search(path) or not path.endswith((".md", ".markdown")):
+        return False
+    if choice is not None and choice.importer.name != TOPIC:
+        return False
+    score = registry.explain(registry.get(TOPIC), text, path).confidence
+    return score >= (0.3 if pure_topic else THRESHOLD)
+
+
+def _explain_skip(out: SiteImport, path: str, text: str, source: str) -> None:
+    """Record a file no importer took: broken (a warning with its line) or not publications."""
+    own = _folder_importer(path)
+    if own:
+        try:
+            registry.get(own).parse(text, source=source, today=date(2000, 1, 1))
+        except BrokenSource as exc:
+            out.warnings.append(_bad(source, exc))
+            return
+        except ImporterError:
+            pass
+    out.skipped.append((source, "holds no publications"))
+
+
+def _common_folder(paths: list[str]) -> str:
+    """The deepest folder shared by paths ("" for the root)."""
+    parts = [PurePosixPath(p).parent.parts for p in paths]
+    common: list[str] = []
+    for group in zip(*parts, strict=False):
+        if len(set(group)) != 1:
+            break
+        common.append(group[0])
+    return "/".join(common)

@@ -10,6 +10,7 @@ from typing import Any
 from store.jsonfile import JsonFile
 from store.models import Annotation
 from store.text import clean_inline, strip_controls
+from store.typecheck import check_annotations
 
 ANNOTATIONS_VERSION = 1
 
@@ -30,22 +31,31 @@ class Annotations:
     def __init__(self, path: Path) -> None:
         """Manage the annotations file at path (created on first mark)."""
         self.file = JsonFile(path, key="annotations", version=ANNOTATIONS_VERSION)
+        self._checked: dict[str, Any] | None = None
 
     @property
     def path(self) -> Path:
         """The annotations file."""
         return self.file.path
 
+    def _payload(self) -> dict[str, Any]:
+        """The stored records, type-checked (StoreError names the file, paper and field)."""
+        payload = self.file.read()
+        if payload is not self._checked:
+            check_annotations(payload, self.path)
+            self._checked = payload
+        return payload
+
     def get(self, paper_id: str) -> Annotation:
         """The annotation of a paper (an empty one when it has none)."""
-        data = self.file.read().get(str(paper_id))
+        data = self._payload().get(str(paper_id))
         return Annotation.from_dict(data) if isinstance(data, dict) else Annotation()
 
     def all(self) -> dict[str, Annotation]:
         """Every stored annotation by paper id."""
         return {
             pid: Annotation.from_dict(rec)
-            for pid, rec in self.file.read().items()
+            for pid, rec in self._payload().items()
             if isinstance(rec, dict)
         }
 
@@ -90,4 +100,5 @@ class Annotations:
                 payload[pid] = ann.to_dict()
             return ann
 
+        self._payload()  # a record of the wrong type is refused, not rewritten
         return self.file.update(change)

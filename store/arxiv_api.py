@@ -1,48 +1,26 @@
-"""arXiv API HTTP client (the only networked code): polite spacing, timeouts, bounded retry."""
+"""arXiv API client on the one polite HTTP client: spacing, deadline, bounded retry, cancel."""
 
 from __future__ import annotations
 
 import os
 import re
-import socket
+import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator
-from http.client import HTTPException
+from urllib.parse import urlsplit
 
 from store.errors import ArxivError
+from store.net.http import FetchError, FetchPolicy, HttpClient
 
-DEFAULT_URL = "http://export.arxiv.org/api/query"
+DEFAULT_URL = "https://export.arxiv.org/api/query"
 ENV_URL = "PAPERDECK_ARXIV_URL"
 DEFAULT_DELAY = 3.0  # seconds between requests, as arXiv asks
+DEFAULT_DEADLINE = 60.0  # overall seconds per request, retries included
 USER_AGENT = "paperdeck/0.1 (terminal paper browser; +https://pypi.org/project/paperdeck/)"
 MAX_RESPONSE = 50_000_000
 _TOTAL = re.compile(r"<opensearch:totalResults[^>]*>\s*(\d+)\s*<", re.I)
 _ENTRY = re.compile(r"<entry[\s>]")
 _ID_OK = re.compile(r"^[A-Za-z0-9.\-/]{4,40}$")
-
-
-
-
-class _Retryable(Exception):
-    """A failure worth another try (timeout, 5xx, dropped connection)."""
-
-
-def _reason(exc: BaseException) -> str:
-    """A short human reason for a low-level network error."""
-    if isinstance(exc, urllib.error.URLError) and not isinstance(exc, urllib.error.HTTPError):
-        exc = exc.reason if isinstance(exc.reason, BaseException) else exc
-    if isinstance(exc, socket.gaierror):
-        return "cannot resolve the host name (offline?)"
-    if isinstance(exc, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(exc, TimeoutError):
-        return "timed out"
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 class ArxivClient:
@@ -54,74 +32,60 @@ class ArxivClient:
         *,
         delay: float = DEFAULT_DELAY,
         timeout: float = 20.0,
+        deadline: float = DEFAULT_DEADLINE,
         retries: int = 3,
+        backoff: float = 1.0,
         page_size: int = 50,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         user_agent: str = USER_AGENT,
+        cancel: threading.Event | None = None,
     ) -> None:
-        """base_url defaults to $PAPERDECK_ARXIV_URL, then to export.arxiv.org."""
+        """base_url defaults to $PAPERDECK_ARXIV_URL, then to https://export.arxiv.org.
+
+        retries counts tries in all; cancel.set() (the TUI quitting) aborts a fetch at once.
+        """
         self.base_url = base_url or os.environ.get(ENV_URL) or DEFAULT_URL
-        if not self.base_url.startswith(("http://", "https://")):
-            raise ArxivError(f"arXiv API URL must be http(s): {self.base_url!r}")
+        if not self.base_url.startswith(("http://", "https://")) or not urlsplit(
+            self.base_url
+        ).hostname:
+            raise ArxivError(f"arXiv API URL must be http(s) with a host: {self.base_url!r}")
         self.delay = delay
-        self.timeout = timeout
         self.retries = max(1, retries)
         self.page_size = max(1, page_size)
-        self.sleep = sleep
-        self.clock = clock
-        self.user_agent = user_agent
-        self._last: float | None = None
-        self.requests = 0
+        policy = FetchPolicy(
+            timeout=timeout,
+            deadline=deadline,
+            max_bytes=MAX_RESPONSE,
+            retries=self.retries - 1,
+            backoff=backoff,
+            min_interval=delay,
+            user_agent=user_agent,
+        )
+        self.http = HttpClient(policy, clock=clock, sleep=sleep, cancel=cancel)
 
-    def _wait_turn(self) -> None:
-        """Sleep until `delay` seconds have passed since the previous request."""
-        if self._last is not None:
-            remaining = self.delay - (self.clock() - self._last)
-            if remaining > 0:
-                self.sleep(remaining)
-        self._last = self.clock()
+    @property
+    def requests(self) -> int:
+        """HTTP requests sent so far (retries and redirects included)."""
+        return self.http.requests
 
-    def _once(self, url: str) -> str:
-        """One HTTP GET; arXiv's 400 error feeds are returned so the parser can report them."""
-        self._wait_turn()
-        self.requests += 1
-        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                body = response.read(MAX_RESPONSE + 1)
-        except urllib.error.HTTPError as exc:
-            if exc.code >= 500 or exc.code == 429:
-                raise _Retryable(f"HTTP {exc.code} {exc.reason}") from None
-            body = exc.read(MAX_RESPONSE + 1) if exc.fp is not None else b""
-            text = body.decode("utf-8", errors="replace")
-            if "<feed" in text:
-                return text
-            raise ArxivError(f"arXiv API answered HTTP {exc.code} {exc.reason}") from None
-        except (TimeoutError, ConnectionResetError, HTTPException) as exc:
-            raise _Retryable(_reason(exc)) from None
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise _Retryable("timed out") from None
-            host = urllib.parse.urlsplit(url).netloc
-            raise ArxivError(f"cannot reach the arXiv API at {host}: {_reason(exc)}") from None
-        except OSError as exc:
-            raise ArxivError(f"cannot reach the arXiv API: {_reason(exc)}") from None
-        if len(body) > MAX_RESPONSE:
-            raise ArxivError("arXiv API response too large")
-        return body.decode("utf-8", errors="replace")
+    def close(self) -> None:
+        """Release connections."""
+        self.http.close()
 
     def get(self, params: dict[str, str]) -> str:
-        """GET base_url?params with up to `retries` tries on timeouts and 5xx answers."""
-        url = f"{self.base_url}?{urllib.parse.urlencode(params)}"
-        last = ""
-        for _ in range(self.retries):
-            try:
-                return self._once(url)
-            except _Retryable as exc:
-                last = str(exc)
-        host = urllib.parse.urlsplit(self.base_url).netloc
-        raise ArxivError(f"arXiv API at {host} failed after {self.retries} tries: {last}")
+        """GET base_url?params; arXiv's 400 error feeds are returned for the parser to report."""
+        try:
+            return self.http.get(self.base_url, params=params).text()
+        except FetchError as exc:
+            response = exc.response
+            if response is not None and exc.status == 400 and b"<feed" in response.body:
+                return response.text()
+            if str(exc) == "cancelled":
+                raise ArxivError("arXiv fetch cancelled") from None
+            if exc.status is None:
+                raise ArxivError(f"cannot reach the arXiv API: {exc}") from None
+            raise ArxivError(f"arXiv API: {exc}") from None
 
     def fetch_ids(self, ids: Iterable[str], *, chunk: int = 100) -> list[str]:
         """Responses for an id lookup, `chunk` ids per request."""

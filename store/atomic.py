@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,9 +90,61 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def current_umask() -> int:
+    """The process umask (read from /proc where possible, so no other thread sees it change)."""
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as handle,
+    ):
+        for line in handle:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def real_file(path: Path) -> Path:
+    """path with symlinks resolved (a synced-folder link keeps pointing at its target);
+    StoreError for a dangling link or an existing file that is not a regular file."""
+    if not os.path.islink(path):
+        check_regular(path)
+        return path
+    target = Path(os.path.realpath(path))
+    if not os.path.lexists(target):
+        raise StoreError(
+            f"{path}: dangling symbolic link to {target}; fix or remove the link", path=path
+        )
+    check_regular(target, shown=path)
+    return target
+
+
+def check_regular(path: Path, shown: Path | None = None) -> None:
+    """StoreError when path exists but is not a regular file (a FIFO, a device, a directory)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{shown or path}: cannot read ({exc.strerror})", path=path) from exc
+    if not stat.S_ISREG(mode):
+        raise StoreError(
+            f"{shown or path}: not a regular file (a directory, FIFO or device); "
+            "refusing to use it as a store file",
+            path=path,
+        )
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace path with data atomically; hold locked(path) around it to serialise writers."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Replace path with data atomically; hold locked(path) around it to serialise writers.
+
+    A symbolic link is written through (its target is replaced, the link stays); a file
+    that exists and is not regular is refused; a new file gets 0666 less the umask."""
+    path = real_file(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write ({exc.strerror})", path=path) from exc
     remove_stale_temps(path)
     _maybe_crash("before-temp-write", path)
     try:
@@ -112,7 +165,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             if path.exists():
                 os.chmod(tmp, path.stat().st_mode & 0o777)
             else:
-                os.chmod(tmp, 0o644)
+                os.chmod(tmp, 0o666 & ~current_umask())
         _maybe_crash("after-temp-write", path)
         os.replace(tmp, path)
     except BaseException as exc:
@@ -126,18 +179,37 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist."""
+    """The file's bytes, or None when it does not exist; StoreError for a dangling link or a
+    file that is not regular (a FIFO or /dev/zero is never read)."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
+        if os.path.islink(path):
+            real_file(path)  # raises: a dangling link is an error, not a missing file
         return None
     except OSError as exc:
         raise StoreError(f"{path}: cannot read ({exc.strerror})", path=path) from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            check_regular(path)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror})", path=path) from exc
+    finally:
+        os.close(fd)
 
 
 def is_writable(path: Path) -> bool:
-    """True when path (or, if missing, its nearest existing parent directory) can be written."""
+    """True when path (or, if missing, its nearest existing parent directory) can be written.
+
+    A file without any write bit is read-only for everyone, root included (a shared library
+    someone chmod-ed 444), so the mode bits are checked as well as os.access."""
     if path.exists():
+        mode = path.stat().st_mode
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            return False
         return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     parent = path.parent
     while not parent.exists() and parent != parent.parent:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from store.models import Paper
-from store.text import fold
+from store.text import clean_output, fold
 from store.venue_year import venue_without_year
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -261,9 +261,9 @@ def entry(paper: Paper, key: str, *, abstract: bool = True, ascii: bool = False)
     """One BibTeX entry as text."""
     kind, fields = entry_fields(paper, abstract=abstract, ascii=ascii)
     width = max((len(name) for name, _ in fields), default=0)
-    lines = [f"@{kind}{{{key},"]
+    lines = [f"@{kind}{{{clean_output(key)},"]
     for name, value in fields:
-        shown = value[1:] if value.startswith("\x00") else "{" + value + "}"
+        shown = value[1:] if value.startswith("\x00") else "{" + clean_output(value) + "}"
         lines.append(f"  {name.ljust(width)} = {shown},")
     lines.append("}")
     return "\n".join(lines)

@@ -33,13 +33,14 @@ _COLUMN_TYPES: tuple[frozenset[type], ...] = (
 
 
 def library_fingerprint(path: Path, schema_version: int) -> str:
-    """Freshness key of a library file: resolved path, size, mtime_ns, inode, schema version."""
+    """Freshness key of a library file: resolved path, size, mtime_ns, inode, ctime_ns (an
+    in-place same-size copy that kept the old mtime still changes it), schema version."""
     try:
         st = os.stat(path)
-        size, mtime, ino = st.st_size, st.st_mtime_ns, st.st_ino
+        size, mtime, ino, ctime = st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns
     except FileNotFoundError:
-        size = mtime = ino = -1
-    return f"{path.resolve()}|{size}|{mtime}|{ino}|v{schema_version}"
+        size = mtime = ino = ctime = -1
+    return f"{path.resolve()}|{size}|{mtime}|{ino}|{ctime}|v{schema_version}"
 
 
 def encode_rows(rows: list[Row]) -> dict[str, Any]:

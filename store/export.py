@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 
 from store.models import Annotation, Paper
-from store.text import clean_block, clean_inline
+from store.text import clean_block, clean_data, clean_inline, clean_output
 
 
 def _sources(paper: Paper) -> list[str]:
@@ -49,7 +50,7 @@ def paper_record(paper: Paper, annotation: Annotation | None = None) -> dict[str
 
 def to_json(papers: Sequence[Paper], annotations: Mapping[str, Annotation]) -> str:
     """A JSON array of paper records (with read, starred, tags and note)."""
-    records = [paper_record(p, annotations.get(p.id)) for p in papers]
+    records = clean_data([paper_record(p, annotations.get(p.id)) for p in papers])
     return orjson.dumps(records, option=orjson.OPT_INDENT_2).decode("utf-8")
 
 
@@ -61,9 +62,26 @@ def _md(text: str) -> str:
     return out
 
 
+_TARGET_ESCAPES = str.maketrans(
+    {" ": "%20", "<": "%3C", ">": "%3E", "`": "%60", "(": "%28", ")": "%29", "\\": "%5C"}
+)
+
+
 def _url(url: str) -> str:
-    """A URL usable inside a Markdown link target (no spaces, parentheses or controls)."""
-    return clean_inline(url).replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    """A URL usable inside a Markdown link target: controls stripped; spaces, angle
+    brackets, backticks, parentheses and backslashes percent-encoded."""
+    return clean_inline(url).translate(_TARGET_ESCAPES)
+
+
+def _link(label: str, url: str) -> str:
+    """A Markdown link when url is http(s) with a host; otherwise the label and the URL as
+    inert code-free text (a file:, ftp: or `--option` target never becomes a link)."""
+    target = _url(url)
+    scheme, sep, rest = target.partition("://")
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if sep and scheme.lower() in ("http", "https") and host:
+        return f"[{_md(label) or 'link'}](<{target}>)"
+    return f"{_md(label) or 'link'}: {_md(url)}"
 
 
 def paper_markdown(paper: Paper, annotation: Annotation | None = None) -> str:
@@ -79,11 +97,12 @@ def paper_markdown(paper: Paper, annotation: Annotation | None = None) -> str:
     where = ", ".join(x for x in (_md(venue), year if year not in venue else "") if x)
     if where:
         lines.append(f"  *{where}*")
-    links = [f"[{_md(link.label) or 'link'}](<{_url(link.url)}>)" for link in paper.links]
+    links = [_link(link.label, link.url) for link in paper.links]
     if paper.arxiv_id and not any("arxiv.org" in link.url for link in paper.links):
-        links.append(f"[arXiv:{_md(paper.arxiv_id)}](<https://arxiv.org/abs/{_url(paper.arxiv_id)}>)")
+        arxiv = quote(clean_inline(paper.arxiv_id), safe="/.:")
+        links.append(_link(f"arXiv:{paper.arxiv_id}", f"https://arxiv.org/abs/{arxiv}"))
     if paper.doi and not any("doi.org" in link.url for link in paper.links):
-        links.append(f"[DOI](<https://doi.org/{_url(paper.doi)}>)")
+        links.append(_link("DOI", "https://doi.org/" + quote(clean_inline(paper.doi), safe="/.:;")))
     if links:
         lines.append("  " + " · ".join(links))
     if ann.tags:
@@ -98,4 +117,4 @@ def to_markdown(papers: Sequence[Paper], annotations: Mapping[str, Annotation]) 
     if not papers:
         return "*No papers.*\n"
     body = "\n".join(paper_markdown(p, annotations.get(p.id)) for p in papers)
-    return f"# Papers ({len(papers)})\n\n{body}\n"
+    return clean_output(f"# Papers ({len(papers)})\n\n{body}\n")

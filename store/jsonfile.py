@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 import orjson
 
-from store.atomic import atomic_write_bytes, locked, read_bytes
+from store.atomic import atomic_write_bytes, locked, read_bytes, real_file
 from store.errors import StoreError
-from store.storage import file_stamp
+from store.storage import Stamp, file_stamp
 
 T = TypeVar("T")
 
@@ -24,7 +24,7 @@ class JsonFile:
         self.key = key
         self.version = version
         self._cache: dict[str, Any] | None = None
-        self._stamp: tuple[int, int, int] | None = None
+        self._stamp: Stamp | None = None
 
     def _parse(self, raw: bytes) -> dict[str, Any]:
         """The payload of raw file bytes; StoreError when the file is corrupt or too new."""
@@ -36,14 +36,22 @@ class JsonFile:
                 "fix it or move it away (a new empty one will be made)",
                 path=self.path,
             ) from exc
-        if not isinstance(doc, dict) or not isinstance(doc.get(self.key, {}), dict):
+        foreign = isinstance(doc, dict) and self.key not in doc and set(doc) - {"schema_version"}
+        if not isinstance(doc, dict) or not isinstance(doc.get(self.key, {}), dict) or foreign:
+            what = f"no {self.key!r} object" if foreign else f"{self.key!r} is not an object"
             raise StoreError(
-                f"{self.path}: not a paperdeck {self.key} file; it was left untouched: "
-                "move it away (a new empty one will be made)",
+                f"{self.path}: not a paperdeck {self.key} file ({what}); it was left "
+                "untouched: move it away (a new empty one will be made)",
                 path=self.path,
             )
         found = doc.get("schema_version", 1)
-        if not isinstance(found, int) or found > self.version:
+        if not isinstance(found, int) or isinstance(found, bool) or found < 0:
+            raise StoreError(
+                f"{self.path}: schema_version {found!r} is not a version number; it was left "
+                "untouched: fix it or move the file away",
+                path=self.path,
+            )
+        if found > self.version:
             raise StoreError(
                 f"{self.path}: schema version {found} is newer than this paperdeck supports "
                 f"({self.version}); upgrade paperdeck to open it",
@@ -51,26 +59,32 @@ class JsonFile:
             )
         return doc.get(self.key, {})
 
+    def target(self) -> Path:
+        """The file really read and written: a symlink's target (a dangling link is an error)."""
+        return real_file(self.path)
+
     def read(self) -> dict[str, Any]:
         """The payload (empty when the file is missing); re-read only when the file changed."""
-        stamp = file_stamp(self.path)
+        target = self.target()
+        stamp = file_stamp(target)
         if stamp is None:
             self._cache, self._stamp = None, None
             return {}
         if self._cache is not None and stamp == self._stamp:
             return self._cache
-        raw = read_bytes(self.path)
+        raw = read_bytes(target)
         payload = self._parse(raw) if raw and raw.strip() else {}
         self._cache, self._stamp = payload, stamp
         return payload
 
     def update(self, change: Callable[[dict[str, Any]], T]) -> T:
         """Under the lock: reload, let change() edit the payload in place, write it atomically."""
-        with locked(self.path):
+        target = self.target()
+        with locked(target):
             self._cache = None
             payload = dict(self.read())
             result = change(payload)
             doc = {"schema_version": self.version, self.key: payload}
-            atomic_write_bytes(self.path, orjson.dumps(doc))
-            self._cache, self._stamp = payload, file_stamp(self.path)
+            atomic_write_bytes(target, orjson.dumps(doc))
+            self._cache, self._stamp = payload, file_stamp(target)
         return result

@@ -55,7 +55,7 @@ def paper_values(paper: Paper) -> dict[str, list[str]]:
         "title": [paper.title],
         "author": paper.authors,
         "venue": [paper.venue, paper.venue_short],
-        "text": [paper.abstract, paper.comments],
+        "text": [paper.abstract, paper.comments, paper.extra.get("citekey", "")],
         "cat": [paper.category],
         "kw": paper.keywords,
         "ids": [paper.arxiv_id, paper.doi],

@@ -12,11 +12,14 @@ from typing import Any
 from tinydb import TinyDB
 
 from store.annotations import Annotations
-from store.atomic import is_writable, locked
+from store.atomic import is_writable, locked, real_file
 from store.cache import Nav, NavCache, RowCache, library_fingerprint
+from store.hygiene import clean_result
 from store.importing import ImportLike, source_record, upsert
+from store.index.access import IndexAccess
 from store.library import LoadedLibrary, arxiv_key, doi_key, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
+from store.overlay import Overlay
 
 __all__ = ["ImportLike", "Store", "open_store"]
 from store.paths import annotations_file as annotations_path
@@ -33,16 +36,19 @@ class Store:
     def __init__(self, home: Path, library_path: Path | None = None) -> None:
         """Open (lazily) the store in home, optionally over a separate, maybe read-only library."""
         self.home = Path(home)
-        self.library_path = Path(library_path) if library_path else library_file(self.home)
+        library = Path(library_path) if library_path else library_file(self.home)
+        self.library_path = real_file(library)  # symlinks resolved; dangling/special refused
         self.db = TinyDB(self.library_path, storage=OrjsonStorage, backups=backups_dir(self.home))
         self._storage: OrjsonStorage = self.db.storage  # type: ignore[assignment]
         self._annotations = Annotations(annotations_path(self.home))
         self._settings = Settings(settings_file(self.home))
+        self.overlay = Overlay(self.home, lambda: self.setting("citekey_pattern") or "")
         self._rows_cache = RowCache(cache_dir(self.home), self.library_path)
         self._nav_cache = NavCache(cache_dir(self.home), self.library_path)
         self._state: LoadedLibrary | None = None
         self._rows: tuple[str, list[Row]] | None = None
         self._nav: tuple[str, Nav] | None = None
+        self.search_index = IndexAccess(self)
 
     # -- library: reading ------------------------------------------------------------------
 
@@ -55,18 +61,47 @@ class Store:
 
     def papers(self) -> list[Paper]:
         """Every paper of the library, in stored order."""
-        return self._lib().papers()
+        return self._overlaid(self._lib().papers())
 
-    def get(self, paper_id: str) -> Paper | None:
-        """The paper with exactly this id, or None."""
+    def _overlaid(self, papers: list[Paper]) -> list[Paper]:
+        """The user's layer (stable cite keys, edits) over papers read from the library."""
+        return self.overlay.apply(papers, lambda: self._lib().papers())
+
+    def imported(self, paper_id: str) -> Paper | None:
+        """The paper as imported, without the user's edits (for diffing an edit)."""
         lib = self._lib()
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else lib.paper(pos)
+
+    def set_edits(self, paper_id: str, fields: dict[str, Any]) -> None:
+        """Keep the user's values of fields for a paper (they win over every re-import)."""
+        self.overlay.edits.set_layer(paper_id, "user", fields)
+
+    def cite_keys(self) -> dict[str, str]:
+        """Every paper's stable cite key by id (keys are assigned on first need)."""
+        return self.overlay.key_map(self._lib().papers)
+
+    def get(self, paper_id: str) -> Paper | None:
+        """The paper with exactly this id, or None (from the index when it is fresh)."""
+        found = self.search_index.get(paper_id)
+        if found is not None:
+            return None if found[0] is None else self._overlaid([found[0]])[0]
+        lib = self._lib()
+        pos = lib.by_id().get(str(paper_id))
+        return None if pos is None else self._overlaid([lib.paper(pos)])[0]
 
     def resolve(self, ref: str) -> Paper | None:
         """A paper by id, arXiv id (any prefix or version), DOI, or a unique id prefix."""
         ref = str(ref).strip()
         if not ref:
+            return None
+        found = self.search_index.resolve(ref)
+        if found is not None and found[0] is not None:
+            return self._overlaid([found[0]])[0]
+        key_id = self.overlay.keys.paper_id(ref)
+        if key_id:
+            return self.get(key_id)
+        if found is not None:
             return None
         lib = self._lib()
         pos = lib.by_id().get(ref)
@@ -78,7 +113,9 @@ class Store:
         if pos is None and len(ref) >= 3:
             hits = [i for pid, i in lib.by_id().items() if pid.startswith(ref)]
             pos = hits[0] if len(hits) == 1 else None
-        return None if pos is None else lib.paper(pos)
+        if pos is None:
+            pos = lib.by_id().get(self.overlay.paper_id(ref, lib.papers))
+        return None if pos is None else self._overlaid([lib.paper(pos)])[0]
 
     def _navigation(self) -> Nav:
         """Collections and sections in stored order: from the parsed library when it is current,
@@ -140,13 +177,13 @@ class Store:
             return []
         fp = self.library_fingerprint()
         if self._rows is not None and self._rows[0] == fp:
-            return list(self._rows[1])
+            return self.overlay.rows(list(self._rows[1]), self.get)
         rows = self._rows_cache.load(fp)
         if rows is None:
             rows = self._save_views(self._lib())
         else:
             self._rows = (fp, rows)
-        return list(rows)
+        return self.overlay.rows(list(rows), self.get)
 
     def _save_views(self, lib: LoadedLibrary) -> list[Row]:
         """Rebuild the rows and nav caches from a parse (once per library version) and
@@ -188,6 +225,43 @@ class Store:
             "home": str(self.home),
         }
 
+    # -- library: searching through the derived index --------------------------------------
+
+    def search(self, query: str | Any = "", *, view: str | None = None, sort: str = "relevance",
+               reverse: bool = False, offset: int = 0, limit: int = 50,
+               progress: Any = None) -> Any:
+        """One page (ResultPage: rows, exact total, fuzzy flag, query errors) of the papers
+        matching query in view (a section id, "c:<collection id>", or None for all), ranked
+        by relevance or sorted by order/year/title/venue/author. Rebuilds a missing or stale
+        index first, calling progress(done, total)."""
+        if isinstance(query, str) and query.strip() and len(query.split()) == 1:
+            query = self.overlay.keys.paper_id(query.strip()) or query  # a cite key
+        return self.search_index.search(query, view=view, sort=sort, reverse=reverse,
+                                        offset=offset, limit=limit, progress=progress)
+
+    def page(self, view: str | None = None, sort: str = "relevance", query: str | Any = "",
+             offset: int = 0, limit: int = 50, reverse: bool = False) -> list[Row]:
+        """Rows offset..offset+limit of a view, filtered by query, in the given order."""
+        return self.search(query, view=view, sort=sort, reverse=reverse, offset=offset,
+                           limit=limit).rows
+
+    def count(self, view: str | None = None, query: str | Any = "") -> int:
+        """Exact number of papers of a view matching query."""
+        return self.search(query, view=view, sort="order", limit=0).total
+
+    def index_is_fresh(self) -> bool:
+        """True when the search index needs no rebuild (else the first search rebuilds it)."""
+        return self.search_index.is_fresh()
+
+    def rebuild_index(self, progress: Any = None) -> None:
+        """Rebuild the search index from the library now, calling progress(done, total)."""
+        self.search_index.drop()
+        self.search_index.open(progress)
+
+    def drop_index(self) -> None:
+        """Delete the search index (derived data: it is rebuilt on the next search)."""
+        self.search_index.drop()
+
     # -- library: importing ----------------------------------------------------------------
 
     def apply_import(
@@ -202,6 +276,7 @@ class Store:
         """Merge an importer's result into the library (the only library write)."""
         from store.merge import merge_papers  # here, not at import: keeps lookups starting fast
 
+        result = clean_result(result)  # every imported field loses terminal controls
         if not dry_run:
             self._storage.check_writable()
         guard = contextlib.nullcontext() if dry_run else locked(self.library_path)
@@ -235,9 +310,11 @@ class Store:
             )
             if dry_run or not changed:
                 return summary
+            before = self.library_fingerprint()
             if self.library_path.exists():
                 backup_file(self.library_path, backups_dir(self.home), "library")
             self._storage.write(encode_raw(papers, sections, collections, sources))
+            self.search_index.after_import(before, lib.raw, papers)
             self._state = None
             # every paper is in memory: write the caches now, so the next start parses nothing
             nav = (
@@ -270,7 +347,7 @@ class Store:
         opened_at: datetime | str | None = None,
     ) -> Annotation:
         """Change a paper's marks; only annotations.json is written, never the library."""
-        return self._annotations.mark(
+        ann = self._annotations.mark(
             paper_id,
             read=read,
             starred=starred,
@@ -280,6 +357,8 @@ class Store:
             note=note,
             opened_at=opened_at,
         )
+        self.search_index.after_mark()
+        return ann
 
     def setting(self, key: str, default: Any = None) -> Any:
         """A UI setting, else default."""

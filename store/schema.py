@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +15,7 @@ from typing import Any
 from store.atomic import fsync_dir
 from store.errors import StoreError
 from store.models import Collection, Paper, Section, SourceRecord
+from store.typecheck import check_tables
 
 SCHEMA_VERSION = 1
 TABLES = ("papers", "sections", "collections", "sources")
@@ -92,6 +96,7 @@ def validate_shape(data: Any, path: Path) -> Tables:
             "untouched: restore a file from backups/ or move it away",
             path=path,
         )
+    check_tables(data, path)
     return data
 
 
@@ -135,9 +140,61 @@ def stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
+def backup_label(source: Path, kind: str = "library") -> str:
+    """The label of the backups of one library file: kind plus a hash of its real path, so
+    libraries never prune or name each other's backups."""
+    real = os.path.realpath(source)
+    return f"{kind}-{hashlib.sha1(real.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
+
+
+_STAMP = r"\d{8}T\d{12}Z"
+STALE_TEMP_SECONDS = 3600.0
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    """True when two files hold the same bytes (sizes compared first)."""
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        with a.open("rb") as fa, b.open("rb") as fb:
+            while True:
+                x, y = fa.read(1 << 20), fb.read(1 << 20)
+                if x != y:
+                    return False
+                if not x:
+                    return True
+    except OSError:
+        return False
+
+
+def remove_stale_backup_temps(backups: Path, label: str) -> None:
+    """Delete temp copies a killed backup left: this label's (its library lock is held),
+    and any other label's older than an hour."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(backups):
+            name = entry.name
+            if not (name.startswith(".") and name.endswith(".json.tmp")):
+                continue
+            with contextlib.suppress(OSError):
+                ours = name.startswith(f".{label}-")
+                if ours or now - entry.stat().st_mtime > STALE_TEMP_SECONDS:
+                    os.unlink(entry.path)
+
+
 def backup_file(source: Path, backups: Path, label: str = "library") -> Path:
-    """Copy source into backups/<label>-<stamp>.json (durably) and prune old backups."""
-    backups.mkdir(parents=True, exist_ok=True)
+    """Copy source into backups/<label>-<hash>-<stamp>.json (durably) and prune that file's
+    old backups; when the newest backup already holds the same bytes (a write that failed,
+    e.g. on a full disk, and is retried) it is reused instead of copied again."""
+    label = backup_label(source, label)
+    try:
+        backups.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{backups}: cannot write backup ({exc.strerror})", path=backups) from exc
+    remove_stale_backup_temps(backups, label)
+    existing = list_backups(backups, label)
+    if existing and _same_bytes(source, existing[-1]):
+        return existing[-1]
     target = backups / f"{label}-{stamp()}.json"
     tmp = target.with_name("." + target.name + ".tmp")
     try:
@@ -157,10 +214,17 @@ def backup_file(source: Path, backups: Path, label: str = "library") -> Path:
 
 
 def list_backups(backups: Path, label: str = "library") -> list[Path]:
-    """Backups with this label, oldest first."""
+    """Backups with this label, oldest first; the bare kind ("library") also matches every
+    per-file label of that kind and the unlabelled backups of older versions."""
     if not backups.is_dir():
         return []
-    return sorted(backups.glob(f"{label}-*.json"))
+    pattern = re.compile(rf"{re.escape(label)}(?:-[0-9a-f]{{8}})?-({_STAMP})\.json")
+    found = []
+    for path in backups.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match:
+            found.append((match.group(1), path.name, path))
+    return [path for _, _, path in sorted(found)]
 
 
 def prune_backups(backups: Path, label: str = "library", keep: int = KEEP_BACKUPS) -> None:

@@ -22,12 +22,17 @@ class Settings:
         self.file = JsonFile(path, key="settings", version=SETTINGS_VERSION)
 
     def get(self, key: str, default: Any = None) -> Any:
-        """The value stored under key (a copy), else default."""
-        data = self.file.read()
+        """The value stored under key (a copy), else default (also when the file is unreadable,
+        corrupt or foreign: settings never stop the app)."""
+        try:
+            data = self.file.read()
+        except StoreError:
+            return default
         return copy.deepcopy(data[key]) if key in data else default
 
-    def set(self, key: str, value: Any) -> None:
-        """Store a JSON-able value under key (None removes it)."""
+    def set(self, key: str, value: Any) -> bool:
+        """Store a JSON-able value under key (None removes it), best effort: False when the
+        file cannot be written (read-only home, full disk, a foreign file left untouched)."""
         try:
             value = orjson.loads(orjson.dumps(value))
         except TypeError as exc:
@@ -42,4 +47,9 @@ class Settings:
             else:
                 payload[key] = value
 
-        self.file.update(change)
+        try:
+            self.file.update(change)
+        except StoreError:
+            return False
+        return True
+

@@ -12,6 +12,7 @@ from tinydb.storages import Storage
 from store.atomic import atomic_write_bytes, is_writable, locked, read_bytes
 from store.errors import StoreError
 from store.records import gc_paused
+from store.schema import backup_label, list_backups
 
 
 def loads_paused(data: bytes) -> Any:
@@ -21,24 +22,29 @@ def loads_paused(data: bytes) -> Any:
 
 
 def corrupt_message(path: Path, detail: str, backups: Path | None = None) -> str:
-    """A one-line message for a file that is not valid JSON, saying how to recover."""
-    hint = "restore backups/library-<stamp>.json or move the file away"
-    if backups is not None and backups.is_dir():
-        found = sorted(backups.glob(f"{path.stem}-*.json"))
+    """A one-line message for a file that is not valid JSON, saying how to recover; the
+    backup it names is always one of this very file."""
+    hint = "no backup of this file exists: move the file away (a new empty one will be made)"
+    if backups is not None:
+        found = list_backups(backups, backup_label(path))
         if found:
             hint = f"restore {found[-1]} or move the file away"
-    if backups is None:
-        hint = "move the file away (a new empty one will be made)"
     return f"{path}: corrupt, not valid JSON ({detail}); it was left untouched: {hint}"
 
 
-def file_stamp(path: Path) -> tuple[int, int, int] | None:
-    """(size, mtime_ns, inode) of path, or None when it is missing."""
+Stamp = tuple[int, ...]
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """(size, mtime_ns, inode, ctime_ns) of path, or None when it is missing; ctime catches an
+    in-place rewrite of the same size that kept the old mtime."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror})", path=path) from exc
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
 class OrjsonStorage(Storage):
@@ -57,10 +63,10 @@ class OrjsonStorage(Storage):
         self.read_only = read_only
         self.backups = backups
         self._cache: Any = None
-        self._cache_stamp: tuple[int, int, int] | None = None
+        self._cache_stamp: Stamp | None = None
 
-    def stamp(self) -> tuple[int, int, int] | None:
-        """The current (size, mtime_ns, inode) of the file."""
+    def stamp(self) -> Stamp | None:
+        """The current (size, mtime_ns, inode, ctime_ns) of the file."""
         return file_stamp(self.path)
 
     def invalidate(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import Any
 
 # ESC-introduced sequences: CSI, OSC/DCS/SOS/PM/APC strings, and two-byte escapes.
 _ESCAPES = re.compile(
@@ -19,6 +20,21 @@ _ESCAPES = re.compile(
 )
 # Remaining C0 (except tab and newline), DEL and C1 control characters.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible format characters (Unicode category Cf: bidi embeddings, overrides and isolates,
+# zero-width and tag characters, ...), except the zero-width (non-)joiners U+200C/U+200D that
+# Persian, Indic scripts and emoji need; they never change direction or hide a payload.
+_FORMAT_CHARS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+_INVISIBLE = re.compile(f"[{_FORMAT_CHARS}]")
+# Line and paragraph separators (Zl, Zp) become plain newlines.
+_SEPARATORS = re.compile("[\u2028\u2029]")
+# Anything strip_controls has to act on.
+SUSPECT_CHARS = f"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_FORMAT_CHARS}"
+_SUSPECT = re.compile(f"[{SUSPECT_CHARS}]")
 _SPACES = str.maketrans(
     {
         "\u00a0": " ",  # no-break space
@@ -38,16 +54,34 @@ _WS = re.compile(r"\s+")
 
 
 def strip_controls(text: str) -> str:
-    """Remove terminal escape sequences and control bytes, keeping tabs and newlines."""
-    if not text or not _CONTROLS.search(text):
+    """Remove escape sequences, control bytes and invisible format characters (bidi
+    overrides, zero-width and tag characters), keeping tabs and newlines."""
+    if not text or not _SUSPECT.search(text):
         return text
     text = text.replace("\r\n", "\n")
-    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+    text = _CONTROLS.sub("", _ESCAPES.sub("", text))
+    return _SEPARATORS.sub("\n", _INVISIBLE.sub("", text))
+
+
+def clean_output(text: str) -> str:
+    """A whole output document (CLI stdout/stderr, an export file) made inert for terminals."""
+    return strip_controls(text)
+
+
+def clean_data(value: Any) -> Any:
+    """JSON-able data with every string (keys too) passed through strip_controls."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, dict):
+        return {clean_data(k): clean_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_data(v) for v in value]
+    return value
 
 
 # Characters that need the full cleaning path; text without them only needs its spaces folded
 # (str.split() treats every other odd space, such as no-break or thin spaces, as whitespace).
-_NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+_NEEDS_CLEANING = _SUSPECT
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
 

@@ -22,6 +22,7 @@ from tui.commands_palette import PaperDeckCommands
 from tui.io_actions import ImportExportMixin
 from tui.keys import APP_BINDINGS
 from tui.results import ALL, ResultModel
+from tui.safe import clean, clean_multiline
 from tui.views import load_groups
 from tui.widgets.paper_table import PaperTable
 from tui.widgets.paper_viewer import PaperViewer
@@ -286,6 +287,10 @@ class PaperDeckApp(ActionsMixin, ImportExportMixin, App[None]):
         bar = self.query_one(SearchBar)
         if bar.remember(self.query_text):
             self.store.set_setting(K_HIST, bar.history)
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Every notice is shown without terminal controls (it may quote file names, data)."""
+        super().notify(clean_multiline(message), title=clean(title), **options)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme across runs."""

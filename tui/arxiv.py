@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -56,9 +57,15 @@ class _StoreLike(Protocol):
         ...
 
 
-def make_client(base_url: str | None = None, **options: float) -> ArxivClient:
-    """The arXiv client ($PAPERDECK_ARXIV_URL or export.arxiv.org; 3 s between requests)."""
-    return ArxivClient(base_url, **options)  # type: ignore[arg-type]
+def make_client(
+    base_url: str | None = None, *, cancel: threading.Event | None = None, **options: float
+) -> ArxivClient:
+    """The arXiv client ($PAPERDECK_ARXIV_URL or export.arxiv.org; 3 s between requests).
+
+    cancel: an event that aborts a fetch at once when set (a TUI worker's cancelled_event,
+    which Textual sets when the app quits).
+    """
+    return ArxivClient(base_url, cancel=cancel, **options)  # type: ignore[arg-type]
 
 
 def parse_id_args(args: Iterable[str]) -> list[str]:

@@ -7,12 +7,16 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from importers.base import ImporterError
 from store.errors import ArxivError, StoreError
 from tui.commands import COMMANDS
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
 from tui.inputs import InputError
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 DESCRIPTION = (
     "paperdeck: a terminal browser for research-publication listings. "
@@ -98,7 +102,15 @@ def open_browser(ctx: Context) -> int:
 
             ctx.args.keep = None
             return demo.run(ctx)
-    create_app(store).run()
+    return app_exit(ctx, create_app(store))
+
+
+def app_exit(ctx: Context, app: App[object]) -> int:
+    """Run the app; exit code 3 (and one line) when it stopped on an unhandled error."""
+    app.run()
+    if app.return_code:
+        ctx.warn("internal error: the app stopped on an unexpected error (exit 3)")
+        return 3
     return EXIT_OK
 
 

@@ -13,24 +13,35 @@ from typing import TYPE_CHECKING
 
 from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
-from importers.site import parse_site
+from importers.jekyll.site import parse_site
 from store.models import ImportSummary
-from tui.inputs import DEFAULT_MAX_SIZE, InputError
+from tui.inputs import (
+    DEFAULT_MAX_SIZE,
+    InputError,
+    cap_result,
+    read_limited,
+    read_stream,
+    shown_name,
+    too_large,
+)
+from tui.site_read import SiteDocs, is_site_root, parse_site_root, read_site
 
 if TYPE_CHECKING:
     from store.repository import Store
 
 TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt", ".bib", ".bibtex", ".xml", ".atom"}
 SITE_FORMAT = "jekyll"
+HTML_FORMAT = "html"
 
 
 @dataclass(slots=True)
 class InputDoc:
-    """One readable input document."""
+    """One readable input document (or a whole site root: its planned files, read)."""
 
     name: str
     text: str
     root: str = ""
+    site: SiteDocs | None = None
 
 
 @dataclass(slots=True)
@@ -41,6 +52,9 @@ class ParsedSource:
     importer: str
     digest: str
     result: ImportResult
+    confidence: float | None = None
+    reason: str = ""
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -69,26 +83,15 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_file(path: Path, max_size: int) -> InputDoc:
-    """Read one file after checking it exists, is readable and is not too large."""
+    """Read one file (or FIFO, device) with the size limit: never more than max_size + 1 bytes."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file or directory") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    if size > max_size:
-        raise InputError(
-            f"{name}: file is {size / 1e6:.1f} MB, over the {max_size / 1e6:.0f} MB limit "
-            "(raise it with --max-size)"
-        )
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    return InputDoc(name=name, text=decode(data, name))
+    return InputDoc(name=name, text=decode(read_limited(path, max_size), shown_name(name)))
+
+
+def expand_site(directory: Path, max_size: int) -> InputDoc:
+    """A site root as one document: its planned source files read (see tui/site_read.py)."""
+    return InputDoc(name=str(directory), text="", root=str(directory),
+                    site=read_site(directory, max_size))
 
 
 def _site_root(directory: Path) -> Path:
@@ -127,13 +130,15 @@ def collect_inputs(
     docs: list[InputDoc] = []
     for raw in paths:
         if raw == "-":
-            data = (stdin or (lambda: sys.stdin.buffer.read()))()
+            data = (stdin or (lambda: read_stream(sys.stdin.buffer, max_size)))()
             if len(data) > max_size:
-                raise InputError(f"<stdin>: input is over the {max_size / 1e6:.0f} MB limit")
+                raise too_large("<stdin>", max_size)
             docs.append(InputDoc(name="<stdin>", text=decode(data, "<stdin>")))
             continue
         path = Path(raw).expanduser()
-        if path.is_dir():
+        if path.is_dir() and is_site_root(path):
+            docs.append(expand_site(path, max_size))
+        elif path.is_dir():
             docs.extend(expand_directory(path, max_size))
         else:
             docs.append(read_file(path, max_size))
@@ -166,14 +171,22 @@ def parse_inputs(
     advance = advance or (lambda n: None)
     parsed: list[ParsedSource] = []
     site_pages: list[InputDoc] = []
+    html_pages: list[InputDoc] = []
     for doc in docs:
+        if doc.site is not None:
+            parsed.extend(parse_site_root(doc.site, today=today))
+            advance(len(doc.site.files))
+            continue
         if not doc.text.strip():
             raise InputError(f"{doc.name}: file is empty")
         importer = registry.get(fmt) if fmt else registry.detect(doc.text, doc.name)
         if importer.name == SITE_FORMAT:
             site_pages.append(doc)
             continue
-        result = importer.parse(doc.text, source=_source_id(doc), today=today)
+        if importer.name == HTML_FORMAT:
+            html_pages.append(doc)
+            continue
+        result = cap_result(importer.parse(doc.text, source=_source_id(doc), today=today))
         parsed.append(ParsedSource(_source_id(doc), importer.name, digest(doc.text), result))
         advance(1)
     if site_pages:
@@ -182,11 +195,28 @@ def parse_inputs(
             result = registry.get(SITE_FORMAT).parse(pages[0][1], source=pages[0][0], today=today)
         else:
             result = parse_site(pages, today=today)
+        result = cap_result(result)
         joined = digest("\0".join(doc.text for doc in site_pages))
         name = pages[0][0] if len(pages) == 1 else _site_name(site_pages)
         parsed.insert(0, ParsedSource(name, SITE_FORMAT, joined, result))
         advance(len(site_pages))
+    if html_pages:
+        parsed.insert(0, parse_html_docs(html_pages))
+        advance(len(html_pages))
     return parsed
+
+
+def parse_html_docs(docs: list[InputDoc]) -> ParsedSource:
+    """Saved or built HTML pages read together, so their nav bars become one set of tabs."""
+    from importers.html import parse_pages, read
+
+    pages = []
+    for doc in docs:
+        path = os.path.relpath(doc.name, doc.root) if doc.root else Path(doc.name).name
+        pages.append(read(doc.text, source=_source_id(doc), path=path.replace(os.sep, "/")))
+    result = parse_pages(pages, site=len(pages) > 1)
+    name = _source_id(docs[0]) if len(docs) == 1 else _site_name(docs)
+    return ParsedSource(name, HTML_FORMAT, digest("\0".join(d.text for d in docs)), result)
 
 
 def _site_name(pages: list[InputDoc]) -> str:

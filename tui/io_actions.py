@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.worker import get_current_worker
 
 from tui.exporting import export_format, export_text, summary_line
 from tui.screens.note_dialog import LineDialog
@@ -89,13 +90,15 @@ class ImportExportMixin(_Base):
         from tui.importing import ParsedSource, apply_sources
 
         label = Path("arXiv " + " ".join(ids))
+        cancel = get_current_worker().cancelled_event  # set by Textual when the app quits
         try:
             clean_ids = parse_id_args(ids)
-            result = fetch_ids(clean_ids, make_client())
+            result = fetch_ids(clean_ids, make_client(cancel=cancel))
             source = ParsedSource("arxiv:" + ",".join(clean_ids), "atom", "", result)
             report = apply_sources(self.store, [source])
         except Exception as exc:  # noqa: BLE001 - every failure becomes a notice
-            self.call_from_thread(self.import_failed, label, exc)
+            if not cancel.is_set():
+                self.call_from_thread(self.import_failed, label, exc)
             return
         self.call_from_thread(self.import_done, label, report)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from urllib.parse import urlsplit
 
 from rich.style import Style
 from rich.text import Text
@@ -35,12 +37,24 @@ def block(value: object, style: str | Style = "") -> Text:
     return Text(clean_multiline(value), style=style, end="")
 
 
+_URL_BAD_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+
+
 def safe_url(url: object) -> str | None:
-    """The URL when it is a plain http(s) URL without controls or spaces, else None."""
+    """The URL when it is a plain http(s) URL with a host and no control, format (bidi,
+    zero-width) or space character anywhere, else None."""
     raw = str(url or "").strip()
     if not raw or _URL_BAD.search(raw):
+        return None
+    if not raw.isascii() and any(
+        unicodedata.category(ch) in _URL_BAD_CATEGORIES for ch in raw
+    ):
         return None
     scheme, sep, rest = raw.partition("://")
     if not sep or scheme.lower() not in ("http", "https") or not rest:
         return None
-    return raw
+    try:
+        host = urlsplit(raw).hostname
+    except ValueError:
+        return None
+    return raw if host else None

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from importers.base import ImporterError, ImportResult
 from importers.jekyll import IMPORTER
-from importers.site import parse_site
+from importers.jekyll.site import parse_site
 from tests.conftest import SITE_PAGES
 
 TODAY = date(2025, 6, 1)

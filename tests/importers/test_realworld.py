@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from importers.jekyll import IMPORTER
-from importers.site import parse_site
+from importers.jekyll.site import parse_site
 from importers.venue import find_badges
 from store.models import Paper
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from importers.site import parse_site
+from importers.jekyll.site import parse_site
 from store.models import make_paper_id
 from tests.conftest import SITE_PAGES
 

@@ -22,6 +22,7 @@ def client_for(server: FakeArxiv, **options: float) -> ArxivClient:
     """A client with a tiny delay pointed at the fake server."""
     options.setdefault("delay", 0.01)
     options.setdefault("timeout", 2.0)
+    options.setdefault("backoff", 0.01)
     return ArxivClient(server.url, **options)  # type: ignore[arg-type]
 
 
@@ -134,9 +135,9 @@ def test_default_spacing_is_three_seconds_with_an_injected_clock(server: FakeArx
 
 
 def test_base_url_from_argument_env_and_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Constructor argument > $PAPERDECK_ARXIV_URL > export.arxiv.org."""
+    """Constructor argument > $PAPERDECK_ARXIV_URL > https://export.arxiv.org (not http)."""
     monkeypatch.delenv("PAPERDECK_ARXIV_URL", raising=False)
-    assert ArxivClient().base_url == DEFAULT_URL == "http://export.arxiv.org/api/query"
+    assert ArxivClient().base_url == DEFAULT_URL == "https://export.arxiv.org/api/query"
     monkeypatch.setenv("PAPERDECK_ARXIV_URL", "http://127.0.0.1:9/api/query")
     assert ArxivClient().base_url == "http://127.0.0.1:9/api/query"
     assert ArxivClient("http://127.0.0.1:8/q").base_url == "http://127.0.0.1:8/q"

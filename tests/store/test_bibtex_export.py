@@ -202,8 +202,8 @@ def test_round_trip_property(papers: list[Paper], ascii: bool) -> None:
 def demo_store(home: Path) -> Store:
     """The bundled demo library (site pages, profile, listing) imported with the importers."""
     from importers.arxiv_listing import IMPORTER as LISTING
+    from importers.jekyll.site import parse_site
     from importers.profile import IMPORTER as PROFILE
-    from importers.site import parse_site
 
     demo = Path(__file__).resolve().parents[2] / "tui" / "demo"
     store = Store(home)

@@ -194,7 +194,8 @@ def test_reimport_with_corrected_title_updates_that_field() -> None:
 def test_other_source_does_not_override() -> None:
     """A second source only fills empty fields."""
     a = paper("s1", title="T", year=2020, venue_short="CVPR 2020")
-    b = paper("s2", title="T", year=2019, venue_short="ICCV 2019", doi="10.1/x")
+    b = paper("s2", title="T", year=2020, venue_short="CVPR", venue="IEEE/CVF CVPR",
+              doi="10.1/x")
     (m,) = merge_papers([a], [b]).papers
     assert (m.year, m.venue_short, m.doi) == (2020, "CVPR 2020", "10.1/x")
     (m2,) = merge_papers([m], [b]).papers

@@ -9,7 +9,7 @@ import pytest
 
 from store.errors import StoreError
 from store.repository import Store
-from store.schema import SCHEMA_VERSION, list_backups, prune_backups
+from store.schema import SCHEMA_VERSION, backup_label, list_backups, prune_backups
 
 
 def _v0_library(path: Path) -> bytes:
@@ -61,12 +61,13 @@ def test_corrupt_library_names_the_last_backup(tmp_path: Path) -> None:
     """A corrupt library is never overwritten; the error names the newest backup."""
     backups = tmp_path / "backups"
     backups.mkdir()
-    (backups / "library-20240101T000000000000Z.json").write_bytes(b"{}")
-    (backups / "library-20250101T000000000000Z.json").write_bytes(b"{}")
     lib = tmp_path / "library.json"
+    label = backup_label(lib)
+    (backups / f"{label}-20240101T000000000000Z.json").write_bytes(b"{}")
+    (backups / f"{label}-20250101T000000000000Z.json").write_bytes(b"{}")
     lib.write_bytes(b'{"papers": {"1": {"id": "x"')
     store = Store(tmp_path)
-    with pytest.raises(StoreError, match="library-20250101T000000000000Z.json"):
+    with pytest.raises(StoreError, match=f"{label}-20250101T000000000000Z.json"):
         store.papers()
     with pytest.raises(StoreError, match="corrupt"):
         store.rows()

@@ -5,16 +5,27 @@ from __future__ import annotations
 from types import ModuleType
 
 from tui.commands import (
+    bib,
+    cite,
     demo,
+    digest,
+    edit,
     enrich,
     export,
+    follow,
+    follows,
     import_cmd,
     mark,
+    new,
+    note,
+    rekey,
     rename,
     search,
     sections,
     show,
     stats,
+    unfollow,
+    update,
 )
 
 COMMANDS: tuple[ModuleType, ...] = (
@@ -28,4 +39,15 @@ COMMANDS: tuple[ModuleType, ...] = (
     sections,
     rename,
     enrich,
+    follow,
+    follows,
+    unfollow,
+    update,
+    new,
+    digest,
+    rekey,
+    bib,
+    cite,
+    edit,
+    note,
 )

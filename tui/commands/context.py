@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.paths import default_home
-from store.text import clean_inline
+from store.text import clean_inline, clean_output
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -74,7 +74,7 @@ class Context:
 
             library = getattr(self.args, "library", None)
             command = getattr(self.args, "command", None)
-            if library and command != "import" and not Path(library).expanduser().exists():
+            if library and command != "import" and not os.path.lexists(Path(library).expanduser()):
                 raise CommandError(f"{library}: no such library file (import into it first)")
             self._store = Store(self.home, Path(library).expanduser() if library else None)
         return self._store
@@ -83,15 +83,17 @@ class Context:
         """The paper id a reference names, warning when none; an ambiguous id prefix lists its
         candidates and is a usage error (exit 2)."""
         ref = ref.strip()
+        fresh = self.store.index_is_fresh()  # the search index answers without the library
+        if fresh and (found := self.store.resolve(ref)) is not None:
+            return found.id
         rows = self.store.rows()
         if any(row.id == ref for row in rows):
             return ref
         prefixed = [row for row in rows if ref and row.id.startswith(ref)]
         if len(prefixed) == 1:
             return prefixed[0].id
-        paper = self.store.resolve(ref)
-        if paper is not None:
-            return paper.id
+        if not fresh and (found := self.store.resolve(ref)) is not None:
+            return found.id
         if len(prefixed) > 1:
             self.warn(f"{ref!r} is the start of {len(prefixed)} paper ids; give more of one:")
             for row in prefixed[:MAX_CANDIDATES]:
@@ -105,12 +107,13 @@ class Context:
         return None
 
     def write(self, text: str) -> None:
-        """Write plain text to stdout, never interpreted as markup."""
+        """Write plain text to stdout, never interpreted as markup nor as terminal control."""
+        text = clean_output(text)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def warn(self, text: str) -> None:
         """One plain line on stderr."""
-        sys.stderr.write(f"paperdeck: {text}\n")
+        sys.stderr.write(f"paperdeck: {clean_output(text)}\n")
 
 
 def no_color() -> bool:

@@ -7,7 +7,10 @@ import argparse
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
 
 NAME = "enrich"
-HELP = "fill missing titles/authors of arXiv listing entries from the arXiv API"
+HELP = (
+    "fill missing titles/authors of arXiv listing entries, and a missing DOI or published "
+    "venue of preprints, from the arXiv API"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,7 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ctx: Context) -> int:
     """Fetch metadata for untitled entries and apply it."""
     from tui.arxiv import enrich, make_client
+    from tui.enrich_published import enrich_published
 
-    report = enrich(ctx.store, make_client(), dry_run=ctx.args.dry_run)
+    client = make_client()
+    report = enrich(ctx.store, client, dry_run=ctx.args.dry_run)
     ctx.write(str(report))
-    return EXIT_OK if getattr(report, "filled", 1) else EXIT_NOTHING
+    published = enrich_published(ctx.store, client, dry_run=ctx.args.dry_run)
+    if published.candidates:
+        ctx.write(str(published))
+    return EXIT_OK if getattr(report, "filled", 1) or published.filled else EXIT_NOTHING

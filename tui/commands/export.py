@@ -8,7 +8,7 @@ from pathlib import Path
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, CommandError, Context, checked_query
 
 NAME = "export"
-HELP = "export papers (all, or those matching QUERY) as json, bibtex or markdown"
+HELP = "export papers (all, or those matching QUERY) as json, bibtex, markdown, csljson or ris"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        choices=("json", "bibtex", "markdown"),
+        choices=("json", "bibtex", "markdown", "csljson", "ris"),
         default="json",
         help="output format",
     )
@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--no-abstract", action="store_true", help="leave abstracts out (BibTeX)")
     parser.add_argument("--ascii", action="store_true", help="escape non-ASCII as LaTeX (BibTeX)")
+    parser.add_argument("--watch", action="store_true",
+                        help="with -o and bibtex: rewrite FILE whenever the result changes")
+    parser.add_argument("--interval", type=float, default=1.0, help="seconds between checks")
 
 
 def run(ctx: Context) -> int:
@@ -35,6 +38,8 @@ def run(ctx: Context) -> int:
     from store.export import to_json, to_markdown
 
     store = ctx.store
+    if ctx.args.watch:
+        return _watch(ctx)
     annotations = store.annotations()
     papers = store.papers()
     if ctx.args.query:
@@ -50,6 +55,11 @@ def run(ctx: Context) -> int:
         text = to_json(papers, annotations)
     elif fmt == "markdown":
         text = to_markdown(papers, annotations)
+    elif fmt in ("csljson", "ris"):
+        from store.cite.csl import to_csl_json
+        from store.cite.ris import to_ris
+
+        text = to_csl_json(papers) if fmt == "csljson" else to_ris(papers)
     else:
         text = to_bibtex(papers, abstract=not ctx.args.no_abstract, ascii=ctx.args.ascii)
     if ctx.args.output:
@@ -61,3 +71,21 @@ def run(ctx: Context) -> int:
     else:
         ctx.write(text)
     return EXIT_OK
+
+
+def _watch(ctx: Context) -> int:
+    """`--watch`: keep the output .bib current (entries keep their order, keys and bytes)."""
+    from store.models import Paper
+    from tui.commands.bibwatch import bib_renderer, keep_written
+
+    if ctx.args.format != "bibtex" or not ctx.args.output:
+        raise CommandError("--watch needs --format bibtex and -o FILE")
+    query = checked_query(ctx, " ".join(ctx.args.query))
+
+    def choose() -> list[Paper]:
+        notes = ctx.store.annotations()
+        return [p for p in ctx.store.papers() if query.matches(p, notes.get(p.id))]
+
+    render = bib_renderer(choose, abstract=not ctx.args.no_abstract, ascii=ctx.args.ascii)
+    return keep_written(ctx, Path(ctx.args.output), render, watch=True,
+                        interval=ctx.args.interval)

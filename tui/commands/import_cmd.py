@@ -15,17 +15,26 @@ if TYPE_CHECKING:
 
 
 NAME = "import"
-HELP = "import listings: files, directories (a site root or _pages/), - for stdin, arxiv:ID"
+HELP = (
+    "import listings: files, directories (a site root or _pages/), - for stdin, arxiv:ID, "
+    "doi:10.…, URL"
+)
 PROGRESS_THRESHOLD = 20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `paperdeck import`."""
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="file, directory, - or arxiv:ID")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="file, directory, -, arxiv:ID, doi:10.… or URL"
+    )
     parser.add_argument(
         "--format", metavar="NAME", help="force an importer: " + ", ".join(KNOWN_FORMATS)
     )
     parser.add_argument("--dry-run", action="store_true", help="parse and report; store nothing")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true",
+        help="list files read or skipped (and why) and every possible duplicate",
+    )
     parser.add_argument(
         "--max-size",
         type=int,
@@ -37,9 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--arxiv-author", metavar="NAME", help="fetch an author's papers from arXiv"
     )
     parser.add_argument("--max-results", type=int, default=200, help="cap for --arxiv-author")
-    parser.add_argument(
-        "--verbose", "-v", action="store_true", help="list every possible duplicate not merged"
-    )
+    from tui.web_import import add_url_arguments
+
+    add_url_arguments(parser)  # URL, --max-pages, --max-depth, --delay
 
 
 def _fetch_remote(ctx: Context, ids: list[str]) -> list[ParsedSource]:
@@ -103,6 +112,7 @@ def print_summary(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
         ctx.warn(
             f"{_plural(len(pairs), 'possible duplicate')} not merged; `--verbose` lists them"
         )
+    print_reads(ctx, report, dry_run=dry_run)
     skipped = sum(1 for w in report.warnings if w.is_skip)
     doubts = len(report.warnings) - skipped + len(pairs)
     head = "dry run, nothing stored: " if dry_run else ""
@@ -113,11 +123,35 @@ def print_summary(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
     )
 
 
+def print_reads(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
+    """Which importer read which file and how many papers it found; files left out."""
+    verbose = bool(getattr(ctx.args, "verbose", False))
+    for parsed in report.sources:
+        if dry_run or verbose:
+            why = f" ({parsed.confidence:.2f}: {parsed.reason})" if parsed.reason else ""
+            found = _plural(len(parsed.result.papers), "paper")
+            ctx.write(f"read {parsed.source} with {parsed.importer}: {found}{why}")
+        if parsed.skipped_files:
+            built = sum(1 for _, why in parsed.skipped_files if why.startswith("build output"))
+            count = len(parsed.skipped_files) - built
+            more = "" if verbose else " (--verbose lists them)"
+            ctx.warn(f"skipped {_plural(count, 'file')} that hold no publications and "
+                     f"{built} build-output or theme {'entry' if built == 1 else 'entries'}{more}")
+            if verbose:
+                for path, why in parsed.skipped_files:
+                    ctx.warn(f"  skipped {path}: {why}")
+
+
 def run(ctx: Context) -> int:
     """Import every input, then print the summary."""
-    paths = [p for p in ctx.args.paths if not p.startswith("arxiv:")]
+    from tui.web_import import is_url
+
+    urls = [p for p in ctx.args.paths if is_url(p)]
+    dois = [p for p in ctx.args.paths if p.lower().startswith("doi:")]
+    paths = [p for p in ctx.args.paths
+             if not p.startswith("arxiv:") and not is_url(p) and p not in dois]
     ids = [p.split(":", 1)[1] for p in ctx.args.paths if p.startswith("arxiv:")]
-    if not paths and not ids and not ctx.args.arxiv_author:
+    if not paths and not ids and not urls and not dois and not ctx.args.arxiv_author:
         raise CommandError("nothing to import: give a PATH, '-', arxiv:ID or --arxiv-author NAME")
     if ctx.args.format and ctx.args.format not in KNOWN_FORMATS:
         raise CommandError(
@@ -127,6 +161,14 @@ def run(ctx: Context) -> int:
 
     parsed = _parse_local(ctx, paths) if paths else []
     parsed += _fetch_remote(ctx, ids) if (ids or ctx.args.arxiv_author) else []
+    if urls:
+        from tui.web_import import fetch_urls
+
+        parsed += fetch_urls(ctx.args, urls, ctx.store.papers(), ctx.warn)
+    if dois:
+        from tui.doi_import import fetch_dois
+
+        parsed += fetch_dois(ctx.store, dois, warn=lambda text: ctx.warn(f"skipped: {text}"))
     report = apply_sources(ctx.store, parsed, dry_run=ctx.args.dry_run)
     print_summary(ctx, report, dry_run=ctx.args.dry_run)
     if not report.sources:

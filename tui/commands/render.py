@@ -38,7 +38,7 @@ def paper_lines(ctx: Context, rows: list[Row], annotations: dict[str, Annotation
         table.add_column(name, **kw)
     for p in rows:
         table.add_row(
-            Text(p.id),
+            Text(clean_inline(p.id)),
             Text(str(p.year or "")),
             Text(clean_inline(venue_without_year(p.venue_short, p.year))),
             Text(clean_inline(p.title)),

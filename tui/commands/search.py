@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import orjson
 
@@ -11,6 +12,7 @@ from tui.commands.context import EXIT_NOTHING, EXIT_OK, CommandError, Context, c
 NAME = "search"
 HELP = "search the library with the TUI's query language"
 DEFAULT_LIMIT = 50
+SORTS = ("relevance", "order", "year", "title", "venue", "author")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,45 +28,57 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"show at most N results (default {DEFAULT_LIMIT} on screen, all with --json; "
         "0 for all)",
     )
+    parser.add_argument("--sort", choices=SORTS, default="relevance",
+                        help="result order (default: relevance, best match first)")
     parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
 
 
-def run(ctx: Context) -> int:
-    """Run a search and print the matching papers."""
-    from store.query_text import INDEX_VERSION
-    from store.search import search_cached
+def _progress(ctx: Context) -> object:
+    """A progress callback for an index rebuild: one updating line on a terminal stderr."""
+    shown = [False]
 
+    def report(done: int, total: int) -> None:
+        """Show done/total."""
+        if not shown[0]:
+            ctx.warn(f"building the search index of {total} papers (once; kept up to date)")
+            shown[0] = True
+        if sys.stderr.isatty():
+            end = "\n" if done >= total else ""
+            sys.stderr.write(f"\r  {done}/{total}{end}")
+            sys.stderr.flush()
+
+    return report
+
+
+def run(ctx: Context) -> int:
+    """Run a search through the index and print the matching papers."""
     if not ctx.args.query:
         raise CommandError("search needs a QUERY (see `paperdeck search --help`)")
     query = checked_query(ctx, " ".join(ctx.args.query))
     store = ctx.store
-    annotations = store.annotations()
-    found = search_cached(
-        store.home / "cache" / "search-index.bin",
-        f"{store.library_fingerprint()}:{INDEX_VERSION}",
-        store.papers,
-        annotations,
-        query,
-    )
     limit = ctx.args.limit
     if limit is None:
         limit = 0 if ctx.args.json else DEFAULT_LIMIT
     if limit < 0:
         raise CommandError(f"--limit {limit}: give 0 (all) or a positive number")
-    ids = found[:limit] if limit else found
-    if len(ids) < len(found):
-        ctx.warn(f"showing {len(ids)} of {len(found)} (--limit 0 for all)")
+    page = store.search(query.text, sort=ctx.args.sort, limit=limit or 1_000_000,
+                        progress=_progress(ctx))
+    rows = [] if page.fuzzy and ctx.args.json else page.rows
+    if rows and not page.fuzzy and len(rows) < page.total:
+        ctx.warn(f"showing {len(rows)} of {page.total} (--limit 0 for all)")
     if ctx.args.json:
         from store.export import to_json
 
-        papers = [p for p in (store.get(i) for i in ids) if p is not None]
+        annotations = store.annotations()
+        papers = [p for p in (store.get(r.id) for r in rows) if p is not None]
         ctx.write(to_json(papers, annotations))
-    elif ids:
+    elif rows:
         from tui.commands.render import paper_lines
 
-        by_id = {row.id: row for row in store.rows()}
-        paper_lines(ctx, [by_id[i] for i in ids if i in by_id], annotations)
-    if not ids:
+        if page.fuzzy:
+            ctx.warn(f"no exact matches for {orjson.dumps(query.text).decode()}; close matches:")
+        paper_lines(ctx, rows, store.annotations())
+    if not rows:
         if not ctx.args.json:
             ctx.warn(f"no papers match {orjson.dumps(query.text).decode()}")
         return EXIT_NOTHING

@@ -43,7 +43,7 @@ def run(ctx: Context) -> int:
                 line = Text(clean_inline(s.label))
                 line.append(f"  {counts.get(s.id, 0)} papers", style="dim")
                 if not s.imported:
-                    line.append(f"  (not imported: {s.permalink})", style="yellow")
+                    line.append(f"  (not imported: {clean_inline(s.permalink)})", style="yellow")
                 tree.add(line)
             ctx.out.print(tree)
         else:

@@ -21,7 +21,7 @@ HELP = "show one paper (by id, id prefix, arXiv id or DOI)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `paperdeck show`."""
-    parser.add_argument("id", help="paper id, unique id prefix, arXiv id or DOI")
+    parser.add_argument("id", help="paper id, unique id prefix, cite key, arXiv id or DOI")
     parser.add_argument("--abstract", action="store_true", help="include the abstract")
     parser.add_argument("--bibtex", action="store_true", help="print a BibTeX entry")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
@@ -41,6 +41,8 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
         text.append(f"{venue}\n", style="cyan")
     rows = [
         ("id", paper.id),
+        ("key", paper.extra.get("citekey", "")),
+        ("you set", paper.extra.get("user_fields", "").replace(",", ", ")),
         ("arXiv", paper.arxiv_id),
         ("DOI", paper.doi),
         ("category", paper.category),

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from store.tags import split_tags
-from tui.safe import clean
+from tui.safe import clean, clean_multiline
 
 
 def parse_tags(value: str) -> list[str]:
@@ -86,7 +86,7 @@ class NoteDialog(_Dialog):
 
     def editor(self) -> TextArea:
         """A TextArea with the note."""
-        return TextArea(self.note, id="note-input", soft_wrap=True)
+        return TextArea(clean_multiline(self.note), id="note-input", soft_wrap=True)
 
     def on_mount(self) -> None:
         """Focus the editor."""
@@ -108,7 +108,7 @@ class LineDialog(_Dialog):
 
     def editor(self) -> Input:
         """An Input with the value."""
-        return Input(self.initial, placeholder=self.placeholder, id="line-input")
+        return Input(clean(self.initial), placeholder=self.placeholder, id="line-input")
 
     def on_mount(self) -> None:
         """Focus the editor."""

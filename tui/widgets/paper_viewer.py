@@ -106,6 +106,11 @@ def render_paper(
         out.append("\nComments: ", style="bold")
         out.append_text(_highlighted(clean(paper.comments), spans))
         out.append("\n")
+    related = paper.extra.get("related", "").split()
+    if related:
+        out.append("\nOther versions: ", style="bold")
+        out.append(", ".join(clean(pid) for pid in related) + "  (open with their id)\n",
+                   style="dim")
     sources = [labels.get(ref.section, clean(ref.label)) for ref in paper.sections]
     if sources:
         out.append("\nIn: ", style="bold")

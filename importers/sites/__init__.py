@@ -1,0 +1,1 @@
+"""Importers for the academic site generators labs use (one module per generator)."""

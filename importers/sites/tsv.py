@@ -1,0 +1,90 @@
+"""academicpages `markdown_generator/*.tsv`: one publication per row (pub_date, title, venue…)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.sites.academicpages import group_of
+from importers.sites.citation import authors_from_citation, venue_from_citation
+from importers.sites.fields import add_link, block_of, names_of, set_venue, text_of, year_and_date
+from importers.sites.groups import Grouped, build, collection_for, finish
+from store.models import Paper
+
+_TITLE_KEYS = ("title", "paper_title", "name")
+_HINT_KEYS = frozenset({"pub_date", "venue", "citation", "url_slug", "paper_url", "excerpt",
+                        "authors", "year", "date"})
+csv.field_size_limit(2**24)
+
+
+def _header(text: str) -> list[str]:
+    """The lower-cased column names of the first line."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return [h.strip().lower() for h in first.split("\t")]
+
+
+class TsvImporter:
+    """The publication table academicpages' markdown generator reads (`publications.tsv`)."""
+
+    name = "academicpages-tsv"
+    description = "academicpages markdown_generator/*.tsv (pub_date, title, venue, citation…)"
+
+    def explain(self, text: str, filename: str = "") -> tuple[float, str]:
+        """Confidence and why: a tab-separated header with a title and publication columns."""
+        header = set(_header(text[:4000]))
+        if len(header) < 2 or not header & set(_TITLE_KEYS):
+            return 0.0, "no tab-separated header with a title column"
+        hints = header & _HINT_KEYS
+        if len(hints) >= 2:
+            return 0.9, f"TSV with columns {', '.join(sorted(hints))}"
+        return 0.0, "TSV without publication columns"
+
+    def detect(self, text: str, filename: str = "") -> float:
+        """Confidence that text is a publications TSV."""
+        return self.explain(text, filename)[0]
+
+    def parse(self, text: str, *, source: str, today: date) -> ImportResult:
+        """One paper per row; rows without a title are reported and skipped."""
+        del today
+        try:
+            rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter="\t"))
+        except (csv.Error, ValueError) as exc:
+            raise ImporterError(f"unreadable TSV: {exc}", source=source, line=1) from None
+        grouped = Grouped()
+        warnings: list[ImportWarning] = []
+        for number, row in enumerate(rows, 2):
+            data = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+            title = text_of(next((data[k] for k in _TITLE_KEYS if data.get(k)), ""))
+            if not title:
+                warnings.append(ImportWarning(source, number, "row without a title skipped"))
+                continue
+            paper = Paper(title=title)
+            paper.year, paper.date = year_and_date(data.get("pub_date") or data.get("date")
+                                                   or data.get("year"))
+            citation = data.get("citation") or ""
+            if data.get("authors"):
+                paper.authors, paper.authors_truncated = names_of(data["authors"])
+            elif citation:
+                paper.authors, paper.authors_truncated = authors_from_citation(citation, title)
+            set_venue(paper, text_of(data.get("venue")) or venue_from_citation(citation, title))
+            paper.abstract = block_of(data.get("abstract") or data.get("excerpt") or "")
+            for key, label in (("paper_url", "Paper"), ("slides_url", "Slides"),
+                               ("code_url", "Code"), ("url", "Link")):
+                if data.get(key):
+                    add_link(paper, label, data[key])
+            if citation:
+                paper.extra["citation"] = text_of(citation)
+            finish(paper, source=source, importer=self.name, locator=f"row {number - 1}",
+                   line=number)
+            grouped.add(paper, group_of(data))
+        if not grouped.items and not warnings:
+            raise ImporterError("TSV has no publication rows", source=source, line=1)
+        cid, title = collection_for(source)
+        result = build(grouped, cid=cid, title=title, source=source)
+        result.warnings = warnings
+        return result
+
+
+IMPORTER = TsvImporter()

@@ -1,0 +1,1 @@
+"""Citing: stable cite keys, key patterns, citation styles and bibliography files."""

@@ -1,0 +1,136 @@
+"""Stable cite keys: assigned once per paper, kept in `citekeys.json` in the user's home."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from store.cite.pattern import DEFAULT_PATTERN, KEY_OK, check_pattern, format_key
+from store.jsonfile import JsonFile
+from store.models import Paper
+
+KEYS_FILE = "citekeys.json"
+KEYS_VERSION = 1
+
+
+def suffix(n: int) -> str:
+    """a, b, …, z, aa, ab, … for the n-th (1-based) collision."""
+    letters = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(ord("a") + rem) + letters
+    return letters
+
+
+def unique_key(base: str, taken: set[str]) -> str:
+    """base, else base+a, base+b, … : the first not in taken (compared case-insensitively)."""
+    if base.lower() not in taken:
+        return base
+    n = 1
+    while f"{base}{suffix(n)}".lower() in taken:
+        n += 1
+    return f"{base}{suffix(n)}"
+
+
+def imported_key(paper: Paper) -> str:
+    """The key the paper's source gave it (a .bib entry key), when it is a usable key."""
+    own = paper.extra.get("citekey", "") if paper.extra else ""
+    return own if own and KEY_OK.match(own) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rekeyed:
+    """One paper whose key `rekey` looked at."""
+
+    paper_id: str
+    old: str
+    new: str
+
+    @property
+    def changed(self) -> bool:
+        """True when the key is different now."""
+        return self.old != self.new
+
+
+class CiteKeys:
+    """The map paper id -> cite key; a key, once given, is never given to another paper."""
+
+    def __init__(self, home: Path) -> None:
+        """Manage citekeys.json in home."""
+        self.file = JsonFile(Path(home) / KEYS_FILE, key="keys", version=KEYS_VERSION)
+
+    @property
+    def path(self) -> Path:
+        """The key file."""
+        return self.file.path
+
+    def all(self) -> dict[str, str]:
+        """Every assigned key, by paper id."""
+        return {k: v for k, v in self.file.read().items() if isinstance(v, str)}
+
+    def key(self, paper_id: str) -> str:
+        """The key of a paper id, or ""."""
+        value = self.file.read().get(paper_id)
+        return value if isinstance(value, str) else ""
+
+    def paper_id(self, key: str) -> str:
+        """The paper id holding key (exact, else case-insensitive), or ""."""
+        keys = self.all()
+        for pid, value in keys.items():
+            if value == key:
+                return pid
+        folded = key.lower()
+        hits = [pid for pid, value in keys.items() if value.lower() == folded]
+        return hits[0] if len(hits) == 1 else ""
+
+    def missing(self, papers: Iterable[Paper]) -> bool:
+        """True when some paper has no key yet."""
+        keys = self.file.read()
+        return any(p.id not in keys for p in papers)
+
+    def assign(self, papers: Sequence[Paper], pattern: str = DEFAULT_PATTERN) -> dict[str, str]:
+        """Give every paper without a key its key (imported key, else pattern; suffixed on a
+        collision with any key ever given), in the order given; return the whole map."""
+        check_pattern(pattern)
+
+        def change(payload: dict[str, Any]) -> dict[str, str]:
+            taken = {str(v).lower() for v in payload.values()}
+            for paper in papers:
+                if not paper.id or paper.id in payload:
+                    continue
+                base = imported_key(paper) or format_key(paper, pattern)
+                payload[paper.id] = key = unique_key(base, taken)
+                taken.add(key.lower())
+            return {k: v for k, v in payload.items() if isinstance(v, str)}
+
+        if not self.missing(papers):
+            return self.all()
+        return self.file.update(change)
+
+    def rekey(
+        self, papers: Sequence[Paper], pattern: str = DEFAULT_PATTERN, *, dry_run: bool = False
+    ) -> list[Rekeyed]:
+        """Recompute the keys of papers from the pattern, on purpose; return old and new."""
+        check_pattern(pattern)
+
+        def change(payload: dict[str, Any]) -> list[Rekeyed]:
+            out: list[Rekeyed] = []
+            for paper in papers:
+                old = str(payload.get(paper.id, ""))
+                taken = {str(v).lower() for pid, v in payload.items() if pid != paper.id}
+                base = format_key(paper, pattern)
+                # keep the old key when it already is the pattern's key (with its suffix)
+                tail = old[len(base):]
+                keep = bool(old) and old.lower().startswith(base.lower()) and (
+                    not tail or (len(tail) <= 2 and tail.isalpha() and tail.islower())
+                ) and old.lower() not in taken
+                new = old if keep else unique_key(base, taken)
+                payload[paper.id] = new
+                out.append(Rekeyed(paper.id, old, new))
+            return out
+
+        if dry_run:
+            return change(dict(self.file.read()))
+        return self.file.update(change)

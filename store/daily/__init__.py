@@ -1,0 +1,1 @@
+"""Following arXiv: follows, the OAI-PMH harvester, the update runner and the inbox state."""

@@ -1,0 +1,139 @@
+"""IndexAccess: the Store's door to its search index, opened lazily, never required."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from store.errors import StoreError
+from store.models import Paper, Row
+from store.paths import annotations_file
+
+if TYPE_CHECKING:
+    from store.index.engine import PaperIndex, ResultPage
+    from store.index.service import LibraryIndex
+    from store.repository import Store
+
+Progress = Callable[[int, int], None]
+_FAILED = (StoreError, OSError, ValueError)
+
+
+class IndexAccess:
+    """The index of one Store's library: fresh answers, or None when it cannot be had."""
+
+    def __init__(self, store: Store) -> None:
+        """Attach to store; nothing is opened yet."""
+        self.store = store
+        digest = hashlib.sha1(str(store.library_path.resolve()).encode()).hexdigest()[:12]
+        self.root = store.home / "index" / digest
+        self._service: LibraryIndex | None = None
+
+    @property
+    def service(self) -> LibraryIndex:
+        """The LibraryIndex (created on first use)."""
+        if self._service is None:
+            from store.index.service import LibraryIndex
+
+            store = self.store
+            self._service = LibraryIndex(
+                self.root,
+                library_fingerprint=store.library_fingerprint,
+                annotations_path=annotations_file(store.home),
+                load_raw=lambda: store._lib().raw if store.library_path.exists() else [],
+                load_annotations=store.annotations,
+            )
+        return self._service
+
+    def open(self, progress: Progress | None = None) -> PaperIndex | None:
+        """The fresh index, rebuilt first if needed; None when it cannot be built here."""
+        try:
+            return self.service.open(progress)
+        except _FAILED:
+            return None
+
+    def current(self) -> PaperIndex | None:
+        """The index only when it is fresh without a rebuild."""
+        if not self.root.exists():
+            return None
+        try:
+            return self.service.current()
+        except _FAILED:
+            return None
+
+    def is_fresh(self) -> bool:
+        """True when searching needs no rebuild first (the TUI shows progress otherwise)."""
+        return self.root.exists() and self.service.is_fresh()
+
+    def get(self, paper_id: str) -> tuple[Paper | None] | None:
+        """(paper or None) from a fresh index; None when the index cannot answer."""
+        from store.records import paper_from_raw
+
+        index = self.current()
+        if index is None:
+            return None
+        raw = index.raw(str(paper_id))
+        return (None if raw is None else paper_from_raw(raw),)
+
+    def resolve(self, ref: str) -> tuple[Paper | None] | None:
+        """Store.resolve from a fresh index; None when the index cannot answer."""
+        from store.records import paper_from_raw
+
+        index = self.current()
+        if index is None:
+            return None
+        raw = index.alt_hit(ref)
+        if raw is None and len(ref) >= 3:
+            hits = index.ids_with_prefix(ref)
+            raw = index.raw(hits[0]) if len(hits) == 1 else None
+        return (None if raw is None else paper_from_raw(raw),)
+
+    def search(self, query: Any, *, view: str | None = None, sort: str = "relevance",
+               reverse: bool = False, offset: int = 0, limit: int = 50,
+               progress: Progress | None = None) -> ResultPage:
+        """A page of results with the exact total (index, else the matcher over the library)."""
+        from store.index.engine import ResultPage
+
+        index = self.open(progress)
+        if index is not None:
+            return index.search(query, view=view, sort=sort, reverse=reverse, offset=offset,
+                                limit=limit, annotations=self.store.annotations)
+        return _scan(self.store, query, view, offset, limit, ResultPage)
+
+    def after_import(self, before: str, old: list[dict[str, Any]],
+                     new: list[dict[str, Any]]) -> None:
+        """Bring the index from library version before to now with only the changed papers
+        (built whole when it was missing or stale)."""
+        old_at = {str(d.get("id", "")): i for i, d in enumerate(old)}
+        changes = []
+        for i, raw in enumerate(new):
+            j = old_at.pop(str(raw.get("id", "")), None)
+            if j != i or old[j] != raw:
+                changes.append((raw, i))
+        with contextlib.suppress(*_FAILED):  # else stale: rebuilt on the next search
+            self.service.after_import(before, changes, list(old_at), new)
+
+    def after_mark(self) -> None:
+        """Reflect changed marks (is:read, tag:...) in the index."""
+        if self.root.exists():
+            with contextlib.suppress(*_FAILED):
+                self.service.sync_marks()
+
+    def drop(self) -> None:
+        """Delete the index; nothing is lost, it is rebuilt from the store."""
+        self.service.drop()
+
+
+def _scan(store: Store, query: Any, view: str | None, offset: int, limit: int,
+          page: type[ResultPage]) -> ResultPage:
+    """Without an index (e.g. an unwritable home): the matcher over every paper."""
+    from store.query import parse_query
+
+    q = parse_query(query) if isinstance(query, str) else query
+    anns = store.annotations()
+    hits = [p for p in store.papers() if q.matches(p, anns.get(p.id)) and (
+        view in (None, "", "all") or any(view in (s.section, "c:" + s.collection)
+                                         for s in p.sections))]
+    rows = [Row.from_paper(p) for p in hits[offset: offset + limit]]
+    return page(len(hits), rows, False, [str(e) for e in q.errors])

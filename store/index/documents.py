@@ -1,0 +1,108 @@
+"""Index documents: a stored paper dict plus the user's marks, as folded, slotted word fields."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+import tantivy
+
+from store.library import arxiv_key, doi_key
+from store.models import Annotation
+from store.query_text import field_tokens
+from store.text import fold
+
+Marks = list[Any]  # [read, starred, noted, tags]: the annotation facts the index holds
+
+
+def slot_text(values: list[str]) -> str:
+    """Whitespace text of a field: each word followed by its 1-3 letter prefixes (">v")."""
+    return " ".join(
+        "| | | |" if w == "|" else f"{w} >{w[:1]} >{w[:2]} >{w[:3]}"
+        for w in field_tokens(values)
+    )
+
+
+def marks_of(annotation: Annotation | None) -> Marks | None:
+    """The searchable facts of an annotation, None when it has none."""
+    if annotation is None:
+        return None
+    tags = sorted(annotation.tags)
+    marks = [bool(annotation.read), bool(annotation.starred), bool(annotation.note.strip()), tags]
+    return marks if any(marks[:3]) or tags else None
+
+
+def marks_table(annotations: Mapping[str, Annotation]) -> dict[str, Marks]:
+    """Searchable marks of every annotated paper."""
+    out: dict[str, Marks] = {}
+    for pid, ann in annotations.items():
+        marks = marks_of(ann)
+        if marks is not None:
+            out[pid] = marks
+    return out
+
+
+def _has_code(raw: dict[str, Any]) -> bool:
+    """The has:code flag of a stored paper (same rule as store.query_text.has_code)."""
+    return any(  # a code link, not a bare flag
+        "code" in str(x.get("label", "")).lower() and str(x.get("url", "")).strip()
+        for x in raw.get("links") or ()
+    )
+
+
+def _s(raw: dict[str, Any], key: str) -> str:
+    """A string field of a stored paper ("" when missing)."""
+    value = raw.get(key)
+    return "" if value is None else str(value)
+
+
+def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None) -> tantivy.Document:
+    """The index document of a stored paper at library position pos."""
+    doc = tantivy.Document()
+    pid = _s(raw, "id")
+    doc.add_text("id", pid)
+    doc.add_text("alt", "id:" + pid)
+    if raw.get("arxiv_id"):
+        doc.add_text("alt", "arxiv:" + arxiv_key(_s(raw, "arxiv_id")))
+    if raw.get("doi"):
+        doc.add_text("alt", "doi:" + doi_key(_s(raw, "doi")))
+    authors = [str(a) for a in raw.get("authors") or ()]
+    read, starred, noted, tags = marks or (False, False, False, [])
+    fields = {
+        "title": [_s(raw, "title")],
+        "author": authors,
+        "venue": [_s(raw, "venue"), _s(raw, "venue_short")],
+        "text": [_s(raw, "abstract"), _s(raw, "comments")],
+        "cat": [_s(raw, "category")],
+        "tag": [str(k) for k in raw.get("keywords") or ()] + list(tags),
+        "ids": [_s(raw, "arxiv_id"), _s(raw, "doi")],
+    }
+    for name, values in fields.items():
+        if values:
+            doc.add_text(name, slot_text(values))
+    flags = {
+        "code": _has_code(raw),
+        "abstract": bool(_s(raw, "abstract").strip()),
+        "arxiv": bool(raw.get("arxiv_id")),
+        "doi": bool(raw.get("doi")),
+        "read": read,
+        "starred": starred,
+        "noted": noted,
+    }
+    for name, on in flags.items():
+        if on:
+            doc.add_text("flags", name)
+    for ref in raw.get("sections") or ():
+        doc.add_text("sec", str(ref.get("section", "")))
+        doc.add_text("sec", "c:" + str(ref.get("collection", "")))
+    year = raw.get("year")
+    if isinstance(year, int):
+        doc.add_integer("year", year)
+    doc.add_integer("s_year", year if isinstance(year, int) else 0)
+    doc.add_unsigned("pos", pos)
+    doc.add_text("s_title", fold(_s(raw, "title")))
+    doc.add_text("s_author", fold(authors[0]) if authors else "\uffff")
+    doc.add_text("s_venue", fold(_s(raw, "venue_short")) or "\uffff")
+    doc.add_bytes("raw", orjson.dumps(raw))
+    return doc

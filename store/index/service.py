@@ -1,0 +1,221 @@
+"""LibraryIndex: keeps the index of one library fresh (rebuild, repair, incremental updates).
+
+Files under the index root: `state.json` (format, the generation directory in use, and the
+library and annotations fingerprints plus searchable marks the index reflects) and one
+tantivy directory per generation. The state is written only after a commit, so a crash at any
+moment leaves a state that either matches the index or is stale, and stale means rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.atomic import CRASH_ENV, atomic_write_bytes, locked
+from store.errors import StoreError
+from store.index.documents import Marks, marks_table
+from store.index.engine import PaperIndex
+from store.index.schema import FORMAT
+from store.models import Annotation
+
+Progress = Callable[[int, int], None]
+Changes = list[tuple[dict[str, Any], int]]
+
+
+def file_fingerprint(path: Path) -> str:
+    """size|mtime_ns|inode of a file ("-" when missing)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-"
+    return f"{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
+
+
+def _crash(point: str) -> None:
+    """SIGKILL this process at a named index point when a crash test asks for it."""
+    if os.environ.get(CRASH_ENV) == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+class LibraryIndex:
+    """The derived index of one library: opened fresh, or rebuilt/repaired first."""
+
+    def __init__(self, root: Path, *, library_fingerprint: Callable[[], str],
+                 annotations_path: Path, load_raw: Callable[[], list[dict[str, Any]]],
+                 load_annotations: Callable[[], Mapping[str, Annotation]]) -> None:
+        """Index in root; the callables read the store of record."""
+        self.root = Path(root)
+        self.state_path = self.root / "state.json"
+        self._library_fp = library_fingerprint
+        self._annotations_path = Path(annotations_path)
+        self._load_raw = load_raw
+        self._load_annotations = load_annotations
+        self._open: tuple[str, PaperIndex] | None = None  # (state stamp, index)
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _state(self) -> dict[str, Any]:
+        """The state file's contents ({} when missing or unreadable)."""
+        try:
+            data = orjson.loads(self.state_path.read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return {}
+        return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
+
+    def _save_state(self, state: dict[str, Any]) -> None:
+        """Write the state atomically."""
+        atomic_write_bytes(self.state_path, orjson.dumps({**state, "format": FORMAT}))
+
+    def _gen_dir(self, state: dict[str, Any]) -> Path | None:
+        """The generation directory a state points at."""
+        gen = state.get("generation")
+        return self.root / gen if isinstance(gen, str) and gen.startswith("g-") else None
+
+    def is_fresh(self) -> bool:
+        """True when the index reflects the library and annotations as they are now."""
+        state = self._state()
+        return (bool(state) and state.get("library") == self._library_fp()
+                and state.get("annotations") == file_fingerprint(self._annotations_path))
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def open(self, progress: Progress | None = None) -> PaperIndex:
+        """The index, fresh: rebuilt when missing, stale or corrupt, repaired when only the
+        annotations changed. progress(done, total) is called while rebuilding."""
+        index = self.current()
+        if index is not None:
+            return index
+        self.rebuild(progress)
+        return self._reuse(file_fingerprint(self.state_path), self._state()) or self._fail()
+
+    def current(self) -> PaperIndex | None:
+        """The index when it reflects the library as it is now (marks repaired), else None."""
+        state = self._state()
+        if not state or state.get("library") != self._library_fp():
+            return None
+        if state.get("annotations") != file_fingerprint(self._annotations_path):
+            self.sync_marks()
+            state = self._state()
+        return self._reuse(file_fingerprint(self.state_path), state)
+
+    def _fail(self) -> PaperIndex:
+        """Raised when a just-built index cannot be opened."""
+        raise StoreError(f"{self.root}: the search index cannot be opened", path=self.root)
+
+    def _reuse(self, stamp: str, state: dict[str, Any]) -> PaperIndex | None:
+        """The open index for this state (reloaded when the state changed), None if broken."""
+        gen = self._gen_dir(state)
+        if gen is None:
+            return None
+        held = self._open
+        if held is not None and held[1].path == gen:
+            if held[0] != stamp:
+                held[1].reload()
+                self._open = (stamp, held[1])
+            return held[1]
+        try:
+            index = PaperIndex(gen)
+        except (ValueError, OSError):
+            return None
+        self._open = (stamp, index)
+        return index
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def rebuild(self, progress: Progress | None = None,
+                raw: list[dict[str, Any]] | None = None) -> None:
+        """Build a new generation from the store of record (or raw, the library's papers
+        already in memory), then switch to it."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with locked(self.state_path):
+            library_fp = self._library_fp()
+            state = self._state()
+            if state.get("library") == library_fp and self._gen_dir(state) is not None:
+                with contextlib.suppress(ValueError, OSError):
+                    PaperIndex(self._gen_dir(state))  # type: ignore[arg-type]
+                    return  # another process rebuilt it meanwhile
+            ann_fp = file_fingerprint(self._annotations_path)
+            marks = marks_table(self._load_annotations())
+            if raw is None:
+                raw = self._load_raw()
+            total = len(raw)
+            gen = "g-" + uuid.uuid4().hex[:12]
+            index = PaperIndex(self.root / gen, create=True)
+            if progress is not None:
+                progress(0, total)
+            index.write(((r, i, marks.get(str(r.get("id")))) for i, r in enumerate(raw)),
+                        heap=256 * 2**20, threads=2,
+                        progress=None if progress is None else (lambda k: progress(k, total)))
+            _crash("index-before-state")
+            self._save_state({"generation": gen, "library": library_fp,
+                              "annotations": ann_fp, "marks": marks})
+            if progress is not None:
+                progress(total, total)
+            self._open = None
+            self._prune(gen)
+
+    def _prune(self, keep: str) -> None:
+        """Remove every generation directory but keep."""
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name.startswith("g-") and child.name != keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+    def _writable(self, library_fp: str) -> tuple[dict[str, Any], PaperIndex] | None:
+        """State and index when the index reflects library version library_fp."""
+        state = self._state()
+        if state.get("library") != library_fp:
+            return None
+        index = self._reuse(file_fingerprint(self.state_path), state)
+        return None if index is None else (state, index)
+
+    def after_import(self, before: str, changes: Changes, deleted: list[str],
+                     papers: list[dict[str, Any]]) -> None:
+        """Apply an import that moved the library from version before to the current one
+        (papers: all of it, in order); an index that was not at version before is rebuilt."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(StoreError, OSError), locked(self.state_path, timeout=10):
+            found = self._writable(before)
+            if found is None:
+                self.rebuild(None, papers)
+                return
+            state, index = found
+            after = self._library_fp()
+            marks: dict[str, Marks] = state.get("marks") or {}
+            index.write(((raw, pos, marks.get(str(raw.get("id")))) for raw, pos in changes),
+                        deleted, before_commit=lambda: _crash("index-before-commit"))
+            _crash("index-after-commit")
+            self._save_state({**state, "library": after})
+
+    def sync_marks(self) -> None:
+        """Reindex the papers whose searchable marks differ from the state's."""
+        with contextlib.suppress(StoreError, OSError), locked(self.state_path, timeout=10):
+            found = self._writable(self._library_fp())
+            if found is None:
+                return
+            state, index = found
+            ann_fp = file_fingerprint(self._annotations_path)
+            new = marks_table(self._load_annotations())
+            old: dict[str, Any] = state.get("marks") or {}
+            changed = [pid for pid in set(old) | set(new) if old.get(pid) != new.get(pid)]
+            raws = index.raws(changed)
+            docs = []
+            for pid in changed:
+                pos = index.position(pid)
+                if pid in raws and pos is not None:
+                    docs.append((raws[pid], pos, new.get(pid)))
+            if docs:
+                index.write(docs, before_commit=lambda: _crash("index-before-commit"))
+            self._save_state({**state, "annotations": ann_fp, "marks": new})
+
+    def drop(self) -> None:
+        """Delete the index (it is rebuilt from the store on next open)."""
+        self._open = None
+        shutil.rmtree(self.root, ignore_errors=True)
