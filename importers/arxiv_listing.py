@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +21,7 @@ from importers.listing_parts import (
     split_body,
     strip_latex,
 )
+from importers.prose import prose_text
 from importers.textlines import source_stem
 from importers.venue import venue_from_comment, venue_from_journal_ref
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
@@ -98,6 +99,26 @@ def _chunks(text: str) -> tuple[list[_Chunk], list[str], int, int | None]:
     return chunks, tail, start, None
 
 
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec")
+
+
+def listing_title(arxiv_ids: Iterable[str]) -> str:
+    """"arXiv listing, Jul 2020 – Mar 2024": the months the listed ids were issued in."""
+    months = sorted({m for m in (_month_of(i) for i in arxiv_ids) if m is not None})
+    if not months:
+        return "arXiv listing"
+    first, last = (f"{_MONTH_NAMES[m - 1]} {y}" for y, m in (months[0], months[-1]))
+    return f"arXiv listing, {first}" + ("" if first == last else f" – {last}")
+
+
+def _month_of(arxiv_id: str) -> tuple[int, int] | None:
+    """(year, month) an arXiv id was issued in, or None."""
+    year = _year_of(arxiv_id)
+    match = re.match(r"(?:.*/)?\d{2}(\d{2})", arxiv_id)
+    return (year, int(match.group(1))) if year and match else None
+
+
 def _year_of(arxiv_id: str) -> int | None:
     """The year an arXiv id was issued: "2007.11460" -> 2020, "hep-th/9901001" -> 1999."""
     match = re.match(r"(?:.*/)?(\d{2})(\d{2})", arxiv_id)
@@ -139,8 +160,8 @@ class ArxivListingImporter:
         if not chunks:
             raise ImporterError("no arXiv ids found", source=source)
         result = ImportResult()
-        title = source_stem(source)
-        cid = f"listing:{slugify(title)}"
+        cid = f"listing:{slugify(source_stem(source))}"
+        title = listing_title(c.arxiv_id for c in chunks)
         sid = f"{cid}/all"
         result.collections.append(Collection(id=cid, kind="listing", title=title, source=source))
         result.sections.append(Section(id=sid, collection=cid, label=title, heading=title))
@@ -175,11 +196,14 @@ class ArxivListingImporter:
             warnings.append(
                 ImportWarning(source, chunk.id_line, f"arXiv:{chunk.arxiv_id} has no abstract")
             )
-        abstract = clean_block(strip_latex("\n".join(abstract_lines)))
+        abstract = clean_block(prose_text(strip_latex("\n".join(abstract_lines))))
         comments = join_comments(comment_lines)
         arxiv_id = chunk.arxiv_id
         links = [Link("arXiv", f"https://arxiv.org/abs/{arxiv_id}{chunk.version}")]
         code, other = comment_links(comments)
+        if "://" in abstract:  # "Code is available at \url{…}" in the abstract itself
+            more_code, _ = comment_links(abstract)
+            code += [url for url in more_code if url not in code and url not in other]
         links.extend(Link("Code", url) for url in code)
         links.extend(Link("Project", url) for url in other)
         paper = Paper(

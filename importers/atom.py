@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import PurePath
 
 from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.prose import prose_text
 from importers.venue import parse_venue, venue_from_comment
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
 from store.text import clean_block, clean_inline, slugify
@@ -71,8 +72,8 @@ def entry_to_paper(entry: ET.Element, source: str, ref: SectionRef | None) -> Pa
         message = clean_inline(_text(entry, f"{ATOM}summary")) or raw_id
         raise ImporterError(f"arXiv API error: {message}", source=source)
     paper = Paper(arxiv_id=normalize_arxiv_id(raw_id))
-    paper.title = clean_inline(_text(entry, f"{ATOM}title"))
-    paper.abstract = clean_block(_text(entry, f"{ATOM}summary"))
+    paper.title = clean_inline(prose_text(_text(entry, f"{ATOM}title")))
+    paper.abstract = clean_block(prose_text(_text(entry, f"{ATOM}summary")))
     paper.authors = [
         name
         for author in entry.findall(f"{ATOM}author")

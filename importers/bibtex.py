@@ -322,7 +322,7 @@ class BibtexImporter:
         stem = PurePath(name).stem or name
         cid = f"bibtex:{slugify(stem)}"
         section = Section(id=f"{cid}/all", collection=cid, label=stem, heading=name, order=0)
-        collection = Collection(id=cid, kind="bibtex", title=name, source=source)
+        collection = Collection(id=cid, kind="bibtex", title=stem, source=source)
         ref = SectionRef(cid, section.id, section.label)
         result = ImportResult(sections=[section], collections=[collection])
         for line, note in notes:

@@ -14,6 +14,7 @@ from importers.base import (
     ImportWarning,
     too_many_entries,
 )
+from importers.listing_parts import comment_links
 from importers.profile_parts import (
     META_KEYS,
     Meta,
@@ -22,11 +23,21 @@ from importers.profile_parts import (
     resolve_date,
     stat_number,
 )
+from importers.prose import convert, prose_text
 from importers.textlines import looks_like_authors, source_stem, split_authors, split_lines
-from store.models import Collection, Paper, Provenance, Section, SectionRef, make_paper_id
+from store.models import (
+    Collection,
+    Link,
+    Paper,
+    Provenance,
+    Section,
+    SectionRef,
+    make_paper_id,
+)
 from store.text import clean_block, clean_inline, slugify
 
 NAME = "profile"
+_URL_HINTS = ("://", "www.", ".com/", ".org/", ".co/", ".io/", ".net/")
 _DIGIT = re.compile(r"\d")
 _STAT_HINT = re.compile(r"h-?index|citations|papers|novelty|ai\s*score", re.I)
 # Lines some profile pages print after an abstract: citation counts and link flags.
@@ -189,7 +200,7 @@ class ProfileImporter:
         if not lines:
             warnings.append(ImportWarning(source, entry.line, "entry has no title; skipped"))
             return None
-        title = clean_inline(lines[0])
+        title = clean_inline(prose_text(lines[0]))
         if not title:
             warnings.append(ImportWarning(source, entry.line, "entry has no title; skipped"))
             return None
@@ -207,10 +218,16 @@ class ProfileImporter:
             if count:
                 extra["citations"] = stat_number(count)
             rest = rest[:-1] + [rest[-1][:-1]] if rest[-1][:-1] else rest[:-1]
-        abstract = clean_block("\n\n".join(" ".join(p) for p in rest))
+        prose = convert("\n\n".join(" ".join(p) for p in rest))
+        abstract = clean_block(prose.text)
+        # Only a real link makes a paper "have code": a bare "Code" flag on the page is not one.
+        linked = any(h in abstract for h in _URL_HINTS)
+        code, other = comment_links(abstract) if linked else ([], [])
         when = resolve_date(entry.meta, today)
-        if when is None:
+        if when is None and entry.meta.year is not None:
             warnings.append(ImportWarning(source, entry.line, "invalid date; left empty"))
+        elif entry.meta.year is None:  # "Mar 19": the year is unknown, and stays so
+            extra["month_day"] = f"{entry.meta.month:02d}-{entry.meta.day:02d}"
         paper = Paper(
             title=title,
             authors=authors,
@@ -219,7 +236,8 @@ class ProfileImporter:
             date=when.isoformat() if when else "",
             category=clean_inline(entry.meta.category),
             abstract=abstract,
-            has_code=entry.meta.has_code,
+            links=[Link("Code", u) for u in code] + [Link("Link", u) for u in other],
+            has_code=bool(code),
             sections=[SectionRef(ref.collection, ref.section, ref.label)],
             provenance=[Provenance(source, NAME, f"line {entry.line}", entry.line)],
             extra=extra,

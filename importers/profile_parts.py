@@ -79,20 +79,14 @@ def parse_meta(line: str) -> Meta | None:
 
 
 def resolve_date(meta: Meta, today: date) -> date | None:
-    """The entry's date; a date without a year falls in the 12 months up to today."""
-    if meta.year is not None:
-        try:
-            return date(meta.year, meta.month, meta.day)
-        except ValueError:
-            return None
-    for year in (today.year, today.year - 1, today.year - 4):
-        try:
-            found = date(year, meta.month, meta.day)
-        except ValueError:
-            continue
-        if found <= today:
-            return found
-    return None
+    """The entry's date; None when it is invalid or has no year (a year is never guessed)."""
+    del today  # kept for callers: a date without a year stays unknown, whatever today is
+    if meta.year is None:
+        return None
+    try:
+        return date(meta.year, meta.month, meta.day)
+    except ValueError:
+        return None
 
 
 def stat(line: str) -> tuple[str, str] | None:

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from store.models import Paper
 from store.text import clean_output, fold
+from store.venue_year import venue_without_year
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _STOP = frozenset(
@@ -206,6 +207,7 @@ def entry_fields(
 ) -> tuple[str, list[tuple[str, str]]]:
     """The entry type and ordered (field, braced value) pairs for one paper."""
     venue = paper.venue or paper.venue_short
+    shown = venue_without_year(venue, paper.year)  # the year has a field of its own
     fields: list[tuple[str, str]] = []
 
     def add(name: str, value: str) -> None:
@@ -220,16 +222,16 @@ def entry_fields(
     own_type = paper.extra.get("entrytype", "") if paper.extra else ""
     if is_arxiv_only(paper):
         kind = "misc"
-        if venue:
-            add("howpublished", escape_text(venue, ascii=ascii))
+        if shown:
+            add("howpublished", escape_text(shown, ascii=ascii))
     elif own_type == "article" or (
         own_type != "inproceedings" and is_journal(venue, paper.venue_short)
     ):
         kind = "article"
-        add("journal", escape_text(venue, ascii=ascii))
+        add("journal", escape_text(shown or venue, ascii=ascii))
     else:
         kind = "inproceedings"
-        add("booktitle", escape_text(venue, ascii=ascii))
+        add("booktitle", escape_text(shown or venue, ascii=ascii))
     if paper.year:
         add("year", str(paper.year))
     month = re.match(r"^\d{4}-(\d{2})", paper.date or "")

@@ -16,7 +16,7 @@ from store.errors import StoreError
 from store.models import Collection, Row, Section
 from store.records import gc_paused
 
-ROWS_FORMAT = 2
+ROWS_FORMAT = 3  # 3: has_code means "has a code link" (a bare flag no longer counts)
 NAV_FORMAT = 1
 # Allowed value types per Row column (id, title, first_author, venue_short, year, category,
 # has_code, has_abstract); the sections column is stored as an index into a table of lists.

@@ -223,7 +223,7 @@ class Row:
             venue_short=paper.venue_short,
             year=paper.year,
             category=paper.category,
-            has_code=paper.has_code or any("code" in link.label.lower() for link in paper.links),
+            has_code=any("code" in link.label.lower() and link.url.strip() for link in paper.links),
             has_abstract=bool(paper.abstract),
             sections=[ref.section for ref in paper.sections],
         )

@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from store.models import Annotation, Paper
+from store.query_bool import CLOSE, NOT_OPEN, OPEN, OR, Token, branches_of
 from store.query_text import all_field, has_code, paper_fields, phrase_pattern, tag_field, words
 
 TEXT_QUALIFIERS = {"author": "author", "title": "title", "venue": "venue", "cat": "cat",
-                   "category": "cat", "tag": "tag"}
+                   "category": "cat", "tag": "tag", "arxiv": "ids", "doi": "ids"}
 QUALIFIERS = (*TEXT_QUALIFIERS, "year", "is", "has")
+KNOWN = "author: title: venue: year: cat: tag: is: has: arxiv: doi:"
+URL_SCHEMES = ("http", "https")
 IS_VALUES = ("read", "unread", "starred", "unstarred", "noted")
 HAS_VALUES = ("code", "abstract", "arxiv", "doi", "note")
 YEAR_MIN, YEAR_MAX = 0, 9999
@@ -39,7 +42,7 @@ class Term:
     @property
     def is_text(self) -> bool:
         """True for word/phrase terms (matched against a folded field)."""
-        return self.field in ("any", "author", "title", "venue", "cat", "tag")
+        return self.field in ("any", "author", "title", "venue", "cat", "tag", "ids")
 
     @property
     def needs_verify(self) -> bool:
@@ -61,7 +64,8 @@ class Term:
 
     def to_text(self) -> str:
         """This term written back in query syntax."""
-        head = ("-" if self.negated else "") + ("" if self.field == "any" else f"{self.field}:")
+        name = "arxiv" if self.field == "ids" else self.field
+        head = ("-" if self.negated else "") + ("" if name == "any" else f"{name}:")
         value = self.value
         if self.quoted or (self.field != "any" and (not value or value[0] == '"')):
             return f'{head}"{value}' + ('"' if self.closed else "")
@@ -70,11 +74,15 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A parsed query: terms that must all hold, plus problems found while parsing."""
+    """A parsed query: terms that must all hold, plus problems found while parsing.
+
+    A query with OR has branches (each a tuple of terms that must all hold; any branch
+    may hold); its terms are then every term of every branch, for highlighting."""
 
     text: str = ""
     terms: tuple[Term, ...] = ()
     errors: tuple[str, ...] = field(default=())
+    branches: tuple[tuple[Term, ...], ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -83,6 +91,8 @@ class Query:
 
     def to_text(self) -> str:
         """The query in canonical syntax (parses back to the same terms)."""
+        if self.branches:
+            return " OR ".join(" ".join(t.to_text() for t in b) for b in self.branches)
         return " ".join(t.to_text() for t in self.terms)
 
     def highlight_terms(self) -> list[str]:
@@ -97,11 +107,15 @@ class Query:
 
     def extends(self, previous: Query) -> bool:
         """True when this query's results are certainly a subset of previous's."""
+        if self.branches or previous.branches:
+            return self.branches == previous.branches and self.terms == previous.terms
         return all(any(t.implies(p) for t in self.terms) for p in previous.terms)
 
     def matches(self, paper: Paper, annotation: Annotation | None = None) -> bool:
         """True when paper (with the user's annotation) satisfies every term."""
         ctx = _Context(paper, annotation or Annotation())
+        if self.branches:
+            return any(all(ctx.term(t) != t.negated for t in b) for b in self.branches)
         return all(ctx.term(t) != t.negated for t in self.terms)
 
 
@@ -200,10 +214,10 @@ def _qualified(name: str, value: str, negated: bool, quoted: bool,
     return Term(name, value.lower(), negated, quoted, closed), ""
 
 
-def parse_query(text: str) -> Query:
-    """Parse query text; never raises. Bad parts become plain text and are listed in errors."""
-    terms: list[Term] = []
-    errors: list[str] = []
+def _lex(text: str, errors: list[str]) -> list[Token]:
+    """Terms and operators (OR, `(`, `-(`, `)`) of query text, left to right."""
+    tokens: list[Token] = []
+    depth = 0
     i, n = 0, len(text)
     while i < n:
         if text[i].isspace():
@@ -211,6 +225,16 @@ def parse_query(text: str) -> Query:
             continue
         start = i
         negated = text[i] == "-"
+        if text.startswith("(", i + negated):
+            tokens.append(NOT_OPEN if negated else OPEN)
+            depth += 1
+            i += 1 + negated
+            continue
+        if text[i] == ")" and depth:
+            tokens.append(CLOSE)
+            depth -= 1
+            i += 1
+            continue
         if negated:
             i += 1
         match = _QUALIFIER.match(text, i)
@@ -219,15 +243,47 @@ def parse_query(text: str) -> Query:
             value, quoted, closed, i = _read_value(text, match.end())
             if not value and not quoted:
                 continue
+            value, i, closers = _trailing_closers(value, quoted, i, depth)
             term, problem = _qualified(name, value, negated, quoted, closed)
             if term is None and problem:
                 errors.append(problem)
                 term = _plain(text[start + negated : i], negated, False, True)
         else:
-            if match:
-                errors.append(f"unknown qualifier {name}: (searched as text)")
+            if match and name not in URL_SCHEMES:
+                errors.append(f"unknown qualifier {name}: (known: {KNOWN})")
             value, quoted, closed, i = _read_value(text, i)
-            term = _plain(value, negated, quoted, closed)
+            value, i, closers = _trailing_closers(value, quoted, i, depth)
+            if value == "OR" and not quoted and not negated:
+                tokens.append(OR)
+                term = None
+            else:
+                term = _plain(value, negated, quoted, closed)
         if term is not None:
-            terms.append(term)
-    return Query(text, tuple(terms), tuple(errors))
+            tokens.append(term)
+        tokens.extend([CLOSE] * closers)
+        depth -= closers
+    return tokens
+
+
+def _trailing_closers(value: str, quoted: bool, end: int, depth: int) -> tuple[str, int, int]:
+    """Split `)` that close open groups off an unquoted value: (value, end, how many)."""
+    if quoted or not depth:
+        return value, end, 0
+    stripped = value.rstrip(")")
+    closers = min(len(value) - len(stripped), depth)
+    return value[: len(value) - closers], end, closers
+
+
+def parse_query(text: str) -> Query:
+    """Parse query text; never raises. Bad parts become plain text and are listed in errors."""
+    errors: list[str] = []
+    tokens = _lex(text, errors)
+    if not any(tok in (OR, OPEN, NOT_OPEN) for tok in tokens):
+        terms = tuple(t for t in tokens if isinstance(t, Term))
+        return Query(text, terms, tuple(errors))
+    branches, problems = branches_of(tokens)
+    errors += problems
+    if len(branches) == 1:
+        return Query(text, branches[0], tuple(errors))
+    terms = tuple(dict.fromkeys(t for b in branches for t in b))
+    return Query(text, terms, tuple(errors), tuple(branches))

@@ -9,9 +9,11 @@ from store.text import fold
 
 WORD = re.compile(r"\w+")
 SEP = " | "
-# Fields with their own word index and haystack; plain words search the first four.
-TEXT_FIELDS = ("title", "author", "venue", "text", "cat", "kw")
-ANY_FIELDS = ("title", "author", "venue", "text")
+# Fields with their own word index and haystack; plain words search the ANY_FIELDS.
+TEXT_FIELDS = ("title", "author", "venue", "text", "cat", "kw", "ids")
+ANY_FIELDS = ("title", "author", "venue", "text", "ids")
+# Changes whenever what the index holds changes (a cached index of another version is rebuilt).
+INDEX_VERSION = "fields-2"
 # ASCII bytes that are not \w become spaces (so split() equals WORD.findall for ASCII).
 _ASCII_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + b" " * 128
 # The same, keeping "|" (the separator between a field's values) as a token of its own.
@@ -56,6 +58,7 @@ def paper_values(paper: Paper) -> dict[str, list[str]]:
         "text": [paper.abstract, paper.comments, paper.extra.get("citekey", "")],
         "cat": [paper.category],
         "kw": paper.keywords,
+        "ids": [paper.arxiv_id, paper.doi],
     }
 
 
@@ -75,8 +78,8 @@ def tag_field(annotation: Annotation | None) -> str:
 
 
 def has_code(paper: Paper) -> bool:
-    """True when the paper has code (the flag, or a link labelled code)."""
-    return paper.has_code or any("code" in link.label.lower() for link in paper.links)
+    """True when the paper has a code link (a link labelled code); a bare flag is not enough."""
+    return any("code" in link.label.lower() and link.url.strip() for link in paper.links)
 
 
 def phrase_pattern(tokens: tuple[str, ...], exact: bool) -> re.Pattern[str]:

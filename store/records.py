@@ -85,8 +85,8 @@ def row_from_raw(data: dict[str, Any]) -> Row:
         more = len(authors) > 1 or bool(data.get("authors_truncated"))
         first = f"{authors[0]} et al." if more else str(authors[0])
     links = data.get("links") or ()
-    has_code = bool(data.get("has_code")) or any(
-        "code" in str(x.get("label", "")).lower() for x in links
+    has_code = any(  # a code link, not a bare flag
+        "code" in str(x.get("label", "")).lower() and str(x.get("url", "")).strip() for x in links
     )
     return Row(
         id=str(data.get("id", "")),

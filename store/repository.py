@@ -167,8 +167,20 @@ class Store:
             return None
 
     def collections(self) -> list[Collection]:
-        """Collections, in navigation order."""
-        return _collection_order(self._navigation()[0])
+        """Collections, in navigation order, with the names the user gave them."""
+        from store.collection_names import CollectionNames, apply_names
+
+        ordered = _collection_order(self._navigation()[0])
+        return apply_names(ordered, CollectionNames(self.home).all())
+
+    def rename_collection(self, ref: str, title: str) -> Collection:
+        """Give a collection (id, title or a unique start of either) the user's own name;
+        kept beside the annotations, so it survives re-imports; "" restores the imported one."""
+        from store.collection_names import CollectionNames, clean_title, find_collection
+
+        found = find_collection(self.collections(), ref)
+        CollectionNames(self.home).set(found.id, clean_title(title))
+        return next(c for c in self.collections() if c.id == found.id)
 
     def sections(self) -> list[Section]:
         """Sections in navigation order: by collection, then the section's own order."""

@@ -28,24 +28,62 @@ EPILOG = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="paperdeck", description=DESCRIPTION, epilog=EPILOG)
+def _global_options(parser: argparse.ArgumentParser, *, sub: bool) -> None:
+    """--home and --library; on a subcommand they default to "not given" (keep the main's)."""
+    default = argparse.SUPPRESS if sub else None
     parser.add_argument(
         "--home",
         metavar="DIR",
+        default=default,
         help="data directory (default: $PAPERDECK_HOME or the user data dir)",
     )
     parser.add_argument(
-        "--library", metavar="PATH", help="use this library file (may be a shared, read-only file)"
+        "--library",
+        metavar="PATH",
+        default=default,
+        help="use this library file (may be a shared, read-only file)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="paperdeck", description=DESCRIPTION, epilog=EPILOG)
+    _global_options(parser, sub=False)
     parser.add_argument("--version", action="version", version="paperdeck 0.1.0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         cmd = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(cmd)
+        _global_options(cmd.add_argument_group("global options"), sub=True)  # type: ignore[arg-type]
         cmd.set_defaults(run=module.run)
     return parser
+
+
+def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse argv; an unknown option after a subcommand is reported with that one's usage."""
+    args, extra = parser.parse_known_args(argv)
+    if (
+        extra
+        and isinstance(getattr(args, "query", None), list)
+        and extra[0].startswith("-")
+        and not any(x.startswith("--") for x in extra)
+    ):  # `search video -compression`, `-(a OR b)`: negated words, not options
+        args.query = [*args.query, *extra]
+        extra = []
+    if extra:
+        command = getattr(args, "command", None)
+        sub = _subparser(parser, command) if command else None
+        (sub or parser).error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser | None:
+    """The subparser of a command name."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found = action.choices.get(name)
+            return found if isinstance(found, argparse.ArgumentParser) else None
+    return None
 
 
 def open_browser(ctx: Context) -> int:
@@ -79,7 +117,7 @@ def app_exit(ctx: Context, app: App[object]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse arguments, run the command, turn user errors into one line."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     ctx = Context(args)
     try:
         if args.command is None:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.rename_dialog import rename_current_collection
+
 if TYPE_CHECKING:
     from tui.app import PaperDeckApp
 
@@ -64,6 +66,8 @@ class PaperDeckCommands(Provider):
             (name, partial(app.run_action, action, app.browser), help_text)
             for name, action, help_text in ACTIONS
         ]
+        out.append(("Rename this collection…", partial(rename_current_collection, app),
+                    "Give the current tab's collection your own name (paperdeck rename)"))
         for theme in sorted(app.available_themes):
             out.append((f"Theme: {theme}", partial(setattr, app, "theme", theme),
                         "Switch theme (remembered)"))

@@ -128,6 +128,11 @@ class SearchIndex:
         """Bitmap of papers matching every term; narrows from the last query when possible."""
         if q.is_empty:
             return self.all
+        if q.branches:  # OR: the union of the branches (each an ordinary AND query)
+            found = 0
+            for branch in q.branches:
+                found |= self._match(Query(q.text, branch))
+            return found
         last = self._last
         found = last[1] if last is not None and q.extends(last[0]) else self.all
         plain = sorted((t for t in q.terms if not t.needs_verify), key=self._order)

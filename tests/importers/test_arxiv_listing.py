@@ -33,8 +33,8 @@ def test_seed_counts_collection_and_ids(listing_text: str) -> None:
     assert result.warnings == []
     (coll,) = result.collections
     assert (coll.id, coll.kind, coll.title) == (
-        "listing:001-9714507ff912e908", "listing", "001_9714507ff912e908"
-    )
+        "listing:001-9714507ff912e908", "listing", "arXiv listing, Oct 2018 – Jul 2020"
+    )  # a real name: what it is and the months its ids were issued in
     assert result.sections[0].id == "listing:001-9714507ff912e908/all"
     for paper in result.papers:
         assert paper.title == ""

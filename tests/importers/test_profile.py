@@ -83,22 +83,12 @@ def test_seed_other_entries(profile_text: str) -> None:
     assert [p.date for p in lg] == ["2025-06-05", "2021-11-01"]
 
 
-@pytest.mark.parametrize(
-    ("today", "expected"),
-    [
-        (date(2025, 9, 1), "2025-03-19"),
-        (date(2025, 3, 19), "2025-03-19"),
-        (date(2025, 3, 18), "2024-03-19"),
-        (date(2026, 1, 5), "2025-03-19"),
-    ],
-)
-def test_date_without_year_falls_in_last_twelve_months(
-    profile_text: str, today: date, expected: str
-) -> None:
-    """"Mar 19" is dated within the 12 months up to the import date."""
+@pytest.mark.parametrize("today", [date(2025, 9, 1), date(2025, 3, 18), date(2026, 1, 5)])
+def test_date_without_year_stays_unknown(profile_text: str, today: date) -> None:
+    """"Mar 19" is never given a guessed year (the import date does not matter)."""
     (paper,) = [p for p in parse(profile_text, today).papers if p.category == "DC"]
-    assert paper.date == expected
-    assert paper.year == int(expected[:4])
+    assert (paper.date, paper.year) == ("", None)
+    assert paper.extra["month_day"] == "03-19"
 
 
 def test_paper_count_warning(profile_text: str) -> None:
@@ -145,7 +135,7 @@ def test_structural_variants() -> None:
     assert (meta["citations"], meta["h_index"], meta["papers"]) == ("12345", "41", "3")
     assert result.warnings == []
     a, b, c = result.papers
-    assert (a.category, a.date, a.has_code) == ("cs.CV", "2022-06-25", True)
+    assert (a.category, a.date, a.has_code) == ("cs.CV", "2022-06-25", False)  # flag, no link
     assert a.authors == ["Alice Smith", "Bob van der Berg", "Carol Li"]
     assert a.abstract == (
         "First paragraph of the abstract. Still the first paragraph.\n\nSecond paragraph."

@@ -185,25 +185,29 @@ def test_profile_with_arxiv_categories_and_suffixed_numbers() -> None:
                                "novelty": "47%", "ai_score": "61"}
     a, b, c = result.papers
     assert (a.category, a.date, a.has_code, a.authors) == (
-        "cs.CV", "2024-09-03", True, ["Marie-Claire Dubois-Fontaine"])
+        "cs.CV", "2024-09-03", False, ["Marie-Claire Dubois-Fontaine"])  # a flag, no link
     assert a.abstract == ("We learn depth from focal stacks without labels. Our method needs no "
                           "ground truth.")
     assert a.extra == {"citations": "45"}
     assert (b.category, b.date, b.has_code) == ("eess.IV", "2023-03-19", False)
     assert b.authors == ["Jan Novák", "Marie-Claire Dubois-Fontaine", "Sofia Rossi"]
     assert b.abstract.endswith("The second paragraph of the abstract continues here.")
-    assert (c.category, c.date, c.authors_truncated, c.abstract) == ("cs.LG", "2024-09-09", True,
-                                                                     "")
+    # "Sept 9" has no year: it stays unknown rather than being guessed from the import date.
+    assert (c.category, c.date, c.year, c.authors_truncated, c.abstract) == (
+        "cs.LG", "", None, True, "")
     assert not result.warnings
 
 
 def test_profile_with_short_dates_bom_and_missing_author_lines() -> None:
-    """"Mar 19" and "Dec 5" fall in the year before the import date; "5 May 2021", "30th"."""
+    """"Mar 19" and "Dec 5" keep an unknown year (never guessed); "5 May 2021", "30th"."""
     result = load("profile_short_dates.txt", "profile")
     assert result.collections[0].meta["citations"] == "1200000"
     assert [(p.date, p.category, p.has_code) for p in result.papers] == [
-        ("2025-03-19", "IV", True), ("2024-12-05", "CV", False), ("2021-05-05", "CV", False),
-        ("2020-06-30", "RO", True)]
+        ("", "IV", False), ("", "CV", False), ("2021-05-05", "CV", False),
+        ("2020-06-30", "RO", False)]
+    # A "Code" flag with no link is not code; a date without a year has no year.
+    assert [p.year for p in result.papers] == [None, None, 2021, 2020]
+    assert result.papers[0].extra["month_day"] == "03-19"
     assert [p.authors for p in result.papers] == [["Wei Zhang", "Ming Li"], ["Wei Zhang"], [],
                                                   ["Ana Ruiz", "Wei Zhang"]]
     assert result.papers[0].authors_truncated
@@ -220,7 +224,7 @@ def test_profile_minimal_crlf_with_untitled_entry() -> None:
     assert (a.title, a.category, a.date) == ("Variational Inference: A Review for Practitioners",
                                              "stat.ML", "2021-11-02")
     assert (b.title, b.category, b.authors, b.has_code) == (
-        "Spiking Models of Grid Cells", "q-bio.NC", ["Lena Vogel"], True)
+        "Spiking Models of Grid Cells", "q-bio.NC", ["Lena Vogel"], False)  # a flag, no link
     assert [(w.line, w.message) for w in result.warnings] == [
         (14, "entry has no title; skipped")]
 

@@ -35,6 +35,7 @@ def library() -> list[Paper]:
             id="p4", title="Déjà vu: Vidéo retrieval at scale", authors=["José García", "Li Wei"],
             year=2023, venue="NeurIPS 2023", venue_short="NeurIPS 2023", category="IR",
             abstract="Retrieval of near-duplicate clips.", has_code=True,
+            links=[Link("Code", "https://github.com/example/dejavu")],
         ),
         Paper(
             id="1501.00010", title="Straße scenes: dong liu style", authors=["Ann Dong"],

@@ -14,6 +14,7 @@ from importers.venue import parse_venue
 from store.bibtex_export import cite_key, cite_keys, entry_fields, escape_text, to_bibtex
 from store.models import Link, Paper, make_paper_id
 from store.repository import Store
+from store.venue_year import venue_without_year
 
 TODAY = date(2024, 6, 1)
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "bibtex" / "sample.bib"
@@ -46,7 +47,16 @@ def assert_same(before: list[Paper], after: list[Paper]) -> None:
     assert len(before) == len(after)
     for a, b in zip(before, after, strict=True):
         for name in COMPARED:
-            assert getattr(a, name) == getattr(b, name), (name, getattr(a, name), getattr(b, name))
+            x, y = _compared(a, name), _compared(b, name)
+            assert x == y, (name, x, y)
+
+
+def _compared(paper: Paper, name: str) -> object:
+    """A field as compared after a round trip: the venue without the year (booktitle and
+    journal never repeat the year, which has a field of its own)."""
+    if name == "venue":
+        return venue_without_year(paper.venue, paper.year)
+    return getattr(paper, name)
 
 
 def test_cite_key_shape_and_stopwords() -> None:
@@ -226,7 +236,7 @@ def test_demo_library_round_trip(tmp_path: Path) -> None:
             other = by_key[(paper.arxiv_id, paper.doi, paper.title)]
             for name in ("title", "authors", "authors_truncated", "year", "venue", "arxiv_id",
                          "doi", "abstract", "comments"):
-                assert getattr(paper, name) == getattr(other, name), (name, paper.id)
+                assert _compared(paper, name) == _compared(other, name), (name, paper.id)
             assert other.venue_short == paper.venue_short or not paper.venue, paper.id
             if paper.id == make_paper_id(paper):
                 assert other.id == paper.id

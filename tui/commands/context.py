@@ -10,16 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.paths import default_home
-from store.text import clean_output
+from store.text import clean_inline, clean_output
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from store.query import Query
     from store.repository import Store
 
 EXIT_OK = 0
 EXIT_NOTHING = 1
 EXIT_USAGE = 2
+MAX_CANDIDATES = 10
 
 
 class CommandError(Exception):
@@ -78,22 +80,31 @@ class Context:
         return self._store
 
     def find_id(self, ref: str) -> str | None:
-        """The paper id a reference names, warning when none: the rows cache first (fast)."""
+        """The paper id a reference names, warning when none; an ambiguous id prefix lists its
+        candidates and is a usage error (exit 2)."""
         ref = ref.strip()
-        if self.store.index_is_fresh():  # the search index answers without the whole library
-            found = self.store.resolve(ref)
-            if found is None:
-                self.warn(f"no paper {ref!r} (try `paperdeck search`)")
-            return found.id if found else None
-        ids = [row.id for row in self.store.rows()]
-        exact = [i for i in ids if i == ref]
-        prefixed = exact or [i for i in ids if ref and i.startswith(ref)]
+        fresh = self.store.index_is_fresh()  # the search index answers without the library
+        if fresh and (found := self.store.resolve(ref)) is not None:
+            return found.id
+        rows = self.store.rows()
+        if any(row.id == ref for row in rows):
+            return ref
+        prefixed = [row for row in rows if ref and row.id.startswith(ref)]
         if len(prefixed) == 1:
-            return prefixed[0]
-        paper = self.store.resolve(ref)
-        if paper is None:
-            self.warn(f"no paper {ref!r} (try `paperdeck search`)")
-        return paper.id if paper else None
+            return prefixed[0].id
+        if not fresh and (found := self.store.resolve(ref)) is not None:
+            return found.id
+        if len(prefixed) > 1:
+            self.warn(f"{ref!r} is the start of {len(prefixed)} paper ids; give more of one:")
+            for row in prefixed[:MAX_CANDIDATES]:
+                title = clean_inline(row.title)
+                short = title[:60] + ("…" if len(title) > 60 else "")
+                sys.stderr.write(f"  {row.id}  {row.year or '    '}  {short}\n")
+            if len(prefixed) > MAX_CANDIDATES:
+                sys.stderr.write(f"  … and {len(prefixed) - MAX_CANDIDATES} more\n")
+            raise CommandError(f"ambiguous id prefix {ref!r}")
+        self.warn(f"no paper {ref!r} (try `paperdeck search`)")
+        return None
 
     def write(self, text: str) -> None:
         """Write plain text to stdout, never interpreted as markup nor as terminal control."""
@@ -108,3 +119,15 @@ class Context:
 def no_color() -> bool:
     """True when the NO_COLOR convention asks for no colour."""
     return bool(os.environ.get("NO_COLOR"))
+
+
+def checked_query(ctx: Context, text: str) -> Query:
+    """The parsed query; its problems (the ones the TUI's status line shows) are a usage error."""
+    from store.query import parse_query
+
+    query = parse_query(text)
+    if query.errors:
+        for problem in query.errors:
+            ctx.warn(f"query: {problem}")
+        raise CommandError(f"bad query {text!r} (see the query language in the README)")
+    return query

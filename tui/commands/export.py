@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.commands.context import EXIT_NOTHING, EXIT_OK, CommandError, Context
+from tui.commands.context import EXIT_NOTHING, EXIT_OK, CommandError, Context, checked_query
 
 NAME = "export"
 HELP = "export papers (all, or those matching QUERY) as json, bibtex, markdown, csljson or ris"
@@ -21,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="json",
         help="output format",
     )
+    parser.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="same as --format json"
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--no-abstract", action="store_true", help="leave abstracts out (BibTeX)")
     parser.add_argument("--ascii", action="store_true", help="escape non-ASCII as LaTeX (BibTeX)")
@@ -33,7 +36,6 @@ def run(ctx: Context) -> int:
     """Export the selected papers."""
     from store.bibtex_export import to_bibtex
     from store.export import to_json, to_markdown
-    from store.query import parse_query
 
     store = ctx.store
     if ctx.args.watch:
@@ -41,8 +43,13 @@ def run(ctx: Context) -> int:
     annotations = store.annotations()
     papers = store.papers()
     if ctx.args.query:
-        query = parse_query(" ".join(ctx.args.query))
+        query = checked_query(ctx, " ".join(ctx.args.query))
         papers = [p for p in papers if query.matches(p, annotations.get(p.id))]
+    if not papers:
+        what = f"match {' '.join(ctx.args.query)!r}" if ctx.args.query else "are in the library"
+        where = f"; {ctx.args.output} was not written" if ctx.args.output else ""
+        ctx.warn(f"nothing to export: no papers {what}{where}")
+        return EXIT_NOTHING
     fmt = ctx.args.format
     if fmt == "json":
         text = to_json(papers, annotations)
@@ -63,18 +70,17 @@ def run(ctx: Context) -> int:
         ctx.warn(f"exported {len(papers)} papers to {ctx.args.output}")
     else:
         ctx.write(text)
-    return EXIT_OK if papers else EXIT_NOTHING
+    return EXIT_OK
 
 
 def _watch(ctx: Context) -> int:
     """`--watch`: keep the output .bib current (entries keep their order, keys and bytes)."""
     from store.models import Paper
-    from store.query import parse_query
     from tui.commands.bibwatch import bib_renderer, keep_written
 
     if ctx.args.format != "bibtex" or not ctx.args.output:
         raise CommandError("--watch needs --format bibtex and -o FILE")
-    query = parse_query(" ".join(ctx.args.query))
+    query = checked_query(ctx, " ".join(ctx.args.query))
 
     def choose() -> list[Paper]:
         notes = ctx.store.annotations()

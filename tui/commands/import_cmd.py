@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from importers.registry import KNOWN_FORMATS
-from tui.commands.context import EXIT_OK, EXIT_USAGE, CommandError, Context
+from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
 from tui.inputs import DEFAULT_MAX_SIZE
 
 if TYPE_CHECKING:
@@ -32,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--dry-run", action="store_true", help="parse and report; store nothing")
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="list every file read or skipped, and why"
+        "-v", "--verbose", action="store_true",
+        help="list files read or skipped (and why) and every possible duplicate",
     )
     parser.add_argument(
         "--max-size",
@@ -98,16 +99,22 @@ def _plural(n: int, word: str) -> str:
 
 
 def print_summary(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
-    """The closing summary: new, updated, merged, unchanged, skipped with reasons."""
+    """The closing summary: new, updated, merged, unchanged, skipped with reasons; possible
+    duplicates as one line (each one with --verbose), counted among the warnings."""
     for warning in report.warnings:
         ctx.warn(f"{'skipped' if warning.is_skip else 'warning'}: {warning}")
-    for summary in report.summaries:
-        for a, b, score in summary.possible_duplicates:
+    pairs = [pair for summary in report.summaries for pair in summary.possible_duplicates]
+    if pairs and getattr(ctx.args, "verbose", False):
+        for a, b, score in pairs:
             names = " ~ ".join(_label(ctx, pid) for pid in (a, b))
             ctx.warn(f"possible duplicate, not merged ({score:.0f}% similar): {names}")
+    elif pairs:
+        ctx.warn(
+            f"{_plural(len(pairs), 'possible duplicate')} not merged; `--verbose` lists them"
+        )
     print_reads(ctx, report, dry_run=dry_run)
     skipped = sum(1 for w in report.warnings if w.is_skip)
-    doubts = len(report.warnings) - skipped
+    doubts = len(report.warnings) - skipped + len(pairs)
     head = "dry run, nothing stored: " if dry_run else ""
     ctx.write(
         f"{head}{len(report.sources)} sources · {report.total('new')} new · "
@@ -166,4 +173,10 @@ def run(ctx: Context) -> int:
         parsed += fetch_dois(ctx.store, dois, warn=lambda text: ctx.warn(f"skipped: {text}"))
     report = apply_sources(ctx.store, parsed, dry_run=ctx.args.dry_run)
     print_summary(ctx, report, dry_run=ctx.args.dry_run)
-    return EXIT_OK if report.sources else EXIT_USAGE
+    if not report.sources:
+        return EXIT_USAGE
+    seen = sum(report.total(k) for k in ("new", "updated", "merged", "unchanged"))
+    if not seen:
+        ctx.warn("nothing was imported: no papers found in the input")
+        return EXIT_NOTHING
+    return EXIT_OK

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+import orjson
+
+from store.tags import split_tags
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
 
 NAME = "mark"
@@ -21,8 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     star = parser.add_mutually_exclusive_group()
     star.add_argument("--star", dest="starred", action="store_const", const=True, help="star")
     star.add_argument("--unstar", dest="starred", action="store_const", const=False, help="unstar")
-    parser.add_argument("--tag", action="append", default=[], metavar="T", help="add tag T")
-    parser.add_argument("--untag", action="append", default=[], metavar="T", help="remove tag T")
+    parser.add_argument(
+        "--tag", action="append", default=[], metavar="T",
+        help='add tags; commas or spaces separate them ("to-read, video" is two tags)',
+    )
+    parser.add_argument(
+        "--untag", action="append", default=[], metavar="T", help="remove tags (same rule)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the marks as a JSON object")
     parser.add_argument("--note", metavar="TEXT", help="set the note ('' clears it)")
 
 
@@ -35,10 +44,13 @@ def run(ctx: Context) -> int:
         paper_id,
         read=ctx.args.read,
         starred=ctx.args.starred,
-        add_tags=tuple(ctx.args.tag),
-        remove_tags=tuple(ctx.args.untag),
+        add_tags=split_tags(ctx.args.tag),
+        remove_tags=split_tags(ctx.args.untag),
         note=ctx.args.note,
     )
+    if ctx.args.json:
+        ctx.write(orjson.dumps({"id": paper_id, **ann.to_dict()}).decode())
+        return EXIT_OK
     state = [
         "read" if ann.read else "unread",
         "starred" if ann.starred else "",

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from store.models import Annotation, Row
 from store.text import clean_inline
+from store.venue_year import venue_without_year
 from tui.commands.context import Context
 
 
@@ -21,7 +22,8 @@ def paper_lines(ctx: Context, rows: list[Row], annotations: dict[str, Annotation
     """Print a list of papers: a Rich table on a terminal, TSV when piped."""
     if not ctx.tty:
         for p in rows:
-            cells = [p.id, str(p.year or ""), p.venue_short, p.title, p.first_author]
+            venue = venue_without_year(p.venue_short, p.year)
+            cells = [p.id, str(p.year or ""), venue, p.title, p.first_author]
             ctx.write("\t".join(clean_inline(c).replace("\t", " ") for c in cells))
         return
     table = Table(show_edge=False, pad_edge=False, expand=False)
@@ -38,7 +40,7 @@ def paper_lines(ctx: Context, rows: list[Row], annotations: dict[str, Annotation
         table.add_row(
             Text(clean_inline(p.id)),
             Text(str(p.year or "")),
-            Text(clean_inline(p.venue_short)),
+            Text(clean_inline(venue_without_year(p.venue_short, p.year))),
             Text(clean_inline(p.title)),
             Text(clean_inline(p.first_author)),
             Text(flags(p, annotations.get(p.id))),

@@ -7,19 +7,27 @@ import sys
 
 import orjson
 
-from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
+from tui.commands.context import EXIT_NOTHING, EXIT_OK, CommandError, Context, checked_query
 
 NAME = "search"
 HELP = "search the library with the TUI's query language"
+DEFAULT_LIMIT = 50
 SORTS = ("relevance", "order", "year", "title", "venue", "author")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `paperdeck search`."""
     parser.add_argument(
-        "query", nargs="+", help='query, e.g. video author:li year:2019..2022 -"frame"'
+        "query", nargs="*", help='query, e.g. video author:li year:2019..2022 -"frame"'
     )
-    parser.add_argument("--limit", type=int, default=50, help="show at most N results (default 50)")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"show at most N results (default {DEFAULT_LIMIT} on screen, all with --json; "
+        "0 for all)",
+    )
     parser.add_argument("--sort", choices=SORTS, default="relevance",
                         help="result order (default: relevance, best match first)")
     parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
@@ -44,11 +52,20 @@ def _progress(ctx: Context) -> object:
 
 def run(ctx: Context) -> int:
     """Run a search through the index and print the matching papers."""
+    if not ctx.args.query:
+        raise CommandError("search needs a QUERY (see `paperdeck search --help`)")
+    query = checked_query(ctx, " ".join(ctx.args.query))
     store = ctx.store
-    query = " ".join(ctx.args.query)
-    limit = ctx.args.limit if ctx.args.limit and ctx.args.limit > 0 else 1_000_000
-    page = store.search(query, sort=ctx.args.sort, limit=limit, progress=_progress(ctx))
+    limit = ctx.args.limit
+    if limit is None:
+        limit = 0 if ctx.args.json else DEFAULT_LIMIT
+    if limit < 0:
+        raise CommandError(f"--limit {limit}: give 0 (all) or a positive number")
+    page = store.search(query.text, sort=ctx.args.sort, limit=limit or 1_000_000,
+                        progress=_progress(ctx))
     rows = [] if page.fuzzy and ctx.args.json else page.rows
+    if rows and not page.fuzzy and len(rows) < page.total:
+        ctx.warn(f"showing {len(rows)} of {page.total} (--limit 0 for all)")
     if ctx.args.json:
         from store.export import to_json
 
@@ -59,10 +76,10 @@ def run(ctx: Context) -> int:
         from tui.commands.render import paper_lines
 
         if page.fuzzy:
-            ctx.warn(f"no exact matches for {orjson.dumps(query).decode()}; close matches:")
+            ctx.warn(f"no exact matches for {orjson.dumps(query.text).decode()}; close matches:")
         paper_lines(ctx, rows, store.annotations())
     if not rows:
         if not ctx.args.json:
-            ctx.warn(f"no papers match {orjson.dumps(query).decode()}")
+            ctx.warn(f"no papers match {orjson.dumps(query.text).decode()}")
         return EXIT_NOTHING
     return EXIT_OK

@@ -9,6 +9,7 @@ import orjson
 
 from store.models import Annotation, Paper
 from store.text import clean_block, clean_inline
+from store.venue_year import venue_with_year
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, Context
 
 if TYPE_CHECKING:
@@ -35,11 +36,9 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
     if paper.authors:
         more = " et al." if paper.authors_truncated else ""
         text.append(clean_inline(", ".join(paper.authors)) + more + "\n", style="green")
-    venue = clean_inline(paper.venue or paper.venue_short)
-    if venue or paper.year:
-        text.append(
-            f"{venue}{' · ' if venue and paper.year else ''}{paper.year or ''}\n", style="cyan"
-        )
+    venue = venue_with_year(clean_inline(paper.venue or paper.venue_short), paper.year)
+    if venue:
+        text.append(f"{venue}\n", style="cyan")
     rows = [
         ("id", paper.id),
         ("key", paper.extra.get("citekey", "")),
@@ -48,7 +47,7 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
         ("arXiv", paper.arxiv_id),
         ("DOI", paper.doi),
         ("category", paper.category),
-        ("date", paper.date),
+        ("date", paper.date or _yearless(paper)),
         ("badges", ", ".join(paper.badges)),
         ("comments", paper.comments),
         ("sections", ", ".join(ref.label for ref in paper.sections)),
@@ -68,6 +67,12 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
     if abstract and paper.abstract:
         text.append("\n" + clean_block(paper.abstract) + "\n")
     return text
+
+
+def _yearless(paper: Paper) -> str:
+    """A profile's date without a year ("03-19"), said to be so; else empty."""
+    month_day = paper.extra.get("month_day", "") if paper.extra else ""
+    return f"{month_day} (year unknown)" if month_day else ""
 
 
 def run(ctx: Context) -> int:

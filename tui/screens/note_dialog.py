@@ -12,17 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
+from store.tags import split_tags
 from tui.safe import clean, clean_multiline
 
 
 def parse_tags(value: str) -> list[str]:
-    """Tags from a comma- or space-separated line, cleaned, de-duplicated, order kept."""
-    seen: list[str] = []
-    for part in value.replace(",", " ").split():
-        tag = clean(part).strip()
-        if tag and tag not in seen:
-            seen.append(tag)
-    return seen
+    """Tags from a comma- or space-separated line: the store's one rule (store.tags)."""
+    return split_tags(value)
 
 
 class _Dialog(ModalScreen[str | None]):

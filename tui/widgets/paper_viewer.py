@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store.models import Annotation, Paper, Row
+from store.venue_year import venue_without_year
 from tui.safe import clean, clean_multiline, safe_url
 
 Spans = Callable[[str], list[tuple[int, int]]]
@@ -73,7 +74,7 @@ def render_paper(
     out.append("\n")
     for note in paper.author_notes:
         out.append(clean(note) + "\n", style="dim")
-    venue = clean(paper.venue or paper.venue_short)
+    venue = clean(venue_without_year(paper.venue or paper.venue_short, paper.year))
     if venue:
         out.append_text(_highlighted(venue, spans))
         out.append("  ")
