@@ -29,8 +29,8 @@ class StoreLike(Protocol):
         """Every paper's list row (cached)."""
         ...
 
-    def imported(self, paper_id: str) -> Paper | None:
-        """A paper by id, as imported (fast: no per-paper overlay)."""
+    def get(self, paper_id: str) -> Paper | None:
+        """A paper by id, with the user's edits (as the rest of the app shows it)."""
         ...
 
     def annotation(self, paper_id: str) -> Annotation:
@@ -126,7 +126,7 @@ def build_items(store: StoreLike, entries: Mapping[str, Mapping[str, Any]],
     for arxiv_id, entry in entries.items():
         pid = str(entry.get("id", ""))
         # by id when the rows know it (fast); else by arXiv id (merged under another id)
-        paper = store.imported(pid) if pid in ids else store.resolve(arxiv_id)
+        paper = store.get(pid) if pid in ids else store.resolve(arxiv_id)
         if paper is None:
             continue  # the update was interrupted before it stored this paper
         items.append(InboxItem(
