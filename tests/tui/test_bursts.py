@@ -259,3 +259,23 @@ async def test_cite_and_edit_keys_after_slash_are_text(
     assert len(Store(home).rows()) == before
     assert Store(home).setting("citation_style") is None
     assert Store(home).annotations() == {}
+
+
+async def test_moves_and_a_mark_in_one_write_mark_the_row_reached(home: Path) -> None:
+    """`jjr` and `jja` in one write act on the third row, never on the row the moves left."""
+    store = Store(home)
+    app = PaperDeckApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.query_one(PaperTable)
+        first, third = (table.rows[table.order[i]].id for i in (0, 2))
+        burst(app, *"jjr")
+        await ready(pilot)
+        assert table.current_id == third
+        burst(app, *"jja")
+        await ready(pilot)
+        fifth = table.current_id
+        assert app.state.abstract_open(fifth) and not app.state.abstract_open(third)
+    marks = Store(home).annotations()
+    assert marks.get(third) is not None and marks[third].read
+    assert first not in marks or not marks[first].read

@@ -198,11 +198,20 @@ class BrowserScreen(Screen[None]):
     @on(PaperTable.CursorMoved)
     def _cursor_moved(self, event: PaperTable.CursorMoved) -> None:
         """Follow the table's cursor in the viewer (the inbox's, on New)."""
-        if event.paper_id != self.state.current_id and not self.state.in_inbox:
-            self.state.current_id = event.paper_id
-            if event.paper_id is not None:
-                self.state.cursors[self.state.view_key] = event.paper_id
+        self.follow_cursor(event.paper_id)
+
+    def follow_cursor(self, paper_id: str | None) -> None:
+        """Make paper_id the current paper (unless on New) and show it."""
+        if paper_id != self.state.current_id and not self.state.in_inbox:
+            self.state.current_id = paper_id
+            if paper_id is not None:
+                self.state.cursors[self.state.view_key] = paper_id
             self.refresh_viewer()
+
+    def sync_cursor(self) -> None:
+        """Take the table's cursor now: a key in the same burst as a move (`jjr`) acts on the
+        row the moves reached, not on the one whose CursorMoved message is still queued."""
+        self.follow_cursor(self.query_one(PaperTable).current_id)
 
     @on(OptionList.OptionHighlighted, "#inbox-list")
     def _inbox_moved(self) -> None:
@@ -259,6 +268,7 @@ class BrowserScreen(Screen[None]):
 
     def action_toggle_abstract(self) -> None:
         """Open or shut the highlighted paper's abstract."""
+        self.sync_cursor()
         if self.state.current_id:
             self.state.toggle_abstract(self.state.current_id)
             self.refresh_viewer(keep_scroll=True)
@@ -304,4 +314,5 @@ class BrowserScreen(Screen[None]):
 
     async def action_do(self, name: str, *args: object) -> None:
         """Run a paper or palette action by name (the table is in tui/paper_keys.py)."""
+        self.sync_cursor()
         await paper_keys.run(self, name, *args)
