@@ -11,6 +11,7 @@ from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.reference_common import (
     ARXIV_TEXT,
     DOI_PREFIX,
+    KEY_OK,
     LITERAL_AUTHORS,
     add_url,
     file_collection,
@@ -20,7 +21,6 @@ from importers.reference_common import (
 from store.models import Paper, Provenance, SectionRef, make_paper_id
 from store.text import clean_block, clean_inline
 
-_KEY_OK = re.compile(r"^[A-Za-z0-9_:.+/\-]{1,80}$")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _MARKERS = ('"container-title"', '"issued"', '"DOI"', '"author"', '"citation-key"')
 
@@ -92,7 +92,7 @@ def item_to_paper(item: dict[str, Any], source: str, ref: SectionRef, index: int
     paper.keywords = list(dict.fromkeys(k for k in keywords if k))
     key = _text(item, "citation-key") or _text(item, "id")
     paper.extra = {"csl_type": _text(item, "type")}
-    if _KEY_OK.match(key):
+    if KEY_OK.match(key):
         paper.extra["citekey"] = key
     if literal:
         paper.extra[LITERAL_AUTHORS] = "\n".join(literal)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -127,3 +128,12 @@ def _build(events: list[yaml.Event], *, source: str, first_line: int) -> FrontVa
             keys.pop()
             add(done, event)
     return root
+
+
+def load_yaml(text: str) -> Any:
+    """One YAML document read with the safe loader (libyaml's when present); never objects."""
+    loader = yaml.CSafeLoader(text) if _HAS_C else yaml.SafeLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()

@@ -16,6 +16,8 @@ ARXIV_TEXT = re.compile(r"arxiv:\s*([a-z\-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5}
                         re.I)
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
+KEY_OK = re.compile(r"^[A-Za-z0-9_:.+/\-]{1,80}$")  # a usable cite key
+
 
 def set_venue(paper: Paper, venue: str, short: str = "") -> None:
     """Venue, short venue (given, else derived like the BibTeX importer) and badges."""

@@ -9,6 +9,7 @@ from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.reference_common import (
     ARXIV_TEXT,
     DOI_PREFIX,
+    KEY_OK,
     LITERAL_AUTHORS,
     add_url,
     file_collection,
@@ -19,7 +20,6 @@ from store.models import Paper, Provenance, SectionRef, make_paper_id
 from store.text import clean_block, clean_inline
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
-_KEY_OK = re.compile(r"^[A-Za-z0-9_:.+/\-]{1,80}$")
 _DATE = re.compile(r"^(\d{4})(?:[/-](\d{1,2})?)?(?:[/-](\d{1,2})?)?")
 ENTRY_TYPES = {"JOUR": "article", "JFULL": "article", "MGZN": "article", "CONF": "inproceedings",
                "CPAPER": "inproceedings", "BOOK": "book", "CHAP": "incollection",
@@ -86,7 +86,7 @@ def record_to_paper(tags: list[tuple[str, str]], source: str, ref: SectionRef,
     kind = first.get("TY", "GEN").strip().upper()
     paper.extra = {"ris_type": kind, "entrytype": ENTRY_TYPES.get(kind, "misc")}
     key = clean_inline(first.get("ID", ""))
-    if _KEY_OK.match(key):
+    if KEY_OK.match(key):
         paper.extra["citekey"] = key
     if literal:
         paper.extra[LITERAL_AUTHORS] = "\n".join(literal)

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from importers.frontmatter import load_yaml
 from importers.sitemap import CONFIGS, plan
 from store.models import Link, Paper
 from store.text import clean_inline
@@ -34,8 +35,7 @@ def _load(path: str, text: str) -> dict[str, Any]:
         if path.endswith(".toml"):
             data: Any = tomllib.loads(text)
         else:
-            loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
-            data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+            data = load_yaml(text)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError):
         return {}
     return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from store.cite.pattern import KEY_OK
 from store.models import Paper
 from store.text import clean_output, fold
 from store.venue_year import venue_without_year
@@ -17,7 +18,6 @@ _STOP = frozenset(
      "from", "via", "by", "at", "as", "is", "are", "do", "does", "what", "how", "why", "when",
      "can"]
 )
-_KEY_OK = re.compile(r"^[A-Za-z0-9_:.+/\-]{1,80}$")
 _JOURNAL = re.compile(
     r"\b(?:transactions|journal|letters|magazine|review|reviews|trans\.|j\.|surveys)\b"
     r"|^proceedings of the ieee\s*(?:[,(]|\d|$)",
@@ -143,7 +143,7 @@ def _ascii_word(text: str) -> str:
 def cite_key(paper: Paper) -> str:
     """The paper's base cite key: its imported key, else e.g. li2023learning."""
     own = paper.extra.get("citekey", "") if paper.extra else ""
-    if own and _KEY_OK.match(own):
+    if own and KEY_OK.match(own):
         return own
     author = _ascii_word(_last_name(paper.authors[0])) if paper.authors else ""
     year = str(paper.year) if paper.year else "nd"

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.frontmatter import load_yaml
 from importers.sites.datamap import is_publication, item_paper, score_list, string_paper
 from importers.sites.front import BrokenSource
 from importers.sites.groups import Grouped, build, collection_for, finish
@@ -36,8 +37,7 @@ def load(text: str, filename: str, *, source: str) -> Any:
             return json.loads(text)
         if name.endswith(".toml"):
             return tomllib.loads(text)
-        loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return load_yaml(text)
     except json.JSONDecodeError as exc:
         raise BrokenSource(f"malformed JSON: {exc.msg}", source=source, line=exc.lineno) from None
     except yaml.MarkedYAMLError as exc:
