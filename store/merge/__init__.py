@@ -38,10 +38,11 @@ class MergeOutcome:
 class _Merger(NearMisses):
     """Working state of one merge: the paper list and its dict indexes."""
 
-    def __init__(self, existing: list[Paper], *, exhaustive: bool = False) -> None:
+    def __init__(self, existing: list[Paper], *, exhaustive: bool = False,
+                 common: tuple[set[str], set[str]] | None = None) -> None:
         """Index the existing papers (copies are made only for papers that get touched)."""
         self.papers: list[Paper] = list(existing)
-        self.similar = AbstractMatcher(self.papers, exhaustive=exhaustive)
+        self.similar = AbstractMatcher(self.papers, exhaustive=exhaustive, common=common)
         self.originals: dict[int, Paper] = {}
         self.new_slots: set[int] = set()
         self.seen_prov: dict[int, set[tuple[str, str, str]]] = {}
@@ -289,11 +290,11 @@ def _identity(paper: Paper) -> tuple[str, str, str, str, str]:
     return paper.arxiv_id, paper.doi, paper.title, paper.abstract, paper.date
 
 
-def merge_papers(existing: list[Paper], incoming: list[Paper], *,
-                 exhaustive: bool = False) -> MergeOutcome:
+def merge_papers(existing: list[Paper], incoming: list[Paper], *, exhaustive: bool = False,
+                 common: tuple[set[str], set[str]] | None = None) -> MergeOutcome:
     """Merge incoming papers into existing ones; inputs are never mutated. exhaustive compares
-    abstracts of two arXiv papers too (see store.merge.similar)."""
-    merger = _Merger(existing, exhaustive=exhaustive)
+    abstracts of two arXiv papers too; common (see store.merge.similar)."""
+    merger = _Merger(existing, exhaustive=exhaustive, common=common)
     for paper in incoming:
         merger.add(paper)
     return merger.outcome()

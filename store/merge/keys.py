@@ -45,9 +45,11 @@ class AbstractIndex:
     SKETCH = 3
     MAX_POSTING = 64  # keys shared by more papers than this are too common to block on
 
-    def __init__(self) -> None:
-        """An empty index."""
+    def __init__(self, common: set[str] | frozenset[str] = frozenset()) -> None:
+        """An empty index; common: keys known to be too common in the whole library (when
+        this index holds only part of it: store.index.twins)."""
         self.postings: dict[str, list[int]] = {}
+        self.common = common
 
     @classmethod
     def keys(cls, abstract: str) -> list[str]:
@@ -77,7 +79,7 @@ class AbstractIndex:
         found: dict[int, None] = {}
         for key in self.keys(abstract):
             posting = self.postings.get(key, ())
-            if len(posting) > self.MAX_POSTING:
+            if len(posting) > self.MAX_POSTING or key in self.common:
                 continue
             for slot in posting:
                 found.setdefault(slot, None)

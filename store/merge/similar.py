@@ -22,10 +22,14 @@ NEAR_SCORE = 80.0  # similarity at or above which a pair is reported as a possib
 class AbstractMatcher:
     """Similarity candidates for incoming papers among the merger's working list."""
 
-    def __init__(self, papers: list[Paper], *, exhaustive: bool = False) -> None:
-        """Match against papers (the merger's list, which grows as papers are placed)."""
+    def __init__(self, papers: list[Paper], *, exhaustive: bool = False,
+                 common: tuple[set[str], set[str]] | None = None) -> None:
+        """Match against papers (the merger's list, which grows as papers are placed);
+        common: blocking keys too common among all papers / papers without arXiv id, when
+        papers are only the part of the library that store.index.twins found."""
         self.papers = papers
         self.exhaustive = exhaustive
+        self.common = common or (set(), set())
         self.every: AbstractIndex | None = None  # all papers
         self.open: AbstractIndex | None = None  # papers without an arXiv id
         self.norms: dict[int, tuple[str, str]] = {}
@@ -41,13 +45,13 @@ class AbstractMatcher:
         """The index to search for a paper with (arxiv) or without an arXiv id."""
         if arxiv and not self.exhaustive:
             if self.open is None:
-                self.open = AbstractIndex()
+                self.open = AbstractIndex(self.common[1])
                 for slot, paper in enumerate(self.papers):
                     if not paper.arxiv_id:
                         self.open.add(slot, paper.abstract)
             return self.open
         if self.every is None:
-            self.every = AbstractIndex()
+            self.every = AbstractIndex(self.common[0])
             for slot, paper in enumerate(self.papers):
                 self.every.add(slot, paper.abstract)
         return self.every
