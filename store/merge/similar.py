@@ -67,11 +67,14 @@ class AbstractMatcher:
     def ranked(self, paper: Paper) -> list[tuple[int, float]]:
         """(slot, score) of the papers whose abstracts score at least NEAR_SCORE, best first
         (at most five)."""
+        arxiv = bool(paper.arxiv_id) and not self.exhaustive
+        index = self._index(arxiv)
+        if not index.postings:  # e.g. an arXiv paper and no paper without an arXiv id
+            return []
         text = norm_abstract(paper.abstract)
         if len(text) < AbstractIndex.MIN_LENGTH:
             return []
-        arxiv = bool(paper.arxiv_id) and not self.exhaustive
-        candidates = self._index(arxiv).candidates(paper.abstract)
+        candidates = index.candidates(paper.abstract)
         if arxiv:  # a paper may have gained an arXiv id since it was indexed
             candidates = [s for s in candidates if not self.papers[s].arxiv_id]
         if not candidates:
