@@ -29,6 +29,9 @@ PARTIAL_MIN = 5_000  # below this many papers reading the whole library is cheap
 # Carry the whole-library rows cache over (about 1 s at 100k papers): today's TUI reads every
 # row at start; once it reads pages (Store.page), set this False.
 CARRY_ROWS_CACHE = True
+# Bulk importers stream whole archives batch by batch: carrying a rows cache of the whole
+# library over each batch would make the import quadratic, so theirs is dropped instead.
+BULK_IMPORTERS = frozenset({"arxiv-snapshot"})
 
 
 def import_partial(store: Store, result: ImportLike, *, source: str, importer: str,
@@ -98,7 +101,8 @@ def import_partial(store: Store, result: ImportLike, *, source: str, importer: s
         store._state = None
         store.search_index.after_changes(before, changes)
         store.overlay.assign_keys(outcome.papers)  # the new papers' stable cite keys
-        _update_views(store, before, changes, total, collections, sections)
+        _update_views(store, before, changes, total, collections, sections,
+                      carry=CARRY_ROWS_CACHE and importer not in BULK_IMPORTERS)
     return summary
 
 
@@ -120,12 +124,12 @@ def _locate(positions: list[int], runs: list[list[Any]]) -> list[tuple[str, int]
 
 def _update_views(store: Store, before: str, changes: list[tuple[dict[str, Any], int]],
                   total: int, collections: list[dict[str, Any]],
-                  sections: list[dict[str, Any]]) -> None:
+                  sections: list[dict[str, Any]], *, carry: bool) -> None:
     """Carry the rows and nav caches over to the new library version (rows only when the
-    old version's rows were cached)."""
+    old version's rows were cached and carry)."""
     nav = ([Collection.from_dict(c) for c in collections],
            [Section.from_dict(x) for x in sections])
-    rows = store._rows_cache.load(before) if CARRY_ROWS_CACHE else None
+    rows = store._rows_cache.load(before) if carry else None
     after = store.library_fingerprint()
     if rows is None or len(rows) != total:
         store._nav_cache.save(after, *nav)

@@ -27,7 +27,7 @@ from store.atomic import atomic_write_bytes
 if TYPE_CHECKING:
     from store.repository import Store
 
-BATCH = 5_000
+BATCH = 20_000  # lines per applied batch (each import has costs that grow with the library)
 _NEW_ID = re.compile(r"^(\d{4})\.\d{4,5}")
 _OLD_ID = re.compile(r"^[a-z-]+(?:\.[A-Z]{2})?/(\d{4})\d{3}")
 

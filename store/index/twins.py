@@ -84,6 +84,8 @@ def find_twins(index: PaperIndex, papers: Iterable[Any]) -> Twins:
         (open_ if p.arxiv_id else every).update(AbstractIndex.keys(p.abstract))
     out = Twins()
     schema = index.schema
+    if open_ and not _count(index, _no_arxiv(index, Q.all_query())):
+        open_ = set()  # every stored paper has an arXiv id: none to compare abstracts with
     clauses = [(Occur.Should, Q.term_set_query(schema, "alt", alt or ["-"]))]
     if titles:
         clauses.append((Occur.Should, Q.term_set_query(schema, "mkeys", titles)))
