@@ -175,3 +175,39 @@ def test_partial_import_with_common_keys_equals_whole_path(
     twins = find_twins(store.search_index.current(), _common_imports()[1][1].papers)
     assert twins.common_every  # the shared opening was too common to look up
     assert len(twins.found) < 90
+
+
+def test_snapshot_fast_paths_give_the_exhaustive_library(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A snapshot streamed in batches through the partial path and the arXiv merge rule, then
+    a lab page of some of its papers (no arXiv ids, retitled): the same library as the
+    whole-library path with every pair of abstracts compared."""
+    import functools
+
+    import orjson
+
+    from benchmarks.gen_arxiv_snapshot import papers as generated
+    from importers.arxiv_snapshot import parse_lines
+    from store import merge
+    from store.models import Paper, Provenance
+    from store.snapshot_import import import_snapshot
+
+    snap = tmp_path / "snap.jsonl"
+    recs = list(generated(1200, seed=3))
+    snap.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs))
+    lab = [Paper(title=f"Lab version {i}", year=2024, abstract=str(recs[i]["abstract"]),
+                 provenance=[Provenance("lab.md", "jekyll")]) for i in range(0, 1200, 150)]
+    out = {}
+    for name, fast in (("fast", True), ("slow", False)):
+        with monkeypatch.context() as m:
+            m.setattr(partial_mod, "PARTIAL_MIN", 0 if fast else 10**9)
+            if not fast:
+                m.setattr(merge, "merge_papers",
+                          functools.partial(merge.merge_papers, exhaustive=True))
+            store = Store(tmp_path / name)
+            import_snapshot(store, snap, lambda lines, src: parse_lines(lines, source=src),
+                            batch=400)
+            s = store.apply_import(result(*lab), source="lab.md", importer="jekyll")
+            out[name] = (s.new, s.merged, [p.to_dict() for p in Store(tmp_path / name).papers()])
+    assert out["fast"] == out["slow"]
+    assert len(out["fast"][1]) == len(lab)  # each lab record found its arXiv twin
