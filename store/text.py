@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from typing import Any
@@ -117,7 +118,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(itertools.filterfalse(unicodedata.combining, decomposed)).casefold()
 
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
