@@ -82,6 +82,14 @@ def encode_rows(rows: list[Row]) -> dict[str, Any]:
 
 def decode_rows(doc: dict[str, Any]) -> list[Row]:
     """Rows from encode_rows() output; ValueError/TypeError/IndexError when malformed."""
+    check_rows(doc)
+    columns, combos, refs = doc["columns"], doc["sections"], doc["section_refs"]
+    sections = [list(combos[k]) for k in refs]
+    return list(map(Row, *columns, sections))
+
+
+def check_rows(doc: dict[str, Any]) -> int:
+    """The row count of encode_rows() output; ValueError/TypeError/KeyError when malformed."""
     columns, combos, refs = doc["columns"], doc["sections"], doc["section_refs"]
     if not isinstance(columns, list) or len(columns) != len(_COLUMN_TYPES):
         raise ValueError("bad columns")
@@ -95,8 +103,7 @@ def decode_rows(doc: dict[str, Any]) -> list[Row]:
         raise ValueError("bad sections table")
     if not set(map(type, refs)) <= {int} or (refs and (min(refs) < 0 or max(refs) >= len(combos))):
         raise ValueError("bad section refs")
-    sections = [list(combos[k]) for k in refs]
-    return list(map(Row, *columns, sections))
+    return count
 
 
 def _fresh(doc: Any, fingerprint: str, fmt: int = ROWS_FORMAT) -> bool:
@@ -144,6 +151,39 @@ class RowCache:
     def save(self, fingerprint: str, rows: list[Row]) -> None:
         """Write the rows; silently skip when the cache cannot be written."""
         _write(self.path, {"format": ROWS_FORMAT, "fingerprint": fingerprint, **encode_rows(rows)})
+
+    def carry(self, before: str, after: str, changes: list[tuple[Row, int]], total: int) -> bool:
+        """Move the cache of version before to version after by replacing or appending rows
+        (row, position), column by column without decoding every row; False (nothing
+        written) when there is no well-formed cache of before holding total rows."""
+        try:
+            with gc_paused():
+                doc = orjson.loads(self.path.read_bytes())
+                if not _fresh(doc, before) or check_rows(doc) != total:
+                    return False
+        except (OSError, orjson.JSONDecodeError, TypeError, ValueError, KeyError, IndexError):
+            return False
+        columns, combos, refs = doc["columns"], doc["sections"], doc["section_refs"]
+        known = {tuple(c): k for k, c in enumerate(combos)}
+        for row, at in sorted(changes, key=lambda x: x[1]):
+            values = [row.id, row.title, row.first_author, row.venue_short, row.year,
+                      row.category, row.has_code, row.has_abstract]
+            ref = known.setdefault(tuple(row.sections), len(known))
+            if ref == len(combos):
+                combos.append(list(row.sections))
+            if at < len(refs):
+                for column, value in zip(columns, values, strict=True):
+                    column[at] = value
+                refs[at] = ref
+            elif at == len(refs):
+                for column, value in zip(columns, values, strict=True):
+                    column.append(value)
+                refs.append(ref)
+            else:
+                return False
+        doc["fingerprint"] = after
+        _write(self.path, doc)
+        return True
 
 
 Nav = tuple[list[Collection], list[Section]]

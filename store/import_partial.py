@@ -129,15 +129,8 @@ def _update_views(store: Store, before: str, changes: list[tuple[dict[str, Any],
     old version's rows were cached and carry)."""
     nav = ([Collection.from_dict(c) for c in collections],
            [Section.from_dict(x) for x in sections])
-    rows = store._rows_cache.load(before) if carry else None
     after = store.library_fingerprint()
-    if rows is None or len(rows) != total:
-        store._nav_cache.save(after, *nav)
-        return
-    for raw, at in changes:
-        row = row_from_raw(raw)
-        if at < len(rows):
-            rows[at] = row
-        else:
-            rows.append(row)
-    store._remember_views(after, rows, nav)
+    store._nav_cache.save(after, *nav)
+    if carry:  # column by column, without decoding every cached row
+        store._rows_cache.carry(before, after, [(row_from_raw(raw), at) for raw, at in changes],
+                                total)

@@ -211,3 +211,24 @@ def test_snapshot_fast_paths_give_the_exhaustive_library(
             out[name] = (s.new, s.merged, [p.to_dict() for p in Store(tmp_path / name).papers()])
     assert out["fast"] == out["slow"]
     assert len(out["fast"][1]) == len(lab)  # each lab record found its arXiv twin
+
+
+def test_partial_import_carries_the_rows_cache(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a partial import the rows cache is the new library's (patched column by column):
+    the next rows() parses nothing and equals the rows read from the library."""
+    from store.models import Row
+
+    monkeypatch.setattr(partial_mod, "PARTIAL_MIN", 0)
+    store = Store(tmp_path)
+    imports = _imports()
+    for source, res in imports[:3]:
+        store.apply_import(res, source=source, importer="test")
+    store.rows()
+    for source, res in imports[3:]:  # updates in place, a merge into another source, appends
+        store.apply_import(res, source=source, importer="test")
+    with monkeypatch.context() as m:
+        m.setattr(Store, "_lib", lambda self: pytest.fail("parsed the library"))
+        cached = Store(tmp_path).rows()
+    truth = [Row.from_paper(p) for p in Store(tmp_path).papers()]
+    assert cached == truth and len(truth) > 20
