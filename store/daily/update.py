@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -16,7 +16,7 @@ from store.daily.oai import OaiHarvester
 from store.daily.pages import Page, arrivals_for, keep_followed
 from store.errors import ArxivError, StoreError
 from store.importing import ImportLike
-from store.models import ImportSummary, Paper, Row
+from store.models import ImportSummary, Paper
 from store.net.http import FetchError
 from store.text import slugify
 
@@ -42,12 +42,8 @@ class StoreLike(Protocol):
 
     home: Any
 
-    def rows(self) -> list[Row]:
-        """Every paper's list row."""
-        ...
-
-    def imported(self, paper_id: str) -> Paper | None:
-        """A paper by id, as imported."""
+    def imported_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """Stored papers by id, as imported."""
         ...
 
     def apply_import(self, result: ImportLike, *, source: str, importer: str, digest: str = "",
