@@ -16,6 +16,7 @@ from store.atomic import locked
 from store.importing import ImportLike, source_record, upsert
 from store.index.twins import find_twins
 from store.library import _source
+from store.merge.keys import forget_keys
 from store.models import Collection, ImportSummary, Section
 from store.parts import PartedStorage
 from store.paths import backups_dir
@@ -37,6 +38,15 @@ BULK_IMPORTERS = frozenset({"arxiv-snapshot"})
 def import_partial(store: Store, result: ImportLike, *, source: str, importer: str,
                    digest: str) -> ImportSummary | None:
     """apply_import for a big split library, or None when the whole path must run."""
+    try:
+        return _import_partial(store, result, source=source, importer=importer, digest=digest)
+    finally:
+        forget_keys()  # the merge key memos hold this import's texts
+
+
+def _import_partial(store: Store, result: ImportLike, *, source: str, importer: str,
+                    digest: str) -> ImportSummary | None:
+    """import_partial, the memos aside."""
     from store.merge import merge_papers
 
     storage = store._storage

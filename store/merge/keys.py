@@ -23,7 +23,7 @@ def arxiv_key(arxiv_id: str) -> str:
     return _VERSION.sub("", key)
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 15)
 def norm_title(title: str) -> str:
     """Normalised title identity (store.text.normalize_title); memoised, as one import
     normalises each title several times (merge, index lookups, index documents)."""
@@ -94,10 +94,16 @@ class AbstractIndex:
         return sorted(found)
 
 
-@functools.lru_cache(maxsize=1 << 13)
+@functools.lru_cache(maxsize=1 << 15)
 def _abstract_keys(abstract: str) -> tuple[str, ...]:
     """AbstractIndex.keys, memoised (an import asks for a batch's keys several times)."""
     return tuple(AbstractIndex.compute_keys(abstract))
+
+
+def forget_keys() -> None:
+    """Empty the title and abstract key memos (after an import: they pin its texts)."""
+    norm_title.cache_clear()
+    _abstract_keys.cache_clear()
 
 
 _ID_MONTH = re.compile(r"^(?:[a-z\-]+(?:\.[a-z]{2})?/)?(\d{2})(\d{2})", re.I)
