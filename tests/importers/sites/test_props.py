@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from importers.base import ImporterError
 from importers.registry import get
-from importers.site import import_site
+from importers.sites.walk import import_site
 from tests.importers.sites.helpers import SITES, TODAY
 
 # (importer, fixture file) pairs: every new importer on its own kind of input

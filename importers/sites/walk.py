@@ -1,6 +1,6 @@
 """A whole site repository: find each file's importer, read it, group it under the site.
 
-Pure: the caller lists the root (`importers.sitemap.plan`) and reads the planned files; this
+Pure: the caller lists the root (`importers.sites.sitemap.plan`) and reads the planned files; this
 module gets (relative path, text) pairs and returns one import source per file, plus what it
 skipped and why. One bad file never stops the rest.
 """
@@ -15,12 +15,12 @@ from pathlib import PurePosixPath
 from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
 from importers.jekyll.site import parse_site
-from importers.siteconfig import SiteInfo, resolve_links, site_info
-from importers.sitemap import plan
+from importers.sites.config import SiteInfo, resolve_links, site_info
 from importers.sites.front import BrokenSource, split_front
 from importers.sites.groups import OTHER, Grouped, build, finish, regroup
 from importers.sites.htmllist import html_entries
 from importers.sites.hugo import IMPORTER as HUGO
+from importers.sites.sitemap import plan
 from store.text import clean_inline, normalize_title, slugify
 
 __all__ = ["SiteImport", "SiteSource", "import_site", "parse_site", "plan"]
