@@ -87,6 +87,13 @@ class Store:
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else lib.paper(pos)
 
+    def imported_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """The stored papers among ids, as imported; read through a fresh index when there
+        is one, so the library is not parsed (store.lookups)."""
+        from store.lookups import imported_many
+
+        return imported_many(self, ids)
+
     @journaled(lambda paper_id, fields: f"edit {paper_id}")
     def set_edits(self, paper_id: str, fields: dict[str, Any]) -> None:
         """Keep the user's values of fields for a paper (they win over every re-import)."""
