@@ -10,8 +10,6 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from store.errors import StoreError
 
 CRASH_ENV = "PAPERDECK_CRASH_POINT"  # e.g. "after-temp-write" (kill before os.replace)
@@ -53,6 +51,8 @@ def lock_path(path: Path) -> Path:
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the inter-process lock of path (reentrant within a process)."""
+    from filelock import FileLock, Timeout  # (a read-only command never imports it)
+
     lock = FileLock(str(lock_path(path)), timeout=timeout, is_singleton=True)
     try:
         lock.acquire()
