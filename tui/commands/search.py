@@ -52,7 +52,9 @@ def run(ctx: Context) -> int:
         raise CommandError(f"--limit {limit}: give 0 (all) or a positive number")
     page = store.search(query.text, sort=ctx.args.sort, limit=limit or 1_000_000,
                         progress=index_progress(ctx))
-    rows = [] if page.fuzzy and ctx.args.json else page.rows
+    # the index holds papers as imported: rows of papers the user (or enrich) edited are
+    # rebuilt with the edits on top, as the TUI shows them
+    rows = [] if page.fuzzy and ctx.args.json else store.with_edits(page.rows)
     if rows and not page.fuzzy and len(rows) < page.total:
         ctx.warn(f"showing {len(rows)} of {page.total} (--limit 0 for all)")
     if ctx.args.json:
