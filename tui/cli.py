@@ -51,13 +51,20 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version="paperdeck 0.1.0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for spec in SPECS:  # a run of one command makes only its parser (each one costs)
-        if named is not None and spec.name != named:
-            continue
-        cmd = sub.add_parser(spec.name, help=spec.help, description=spec.help)
         if argv is None or spec.name == named:
+            cmd = sub.add_parser(spec.name, help=spec.help, description=spec.help)
             load(spec.name).add_arguments(cmd)
             _global_options(cmd.add_argument_group("global options"), sub=True)  # type: ignore[arg-type]
+        elif named is None:
+            _listed(sub, spec.name, spec.help)
     return parser
+
+
+def _listed(sub: argparse._SubParsersAction, name: str, text: str) -> None:  # type: ignore[type-arg]
+    """Name a command in `--help` and among the valid choices without making its parser (a run
+    that names a command gets that command's real parser instead)."""
+    sub._choices_actions.append(sub._ChoicesPseudoAction(name, (), text))
+    sub._name_parser_map[name] = None  # type: ignore[assignment]
 
 
 def command_in(argv: Sequence[str]) -> str | None:

@@ -31,9 +31,6 @@ def _counts(ctx: Context, sections: list[str]) -> dict[str, int]:
 
 def run(ctx: Context) -> int:
     """Print every collection with its sections and paper counts."""
-    from rich.text import Text
-    from rich.tree import Tree
-
     store = ctx.store
     sections = store.sections()  # from the manifest (or nav cache): no paper is read
     counts = _counts(ctx, [s.id for s in sections])
@@ -48,6 +45,9 @@ def run(ctx: Context) -> int:
     for coll in collections:
         own = [s for s in sections if s.collection == coll.id]
         if ctx.tty:
+            from rich.text import Text
+            from rich.tree import Tree
+
             tree = Tree(Text(clean_inline(coll.title), style="bold"))
             for s in own:
                 line = Text(clean_inline(s.label))
