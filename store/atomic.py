@@ -6,7 +6,6 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -160,6 +159,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     remove_stale_temps(path)
     maybe_crash("before-temp-write", path)
     try:
+        import tempfile  # (only writers need it)
+
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise StoreError(f"{path}: cannot write ({exc.strerror})", path=path) from exc
