@@ -126,7 +126,16 @@ class CiteKeys:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):
             return True
-        return f'"{key.lower()}"'.encode() in data.lower()
+        low, head = data.lower(), f'"{key.lower()}'.encode()  # (ends in the key: fast to find)
+        at = low.find(head)
+        while at >= 0:
+            before = at - 1
+            while before >= 0 and low[before] in b" \t\r\n":
+                before -= 1
+            if low[at + len(head): at + len(head) + 1] == b'"' and low[before: before + 1] == b":":
+                return True  # a value ("id": "key"), not an id
+            at = low.find(head, at + 1)
+        return False
 
     def missing(self, papers: Iterable[Paper]) -> bool:
         """True when some paper has no key yet."""
