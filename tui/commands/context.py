@@ -96,9 +96,11 @@ class Context:
         ref = ref.strip()
         index = self.index()
         found = self.store.resolve(ref)
-        if found is not None or not ref:
+        if found is not None:
             return found
-        if index is not None:
+        if not ref:
+            total, rows = 0, []
+        elif index is not None:
             total, rows = id_prefix(index, ref, MAX_CANDIDATES)
         else:  # no index can be built (e.g. an unwritable home): the library answers
             rows = [row for row in self.store.rows() if row.id.startswith(ref)]
