@@ -63,7 +63,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 def _listed(sub: argparse._SubParsersAction, name: str, text: str) -> None:  # type: ignore[type-arg]
     """Name a command in `--help` and among the valid choices without making its parser (a run
     that names a command gets that command's real parser instead)."""
-    sub._choices_actions.append(sub._ChoicesPseudoAction(name, (), text))
+    pseudo = getattr(sub, "_ChoicesPseudoAction", None)
+    if pseudo is None:  # an argparse without it: make the parser after all
+        sub.add_parser(name, help=text, description=text)
+        return
+    sub._choices_actions.append(pseudo(name, (), text))
     sub._name_parser_map[name] = None  # type: ignore[assignment]
 
 
