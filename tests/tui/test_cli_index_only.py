@@ -47,7 +47,7 @@ def run(home: Path, *args: str) -> int:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Seeds and a .bib imported, the index built, one paper marked."""
+    """Seeds and a .bib imported, three inbox arrivals recorded, the index built."""
     home = tmp_path_factory.mktemp("index-only") / "home"
     bib = home.parent / "refs.bib"
     bib.write_text(BIB, encoding="utf-8")
