@@ -309,6 +309,14 @@ class Store:
         """Every paper matching query (in view), in library order, for exports."""
         return self.search_index.matching(query, view)
 
+    def overlaid(self, papers: list[Paper]) -> list[Paper]:
+        """papers read from the index (matching) with the user's layer (edits, cite keys)."""
+        return self._overlaid(papers)
+
+    def with_edits(self, rows: list[Row]) -> list[Row]:
+        """Search rows with the user's edits (rows of edited papers rebuilt from them)."""
+        return self.overlay.rows(rows, self.get)
+
     def index_is_fresh(self) -> bool:
         """True when the search index needs no rebuild (else the first search rebuilds it)."""
         return self.search_index.is_fresh()

@@ -122,11 +122,11 @@ def build_items(store: StoreLike, entries: Mapping[str, Mapping[str, Any]],
                 follows: Follows) -> list[InboxItem]:
     """Inbox items for arrival entries, newest day first, watched ones first within a day."""
     items: list[InboxItem] = []
-    ids = {row.id for row in store.rows()} if entries else set()
     for arxiv_id, entry in entries.items():
         pid = str(entry.get("id", ""))
-        # by id when the rows know it (fast); else by arXiv id (merged under another id)
-        paper = store.get(pid) if pid in ids else store.resolve(arxiv_id)
+        # by id (through the index, no whole-library read); else by arXiv id (merged under
+        # another id since)
+        paper = (store.get(pid) if pid else None) or store.resolve(arxiv_id)
         if paper is None:
             continue  # the update was interrupted before it stored this paper
         items.append(InboxItem(
