@@ -13,6 +13,7 @@ from importers.base import (
     ImporterError,
     ImportResult,
     ImportWarning,
+    lines_from,
     too_many_entries,
 )
 from importers.listing_parts import comment_links
@@ -149,7 +150,7 @@ def _split(text: str, limit: int | None = None
         if start > pos:
             assign(text[pos : start - 1], line - text.count("\n", pos, start))
         if len(entries) == limit:
-            return header, entries, line, text.count("\n", start) + 1
+            return header, entries, line, lines_from(text, start)
         entries.append(_Entry(line, meta))
         pos = end + 1
     if entries and pos <= len(text):

@@ -58,7 +58,7 @@ def test_scan_stops_at_the_entry_limit(meta_calls: list[str],
     assert len(meta_calls) == 41
     (cut,) = [w for w in result.warnings if "more than 40 entries" in w.message]
     assert cut.line == 7 + 40 * 7
-    unread = text.count("\n", text.index(_entry(40))) + 1
+    unread = text.count("\n", text.index(_entry(40)))
     assert f"({unread:,} lines not read;" in cut.message
 
 
