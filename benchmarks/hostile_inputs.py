@@ -102,13 +102,41 @@ def _oai(size: int) -> str:
     return wrapped(head + "<ListRecords>\n", record.xml() + "\n", "</ListRecords>" + tail, size)
 
 
+def _bib(size: int) -> str:
+    """A .bib export of distinct synthetic papers (with abstracts), about size characters."""
+    from benchmarks.synth import make_papers
+    from store.cite.bibfile import entries
+    sample = "\n".join(text for _, text in entries(make_papers(200, seed=3))) + "\n"
+    n = int(size / (len(sample) / 200))
+    return "\n".join(text for _, text in entries(make_papers(n, seed=3))) + "\n"
+
+
+def _lab_page(size: int) -> str:
+    """A lab-site topic page of distinct generated entries (as bench_import makes them)."""
+    import random
+
+    from benchmarks.bench_import import entry
+    rng = random.Random(5)
+    head = ('---\ntitle: "Research Topic: T0"\npermalink: /topic0/page-0.html\n---\n\n'
+            "**[▼ Page 0](/topic0/page-0)**\n**[▶ Page 1](/topic0/page-1)**\n\n## Page 0\n\n")
+    parts, total, n = [head], len(head), 0
+    while total < size:
+        parts.append(entry(rng, 0, 0, n))
+        total += len(parts[-1])
+        n += 1
+    return "".join(parts)
+
+
 SITES = DATA / "sites"
 # importer name -> (source name given to parse, realistic maker)
 REALISTIC: dict[str, tuple[str, Maker]] = {
-    "jekyll": ("_pages/low-for-high.md", _repeat_body(SHARED / "seeds/002_a81153c49f98638b.txt")),
+    "jekyll": ("_pages/topic0/page-0.md", _lab_page),
+    "jekyll-seed": ("_pages/low-for-high.md",
+                    _repeat_body(SHARED / "seeds/002_a81153c49f98638b.txt")),
     "profile": ("profile.txt", _repeat_file(SHARED / "seeds/000_e7fca5a64d07ec27.txt")),
     "arxiv-listing": ("listing.txt", _repeat_file(SHARED / "seeds/001_9714507ff912e908.txt")),
-    "bibtex": ("refs.bib", _repeat_file(DATA / "bibtex/sample.bib")),
+    "bibtex": ("refs.bib", _bib),
+    "bibtex-sample": ("refs.bib", _repeat_file(DATA / "bibtex/sample.bib")),
     "atom": ("arxiv.xml", _repeat_between(DATA / "arxiv/author_page0.xml", "<entry", "</entry>")),
     "al-folio": ("_bibliography/papers.bib",
                  _repeat_file(SITES / "alfolio-lab/_bibliography/papers.bib")),

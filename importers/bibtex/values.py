@@ -40,6 +40,8 @@ def _fully_braced(text: str) -> bool:
     """True when text is one group: its first brace closes at its last character."""
     if len(text) < 2 or text[0] != "{" or text[-1] != "}":
         return False
+    if "\\" not in text and text.count("{", 1) == 0 and text.count("}", 0, -1) == 0:
+        return True  # "{Title}": no group inside
     depth = 0
     for match in _BRACES.finditer(text):
         ch = match.group()
