@@ -240,12 +240,12 @@ def latex_to_text(value: str) -> str:
             return value.replace("{", "").replace("}", "")
 
 
-_URL = re.compile(r"\\url\s*\{([^{}]*)\}")
-_ESCAPED = re.compile(r"\\([_%&#~$])")
+_URL_CMD = re.compile(r"\\url\s*\{([^{}]*)\}")
+_ESCAPED_PLAIN = re.compile(r"\\([_%&#~$])")
 
 
 def plain_value(value: str) -> str:
     """A URL/DOI-like value: `\\url{}` and braces dropped, `\\_` `\\%` `\\&` `\\#` unescaped."""
     if "\\" in value:  # most values (years, plain URLs and DOIs) have no command at all
-        value = _ESCAPED.sub(r"\1", _URL.sub(r"\1", value))
+        value = _ESCAPED_PLAIN.sub(r"\1", _URL_CMD.sub(r"\1", value))
     return value.replace("{", "").replace("}", "").strip()
