@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,24 +18,28 @@ from store.text import clean_inline
 
 WATCHED_STYLE = "bold yellow"
 TAG_STYLE = "italic magenta"
+SEP = " · "
+INDENT = "    "  # under the title, past the watched and starred marks
 
 
 def item_text(item: InboxItem, starred: bool) -> Text:
-    """One row as Text (imported strings never become markup)."""
+    """One row as Text (imported strings never become markup): the title line, its fields
+    apart (" · ", so a wrapped row never runs them together), why on its own indented line."""
     paper = item.paper
     row = Text()
     row.append("★ " if item.watched else "  ", style=WATCHED_STYLE)
     row.append("* " if starred else "  ", style="bold")
     row.append(clean_inline(paper.display_title), style=WATCHED_STYLE if item.watched else "")
     row.append(f" — {clean_inline(paper.first_author)}", style="green")
-    if paper.category:
-        row.append(f"  {clean_inline(paper.category)}", style="dim")
-    if item.cross_list:
-        row.append(" [cross-list]", style=TAG_STYLE)
-    if item.kind == "replaced":
-        row.append(" [replaced]", style=TAG_STYLE)
+    fields = [(clean_inline(paper.category), "dim"), ("[cross-list]" if item.cross_list else "",
+              TAG_STYLE), ("[replaced]" if item.kind == "replaced" else "", TAG_STYLE)]
+    for text, style in fields:
+        if text:
+            row.append(SEP, style="dim")
+            row.append(text, style=style)
     if item.reasons:
-        row.append(f"  {clean_inline('; '.join(item.reasons))}", style="yellow")
+        row.append("\n" + INDENT)
+        row.append(clean_inline("; ".join(item.reasons)), style="yellow")
     return row
 
 
@@ -86,34 +93,65 @@ class InboxView(Vertical):
         return self.query_one("#inbox-list", OptionList)
 
     def refresh_items(self, keep: int | None = None) -> None:
-        """Rebuild the list from the state; the cursor stays near where it was."""
+        """Rebuild the list from the state; the cursor stays near where it was. Items not
+        built yet are built in a worker first (the list says so meanwhile)."""
+        if not self.state.loaded:
+            self._load(keep)
+            return
         options = self.options
-        options.clear_options()
-        self._rows = {}
         notes = self.state.store.annotations() if hasattr(self.state.store, "annotations") else {}
+        self._rows = {}
+        prompts: list[Option] = []
         first: int | None = None
-        index = 0
         for day, items in self.state.groups():
-            options.add_option(Option(Text(f"{day or 'undated'}  ({len(items)})", style="bold"),
-                                      disabled=True))
-            index += 1
+            prompts.append(Option(Text(f"{day or 'undated'}  ({len(items)})", style="bold"),
+                                  disabled=True))
             for item in items:
-                key = f"p{index}"
+                key = f"p{len(prompts)}"
                 self._rows[key] = item
                 note = notes.get(item.paper.id)
-                options.add_option(Option(item_text(item, bool(note and note.starred)), id=key))
-                first = index if first is None else first
-                index += 1
+                first = len(prompts) if first is None else first
+                prompts.append(Option(item_text(item, bool(note and note.starred)), id=key))
+        options.clear_options()
+        options.add_options(prompts)
         self._status()
         if first is not None:
-            wanted = first if keep is None else max(first, min(keep, index - 1))
+            last = len(prompts) - 1
+            wanted = first if keep is None else max(first, min(keep, last))
             target = options.get_option_at_index(wanted)
-            options.highlighted = wanted if not target.disabled else min(wanted + 1, index - 1)
+            options.highlighted = wanted if not target.disabled else min(wanted + 1, last)
+
+    def _load(self, keep: int | None) -> None:
+        """Build the items in a thread worker; the list fills when they are adopted."""
+        self.options.clear_options()
+        self._rows = {}
+        count = self.state.unseen()
+        self.query_one("#inbox-status", Static).update(
+            Text(f"Reading {count} new arrivals…" if count else "Reading the inbox…"))
+        self.run_worker(partial(self._build, keep), thread=True, exclusive=True, group="inbox")
+
+    def _build(self, keep: int | None) -> None:
+        """Worker thread: build the items (store reads only), then hand them over."""
+        built = self.state.build()
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._adopt, built, keep)
+
+    def _adopt(self, built: tuple[int, list[InboxItem]], keep: int | None) -> None:
+        """Main thread: show the built items unless the arrivals were re-read meanwhile."""
+        if self.state.adopt(*built) and self.is_mounted:
+            self.refresh_items(keep)
 
     def reload(self) -> None:
         """Re-read arrivals and follows (after an update) and redraw."""
         self.state.reload()
         self.refresh_items()
+
+    def check_disk(self) -> None:
+        """Adopt what another process wrote to inbox.json or follows.json (seen marks, an
+        update's arrivals, follows)."""
+        if self.state.changed_on_disk():
+            self.state.reload()
+            self.refresh_items(self.options.highlighted)
 
     def _status(self) -> None:
         """Counts and the hidden/shown state of cross-lists and replacements."""
@@ -164,6 +202,9 @@ class InboxView(Vertical):
 
     def action_mark_all_seen(self) -> None:
         """Everything listed is seen: the tab is empty until the next update."""
+        if not self.state.loaded:
+            self.notify("Still reading the arrivals: nothing marked.", timeout=2)
+            return
         count = self.state.mark_all_seen()
         self.refresh_items()
         self.notify(f"{count} marked seen", timeout=2)
