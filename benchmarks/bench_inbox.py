@@ -65,24 +65,28 @@ if MODE == "bare":
     Bare().run(headless=True, size=(120, 40))
 else:
     from pathlib import Path
+    from textual._compositor import Compositor
     from textual.widgets import OptionList
     from store.repository import Store
     from tui.app import PaperDeckApp
-    from tui.widgets import section_tabs
+    shown = {"inbox": False}
     original_render = OptionList.render_line
     def render_line(self, y):
-        strip = original_render(self, y)
-        if self.id == "inbox-list" and self.option_count > 1 and y == 1:
-            done("inbox")
-            self.app.exit()
-        return strip
+        if self.id == "inbox-list" and self.option_count > 1:
+            shown["inbox"] = True
+        return original_render(self, y)
     OptionList.render_line = render_line
-    original_tabs = section_tabs.SectionTabs.render_lines
-    def render_lines(self, crop):
-        done("first")
-        return original_tabs(self, crop)
-    section_tabs.SectionTabs.render_lines = render_lines
-    PaperDeckApp(Store(Path(HOME))).run(headless=True, size=(120, 40))
+    original_update = Compositor.render_update
+    def render_update(self, *args, **kwargs):
+        result = original_update(self, *args, **kwargs)
+        done("first")  # the first frame composed
+        if shown["inbox"]:
+            done("inbox")  # the first frame with the arrivals listed
+            app.exit()
+        return result
+    Compositor.render_update = render_update
+    app = PaperDeckApp(Store(Path(HOME)))
+    app.run(headless=True, size=(120, 40))
 """
 
 
@@ -181,6 +185,16 @@ def wall(args: list[str], home: Path, runs: int) -> float:
     return statistics.median(times)
 
 
+def built(home: Path) -> float:
+    """Seconds a new Store takes to build the inbox items (the New tab's worker does this)."""
+    from store.daily.inbox import InboxState
+    from store.repository import Store
+
+    t = time.perf_counter()
+    InboxState(Store(home))
+    return time.perf_counter() - t
+
+
 def main() -> None:
     """Build (or reuse) the library, then print every figure with its baseline."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -196,6 +210,7 @@ def main() -> None:
     first = statistics.median(r["first"] for r in runs)
     inbox = statistics.median(r.get("inbox", float("nan")) for r in runs)
     gap = statistics.median(r.get("inbox", float("nan")) - r["first"] for r in runs)
+    build = statistics.median(built(home) for _ in range(args.runs))
     help_ = wall(["--help"], home, args.runs)
     new = wall(["new", "--json"], home, args.runs)
     digest = wall(["digest", "--since", "1d", "--format", "markdown"], home, args.runs)
@@ -205,6 +220,7 @@ def main() -> None:
     print(f"  TUI first paint                     {first:6.3f} s   {first / bare:5.2f}x bare")
     print(f"  TUI New tab listing arrivals        {inbox:6.3f} s   {inbox / bare:5.2f}x bare")
     print(f"    after the first paint             {gap:6.3f} s   (goal <= 0.5 s)")
+    print(f"  items built (the worker's part)     {build:6.3f} s   (new Store, in process)")
     print(f"  baseline: paperdeck --help          {help_:6.3f} s")
     print(f"  paperdeck new --json                {new:6.3f} s   {new / help_:5.2f}x --help")
     print(f"  paperdeck digest --since 1d         {digest:6.3f} s   {digest / help_:5.2f}x --help")

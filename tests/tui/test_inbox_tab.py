@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Tabs
@@ -229,3 +230,38 @@ async def test_new_tab_paints_before_its_items_and_keys_work_meanwhile(
         await ready(pilot)
         assert len(rows(app)) == 4 and inbox_status(app) == "New: 4"
     assert all(not e["seen"] for e in Arrivals(home).all().values())
+
+
+async def test_a_big_day_lists_its_first_rows_first(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first rows are listed while the rest are still being made; then all, the cursor
+    where the user moved it."""
+    from tui.widgets import inbox as inbox_widget
+
+    home = tmp_path / "home"
+    arrive(home)
+    gate, calls = threading.Event(), []
+    build = inbox_widget.Prompts.build
+
+    def held(*args: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            assert gate.wait(20)
+        return build(*args)
+
+    monkeypatch.setattr(inbox_widget, "FIRST_ROWS", 2)
+    monkeypatch.setattr(inbox_widget.Prompts, "build", staticmethod(held))
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if rows(app):
+                break
+        first = rows(app)
+        assert len(first) == 2 and "Zhiwei Xiong" in first[0] and inbox_status(app) == "New: 4"
+        await pilot.press("j")
+        highlighted = app.query_one(OptionList).highlighted
+        gate.set()
+        await ready(pilot)
+        assert len(rows(app)) == 4 and rows(app)[:2] == first
+        assert app.query_one(OptionList).highlighted == highlighted

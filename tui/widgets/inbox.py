@@ -9,38 +9,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.daily.inbox import InboxItem, InboxState
-from store.text import clean_inline
+from tui.widgets.inbox_rows import Fit, Prompts, Row
 
-WATCHED_STYLE = "bold yellow"
-TAG_STYLE = "italic magenta"
-SEP = " · "
-INDENT = "    "  # under the title, past the watched and starred marks
-
-
-def item_text(item: InboxItem, starred: bool) -> Text:
-    """One row as Text (imported strings never become markup): the title line, its fields
-    apart (" · ", so a wrapped row never runs them together), why on its own indented line."""
-    paper = item.paper
-    row = Text()
-    row.append("★ " if item.watched else "  ", style=WATCHED_STYLE)
-    row.append("* " if starred else "  ", style="bold")
-    row.append(clean_inline(paper.display_title), style=WATCHED_STYLE if item.watched else "")
-    row.append(f" — {clean_inline(paper.first_author)}", style="green")
-    fields = [(clean_inline(paper.category), "dim"), ("[cross-list]" if item.cross_list else "",
-              TAG_STYLE), ("[replaced]" if item.kind == "replaced" else "", TAG_STYLE)]
-    for text, style in fields:
-        if text:
-            row.append(SEP, style="dim")
-            row.append(text, style=style)
-    if item.reasons:
-        row.append("\n" + INDENT)
-        row.append(clean_inline("; ".join(item.reasons)), style="yellow")
-    return row
+FIRST_ROWS = 120  # rows made first, before the rest of a big day (more than a screen holds)
 
 
 class InboxView(Vertical):
@@ -77,6 +54,9 @@ class InboxView(Vertical):
         super().__init__(id=id)
         self.state = state
         self._rows: dict[str, InboxItem] = {}
+        self._prompts = Prompts()
+        self._fit = Fit()  # shared with the worker, which sizes the rows it builds
+        self._partial = False  # only the first rows are made yet
 
     def compose(self) -> ComposeResult:
         """A status line over the list."""
@@ -104,14 +84,19 @@ class InboxView(Vertical):
         prompts: list[Option] = []
         first: int | None = None
         for day, items in self.state.groups():
-            prompts.append(Option(Text(f"{day or 'undated'}  ({len(items)})", style="bold"),
-                                  disabled=True))
+            if self._partial and not self._prompts.has(items[0]):
+                break  # the rest of the rows are still being made in the worker
+            heading = Content.assemble((f"{day or 'undated'}  ({len(items)})", "bold"))
+            prompts.append(Option(heading, disabled=True))
             for item in items:
+                if self._partial and not self._prompts.has(item):
+                    break
                 key = f"p{len(prompts)}"
                 self._rows[key] = item
                 note = notes.get(item.paper.id)
                 first = len(prompts) if first is None else first
-                prompts.append(Option(item_text(item, bool(note and note.starred)), id=key))
+                prompts.append(Option(self._prompts.get(item, bool(note and note.starred)),
+                                      id=key))
         options.clear_options()
         options.add_options(prompts)
         self._status()
@@ -131,15 +116,44 @@ class InboxView(Vertical):
         self.run_worker(partial(self._build, keep), thread=True, exclusive=True, group="inbox")
 
     def _build(self, keep: int | None) -> None:
-        """Worker thread: build the items (store reads only), then hand them over."""
+        """Worker thread: build the items and their rows (store reads, no widget), and hand
+        them over: the first screens' rows at once, the rest when they are made."""
         built = self.state.build()
-        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-            self.app.call_from_thread(self._adopt, built, keep)
+        notes = self.state.store.annotations()
 
-    def _adopt(self, built: tuple[int, list[InboxItem]], keep: int | None) -> None:
+        def starred(pid: str) -> bool:
+            return pid in notes and notes[pid].starred
+
+        items = built[1]
+        head = Prompts.build(items[:FIRST_ROWS], starred, self._fit)
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._adopt, built, head, keep, len(items) > FIRST_ROWS)
+            if len(items) > FIRST_ROWS:
+                rest = Prompts.build(items[FIRST_ROWS:], starred, self._fit)
+                self.app.call_from_thread(self._extend, built[0], rest)
+
+    def _adopt(self, built: tuple[int, list[InboxItem]], prompts: dict[str, Row],
+               keep: int | None, partial: bool) -> None:
         """Main thread: show the built items unless the arrivals were re-read meanwhile."""
         if self.state.adopt(*built) and self.is_mounted:
+            self._prompts.adopt(prompts)
+            self._partial = partial
             self.refresh_items(keep)
+
+    def _extend(self, generation: int, prompts: dict[str, Row]) -> None:
+        """Main thread: the rest of the rows are made; list them all."""
+        if generation == self.state.generation and self.is_mounted:
+            self._prompts.update(prompts)
+            self._partial = False
+            self.refresh_items(self.options.highlighted)
+
+    def on_resize(self) -> None:
+        """Remember the list's text width, so rows built in a worker come sized for it."""
+        options = self.options
+        padding = options.get_component_styles("option-list--option").padding
+        self._fit.rules = {key: options.styles.get(key, default) for key, default in (
+            ("line_pad", 0), ("text_overflow", "fold"), ("text_wrap", "wrap"))}
+        self._fit.width = options.scrollable_content_region.width - padding.width
 
     def reload(self) -> None:
         """Re-read arrivals and follows (after an update) and redraw."""
