@@ -14,7 +14,7 @@ WATCHED_STYLE = "bold ansi_yellow"
 TAG_STYLE = "italic ansi_magenta"
 SEP = " · "
 INDENT = "    "  # under the title, past the watched and starred marks
-Row = tuple[bool, Content]  # a row's prompt and the star it shows
+Row = tuple[InboxItem, bool, Content]  # a row: its item, the star it shows, its prompt
 
 
 def item_text(item: InboxItem, starred: bool) -> Content:
@@ -46,7 +46,8 @@ class Fit:
 
 
 class Prompts:
-    """Row prompts by paper id, each kept while the star it shows is unchanged."""
+    """Row prompts by paper id, each kept for its very item (a re-read makes new items) while
+    the star it shows is unchanged."""
 
     def __init__(self) -> None:
         """An empty cache."""
@@ -63,7 +64,7 @@ class Prompts:
             content = item_text(item, star)
             if width > 0:
                 content.get_height(rules, width)  # cached inside the Content for the list
-            out[item.paper.id] = (star, content)
+            out[item.paper.id] = (item, star, content)
         return out
 
     def adopt(self, built: Mapping[str, Row]) -> None:
@@ -76,12 +77,13 @@ class Prompts:
 
     def has(self, item: InboxItem) -> bool:
         """True when the item's prompt is made (whatever star it shows)."""
-        return item.paper.id in self._cache
+        held = self._cache.get(item.paper.id)
+        return held is not None and held[0] is item
 
     def get(self, item: InboxItem, starred: bool) -> Content:
         """The item's prompt (made now when missing or showing another star)."""
         held: Row | None = self._cache.get(item.paper.id)
-        if held is None or held[0] != starred:
-            held = (starred, item_text(item, starred))
+        if held is None or held[0] is not item or held[1] != starred:
+            held = (item, starred, item_text(item, starred))
             self._cache[item.paper.id] = held
-        return held[1]
+        return held[2]
