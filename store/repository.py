@@ -112,6 +112,17 @@ class Store:
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else self._overlaid([lib.paper(pos)])[0]
 
+    def get_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """Papers by id (unknown ids missing), with the user's edits: one index call."""
+        wanted = list(dict.fromkeys(str(i) for i in ids))
+        found = self.search_index.get_many(wanted) if wanted else {}
+        if found is None:
+            lib = self._lib()
+            where = lib.by_id()
+            found = {pid: lib.paper(where[pid]) for pid in wanted if pid in where}
+        papers = self._overlaid(list(found.values()))
+        return {p.id: p for p in papers}
+
     def resolve(self, ref: str) -> Paper | None:
         """A paper by id, arXiv id (any prefix or version), DOI, or a unique id prefix."""
         ref = str(ref).strip()

@@ -43,7 +43,7 @@ class BrowserState:
         self.loading = True
         self.inbox: InboxState | None = open_inbox(store)
         self.groups: list[Group] = with_inbox(load_groups(store), self.inbox)
-        last = NEW if self.inbox is not None and self.inbox.items() else store.setting(K_TAB, ALL)
+        last = NEW if self.inbox is not None and self.inbox.unseen() else store.setting(K_TAB, ALL)
         self.view_key: str = last if self.view(last) is not None else ALL
         sort = store.setting(K_SORT, ["order", False])
         ok = isinstance(sort, list) and len(sort) == 2 and sort[0] in SORT_KEYS

@@ -62,6 +62,7 @@ async def check_disk(screen: BrowserScreen) -> None:
         screen.state.reread_annotations()
         screen.refresh_results()
         screen.refresh_viewer(keep_scroll=True)
+    inbox_pane.check_disk(screen)  # seen marks and follows written by other processes
 
 
 async def reload_library(screen: BrowserScreen) -> None:
