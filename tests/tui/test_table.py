@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from textual.strip import Strip
 
 from importers.base import ImportResult
 from store.models import Paper
@@ -161,3 +164,18 @@ async def test_authors_header_sorts_by_first_author(store: Store) -> None:
         await pilot.pause()
         firsts = [r.first_author.casefold() for r in shown_rows(app)]
         assert firsts == sorted(firsts, reverse=True)
+
+
+async def test_cursor_row_title_lines_up(store: Store) -> None:
+    """No styled run of a table row starts with a blank: SVG viewers drop it, and the cursor
+    row's title (a run of its own, in the cursor style) then sat one cell left of the rest."""
+    app = PaperDeckApp(store, watch_interval=0)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        table = app.query_one(PaperTable)
+        lines = [table.render_line(y) for y in range(1, 6)]
+    runs = [seg.text for line in lines for seg in Strip(list(line)).simplify()]
+    assert len(lines[1].text) == len(lines[2].text) and lines[1].text.index("MLP") == 5
+    assert [r for r in runs if re.match(r"\s+\S", r)] == []

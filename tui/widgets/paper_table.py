@@ -255,15 +255,13 @@ class PaperTable(ScrollView, can_focus=True):
             "✎" if ann and (ann.note or ann.tags) else "·",
         )
         w = self.widths()
-        sep = Segment(" ", base)
-        segs = [Segment(f, flag if f != "·" else dim) for f in flags]
-        segs.append(sep)
-        segs.append(Segment(fit(clean(row.title), w[1]), base))
-        segs.append(sep)
-        segs.append(Segment(fit_author(clean(row.first_author), w[2]), dim))
-        segs.append(sep)
-        segs.append(Segment(fit(venue_label(row), w[3]), base))
-        segs.append(sep)
+        # Each column carries its separator at its end, in its own style: no text run starts
+        # with a blank, which SVG viewers drop (the cursor row's title then sat a cell left).
+        segs = [Segment(f, flag if f != "·" else dim) for f in flags[:3]]
+        segs.append(Segment(flags[3] + " ", flag if flags[3] != "·" else dim))
+        segs.append(Segment(fit(clean(row.title), w[1]) + " ", base))
+        segs.append(Segment(fit_author(clean(row.first_author), w[2]) + " ", dim))
+        segs.append(Segment(fit(venue_label(row), w[3]) + " ", base))
         segs.append(Segment(fit(str(row.year or ""), w[4]), dim))
         return segs
 
