@@ -8,8 +8,8 @@ from typing import Any, Protocol
 
 from store.models import Row
 
-PAGE = 200  # rows per fetch
-KEPT = 8  # pages kept (least recently used dropped): memory does not grow with the library
+PAGE = 50  # rows per fetch: a screenful or two (a keystroke fetches one page)
+KEPT = 32  # pages kept (least recently used dropped): memory does not grow with the library
 SORT_NAMES = {"authors": "author"}  # the table's sort keys -> the index's
 
 

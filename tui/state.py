@@ -58,8 +58,13 @@ class BrowserState:
 
     # -- the index ----------------------------------------------------------------------
     def build_index(self, progress: Progress | None = None) -> None:
-        """Bring the index up to date (rebuilt when missing or stale); slow: run in a worker."""
-        self.store.search("", limit=0, progress=progress)
+        """Bring the index up to date (rebuilt when missing or stale); slow: run in a worker.
+        Asked again while the library changed meanwhile (a schema-1 library is migrated by
+        its first read, after the index took its fingerprint)."""
+        for _ in range(3):
+            self.store.search("", limit=0, progress=progress)
+            if self.store.index_is_fresh():
+                return
 
     def index_ready(self) -> None:
         """The index is fresh: searches may run."""

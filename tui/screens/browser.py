@@ -224,11 +224,12 @@ class BrowserScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
-        """Narrow the results with every keystroke (once per distinct value)."""
+        """Narrow the results with every keystroke (once per distinct value); a typed query
+        puts the cursor on the best match, a cleared one keeps the paper it was on."""
         value = self.bar.value
         if value != self.state.query:
             self.state.query = value
-            self.refresh_results()
+            self.refresh_results("" if value.strip() else None)
             self.refresh_viewer(keep_scroll=True)
 
     @on(Input.Submitted, "#search")

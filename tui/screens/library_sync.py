@@ -92,3 +92,4 @@ async def reload_library(screen: BrowserScreen) -> None:
             start_indexing(screen)
         screen.show_view(screen.state.view_key)
         inbox_pane.reloaded(screen)
+        screen.refresh_viewer(keep_scroll=True)  # the shown paper may have changed
