@@ -302,6 +302,11 @@ class Store:
         """Every paper matching query (in view), in library order, for exports."""
         return self.search_index.matching(query, view)
 
+    def order_rank(self, paper_id: str, view: str | None = None) -> int | None:
+        """Where a paper sits in a view's library order (None: not in it, or no fresh index)."""
+        index = self.search_index.current()
+        return None if index is None else index.order_rank(paper_id, view)
+
     def index_is_fresh(self) -> bool:
         """True when the search index needs no rebuild (else the first search rebuilds it)."""
         return self.search_index.is_fresh()

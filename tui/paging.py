@@ -104,14 +104,20 @@ class PagedResults:
         return None
 
     def index_of(self, paper_id: str | None, near: int | None = None) -> int:
-        """Where paper_id is: on a kept page, else on the page of near or the one after it
-        (cheap: at most two fetches); -1 when not found there."""
+        """Where paper_id is: on a kept page; in library order, counted by the index; else on
+        the page of near or a neighbour (at most three fetches); -1 when not found there."""
         if not paper_id:
             return -1
         for number, rows in list(self._pages.items()):
             for i, row in enumerate(rows):
                 if row.id == paper_id:
                     return number * self.page_size + i
+        a = self.ask
+        if not a.query and a.sort in ("order", "relevance"):  # library order: counted
+            rank = getattr(self.store, "order_rank", lambda *_: None)(paper_id, a.view)
+            if rank is None:
+                return -1
+            return self.total - 1 - rank if a.sort == "order" and a.reverse else rank
         if near is None or not 0 <= near < self.total:
             return -1
         first = near // self.page_size

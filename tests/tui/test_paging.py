@@ -79,6 +79,23 @@ def test_pages_are_fetched_on_demand_and_few_are_kept(tmp_path: Path) -> None:
     assert store.asked == [0, 100, 400, 300]
 
 
+def test_library_order_position_is_counted_not_fetched(tmp_path: Path) -> None:
+    """Without a query, where a paper sits (e.g. after Esc clears a search) is counted by the
+    index, in a tab and reversed too, without fetching its page."""
+    write_library(tmp_path, 450)
+    store = CountingStore(tmp_path)
+    view = "site:manipulation/denoising"  # every fifth paper
+    rows = store.search("", view=view, sort="order", limit=1000).rows
+    store.asked = []
+    source = PagedResults(store, Ask("", view, "relevance"), page=10)
+    assert [source.index_of(rows[i].id) for i in (0, 37, 89)] == [0, 37, 89]
+    backwards = PagedResults(store, Ask("", view, "order", True), page=10)
+    assert backwards.index_of(rows[37].id) == 89 - 37 and backwards.row(89 - 37) == rows[37]
+    assert store.asked == [0, 0, 50]  # two first pages and the one row looked at
+    outside = store.search("", view="site:manipulation/hdr-enhancement", limit=1).rows[0]
+    assert source.index_of(outside.id) == -1
+
+
 def test_authors_sort_and_relevance(tmp_path: Path) -> None:
     """The table's "authors" key sorts by first author in the index; a query ranks."""
     store = make_store(tmp_path / "home")
