@@ -15,6 +15,7 @@ from store.query import parse_query
 from store.records import paper_from_raw
 from store.repository import Store
 from tests.tui.library import make_store, ready, shown_titles, status
+from tests.tui.test_watch import other_process, wait_until
 from tui.app import PaperDeckApp
 from tui.paging import Ask, PagedResults
 from tui.screens import browser_paint
@@ -134,6 +135,19 @@ async def test_start_never_reads_the_whole_library(tmp_path: Path) -> None:
         app.query_one("#search").value = "is:read"
         await pilot.pause()
         assert "1 of 10 match" in status(app)
+
+
+async def test_another_process_import_is_read_through_the_index(tmp_path: Path) -> None:
+    """Another process imports a paper: the table and the count follow, still without a
+    whole-library read (the importing process brought the index up to date)."""
+    make_store(tmp_path / "home")
+    app = PaperDeckApp(NoFullRead(tmp_path / "home"), watch_interval=0.2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        other_process(tmp_path / "home",
+                      "from tests.tui.test_watch import import_more\nimport_more(store)")
+        assert await wait_until(pilot, lambda: "11 papers" in status(app))
+        assert "A Paper Imported Elsewhere" in shown_titles(app)
 
 
 async def test_missing_index_shows_progress_and_answers_exactly(
