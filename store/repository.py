@@ -328,6 +328,11 @@ class Store:
         """Search rows with the user's edits (rows of edited papers rebuilt from them)."""
         return self.overlay.rows(rows, self.get)
 
+    def order_rank(self, paper_id: str, view: str | None = None) -> int | None:
+        """Where a paper sits in a view's library order (None: not in it, or no fresh index)."""
+        index = self.search_index.current()
+        return None if index is None else index.order_rank(paper_id, view)
+
     def index_is_fresh(self) -> bool:
         """True when the search index needs no rebuild (else the first search rebuilds it)."""
         return self.search_index.is_fresh()
