@@ -10,8 +10,6 @@ import tantivy
 
 from store.index.schema import index_field
 from store.library import arxiv_key, doi_key
-from store.merge.keys import AbstractIndex, norm_title
-from store.merge.near import TITLE_PREFIX
 from store.models import Annotation
 from store.query_text import field_tokens
 from store.text import fold
@@ -61,6 +59,9 @@ def marks_table(annotations: Mapping[str, Annotation]) -> dict[str, Marks]:
 def merge_keys(title: str, abstract: str) -> list[str]:
     """The keys under which store.merge looks for an existing twin of a paper: normalised
     title, its prefix, and the abstract's blocking keys (for candidate lookup at import)."""
+    from store.merge.keys import AbstractIndex, norm_title  # (searching never imports merge)
+    from store.merge.near import TITLE_PREFIX
+
     norm = norm_title(title)
     keys = [f"n:{norm}", f"x:{norm[:TITLE_PREFIX]}"] if norm else []
     return keys + ["a" + k for k in AbstractIndex.keys(abstract)]
