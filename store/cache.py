@@ -168,8 +168,9 @@ class RowCache:
         for row, at in sorted(changes, key=lambda x: x[1]):
             values = [row.id, row.title, row.first_author, row.venue_short, row.year,
                       row.category, row.has_code, row.has_abstract]
-            ref = known.setdefault(tuple(row.sections), len(known))
-            if ref == len(combos):
+            ref = known.get(tuple(row.sections))
+            if ref is None:
+                ref = known[tuple(row.sections)] = len(combos)
                 combos.append(list(row.sections))
             if at < len(refs):
                 for column, value in zip(columns, values, strict=True):
