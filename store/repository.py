@@ -83,6 +83,9 @@ class Store:
 
     def imported(self, paper_id: str) -> Paper | None:
         """The paper as imported, without the user's edits (for diffing an edit)."""
+        found = self.search_index.get(paper_id)  # a fresh index holds papers as imported
+        if found is not None:
+            return found[0]
         lib = self._lib()
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else lib.paper(pos)

@@ -162,3 +162,12 @@ def test_sections_stats_new_and_marks(
     pid = _ids(home, capsys, "title:low title:light title:survey")[0]
     _ok(home, capsys, "mark", pid, "--star", "--tag", "survey")
     assert pid in _ids(home, capsys, "is:starred tag:survey")
+
+
+def test_edit_and_note(home: Path, monkeypatch: pytest.MonkeyPatch,
+                       capsys: pytest.CaptureFixture[str]) -> None:
+    """edit and note open the paper (as stored, and as imported for the diff) from the index."""
+    monkeypatch.setenv("EDITOR", "true")  # an editor that saves the text unchanged
+    monkeypatch.delenv("VISUAL", raising=False)
+    assert "no fields of yours" in _ok(home, capsys, "edit", "kim2021low")
+    _ok(home, capsys, "note", "kim2021low", "--edit")
