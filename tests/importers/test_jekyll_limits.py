@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from importers.jekyll import IMPORTER
+import pytest
+
+from importers.jekyll import IMPORTER, scan
 from importers.jekyll.scan import MAX_LINE, MAX_LINES
 
 TODAY = date(2025, 6, 1)
@@ -28,3 +30,16 @@ def test_an_overlong_line_is_cut_and_reported() -> None:
     assert [p.title for p in result.papers] == ["A Paper Title Number 1",
                                                 "A Paper Title Number 2"]
     assert any("over 20,000 characters" in w.message for w in result.warnings)
+
+
+def test_entries_past_the_limit_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a limit of 5 entries, a page of 12 gives 5 papers; the warning names the line of the
+    6th entry and how many lines were left unread (before, every entry of the first 200,000
+    lines was built: 20 MB of title lines gave 200,000 warnings)."""
+    monkeypatch.setattr(scan, "MAX_ENTRIES", 5)
+    text = FRONT + "".join(ENTRY.format(n=n) for n in range(12))
+    result = IMPORTER.parse(text, source="many.md", today=TODAY)
+    assert [p.title for p in result.papers] == [f"A Paper Title Number {n}" for n in range(5)]
+    (cut,) = [w for w in result.warnings if "more than 5 entries" in w.message]
+    assert cut.line == 5 + 5 * 4
+    assert "(29 lines not read;" in cut.message
