@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from importers.jekyll import IMPORTER, scan
+from importers.jekyll import IMPORTER, authors, scan
 from importers.jekyll.scan import MAX_LINE, MAX_LINES
 
 TODAY = date(2025, 6, 1)
@@ -43,3 +45,17 @@ def test_entries_past_the_limit_are_not_read(monkeypatch: pytest.MonkeyPatch) ->
     (cut,) = [w for w in result.warnings if "more than 5 entries" in w.message]
     assert cut.line == 5 + 5 * 4
     assert "(29 lines not read;" in cut.message
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["equal", "Equal", "contri", "bution", "first", "author", "*",
+                                 "_", "**", " ", "(", ")", "†", "co-", "A.", "<b>", "&amp;",
+                                 "\\*", "{: .x}", "\t", "joint", "x"]), max_size=10))
+def test_note_fast_path_agrees_with_the_full_reading(parts: list[str]) -> None:
+    """The cheap check that skips most lines gives is_note's full answer on any mix of words,
+    emphasis, tags, entities and escapes."""
+    text = "".join(parts)
+    body = authors.plain_note(text)
+    full = bool(body) and len(body) <= 200 and bool(authors._NOTE_WORDS.search(body)) and (
+        body[0] in authors.MARKS or (body.startswith("(") and body.endswith(")")))
+    assert authors.is_note(text) == full
