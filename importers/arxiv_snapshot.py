@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from itertools import islice
+from itertools import compress, islice
 from typing import Any
 
 import orjson
@@ -147,7 +147,8 @@ class ArxivSnapshotImporter:
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Every line of a (small) snapshot; big ones are streamed by the store instead."""
         lines = text.splitlines()
-        nonblank = ((n, line) for n, line in enumerate(lines, 1) if line and not line.isspace())
+        filled = compress(enumerate(lines, 1), lines)  # empty lines dropped in C
+        nonblank = ((n, line) for n, line in filled if not line.isspace())
         numbered = list(islice(nonblank, MAX_ENTRIES + 1))  # stops at the limit
         result = parse_lines(numbered[:MAX_ENTRIES], source=source)
         if len(numbered) > MAX_ENTRIES:

@@ -17,6 +17,7 @@ from importers.base import (
 )
 from importers.prose import prose_text
 from importers.venue import parse_venue, venue_from_comment
+from importers.xmlguard import MAX_OPEN_TAGS, open_tags
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
 from store.text import clean_block, clean_inline, slugify
 
@@ -123,6 +124,8 @@ def parse_feed(
         raise ImporterError("Atom response too large", source=source)
     if _FORBIDDEN.search(text):
         raise ImporterError("refusing XML with a DOCTYPE or ENTITY declaration", source=source)
+    if (unclosed := open_tags(text)) > MAX_OPEN_TAGS:
+        raise ImporterError(f"malformed Atom feed: {unclosed:,} tags never closed", source=source)
     try:
         root = ET.fromstring(text.lstrip("\ufeff").strip())
     except ET.ParseError as exc:

@@ -23,6 +23,7 @@ from importers.base import (
     too_many_entries,
 )
 from importers.venue import parse_venue, venue_from_comment
+from importers.xmlguard import MAX_OPEN_TAGS, open_tags
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
 from store.text import clean_block, clean_inline
 
@@ -155,6 +156,9 @@ def _parse_root(text: str, source: str) -> ET.Element:
         raise ImporterError("OAI-PMH response too large", source=source)
     if _FORBIDDEN.search(text[:5000]):
         raise ImporterError("refusing XML with a DOCTYPE or ENTITY declaration", source=source)
+    if (unclosed := open_tags(text)) > MAX_OPEN_TAGS:
+        message = f"malformed OAI-PMH response: {unclosed:,} tags never closed"
+        raise ImporterError(message, source=source)
     try:
         root = ET.fromstring(text.lstrip("\ufeff").strip())
     except ET.ParseError as exc:

@@ -1,12 +1,14 @@
-"""Pieces of a profile page: the header statistics, entry meta lines and their dates."""
+"""Pieces of a profile page: the header statistics, entry meta lines (and finding them
+quickly in a large text) and their dates."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from store.text import clean_inline
+from store.text import SUSPECT_CHARS, clean_inline, strip_controls
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -154,3 +156,53 @@ def parse_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], str | No
     if "papers" not in meta and listed is not None:
         meta["papers"] = listed
     return meta, listed
+
+
+# Every meta line holds a month and its day ("Jun 25", "25 June") or an ISO date: searches
+# for these start at literals that C finds without trying each position, so only the few lines
+# that may be meta lines are looked at, and META_LINE (made to match one raw line with its
+# spaces) checks each of them before any other work.
+_MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_LINE_END = META_LINE.pattern[META_LINE.pattern.index("(?P<flags>"):].replace(
+    r"\s", r"[^\S\n]").replace("(?P<flags>", "(?:")  # flags such as "Code", then the end
+_YEAR = r"(?:,?[^\S\n]*\d{4})?"
+_HINTS = (re.compile(_MONTHS + r"[a-z]{0,6}\.?[^\S\n]*\d{1,2}(?:st|nd|rd|th)?" + _YEAR
+                     + _LINE_END, re.M),
+          re.compile(r"[0-9][^\S\n]+" + _MONTHS + r"[a-z]{0,6}\.?" + _YEAR + _LINE_END, re.M),
+          re.compile(r"-\d\d-\d\d" + _LINE_END, re.M))
+_META_RAW = re.compile(
+    r"^[^\S\n]*" + META_LINE.pattern[1:].replace(r"\s", r"[^\S\n]"), re.M)
+BLOCK = 1 << 20
+_DENSE = 4  # a block where one line in _DENSE is a candidate is checked line by line in C
+_SUSPECT = re.compile(f"[{SUSPECT_CHARS}]")
+
+
+def scannable(text: str) -> str:
+    """text with one kind of line ending, and without the control and invisible characters
+    clean_inline drops (keeping every line: a meta line is found as its cleaned form)."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if _SUSPECT.search(text):
+        text = strip_controls(text.replace("\u2028", " ").replace("\u2029", " "))
+    return text
+
+
+def candidate_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line shaped like a meta line, in order, a block at a time."""
+    block_start = 0
+    while block_start < len(text):
+        block_end = text.find("\n", block_start + BLOCK)
+        block_end = len(text) if block_end < 0 else block_end
+        starts = {text.rfind("\n", 0, hit.start()) + 1 for hint in _HINTS
+                  for hit in hint.finditer(text, block_start, block_end)}
+        if len(starts) * _DENSE > text.count("\n", block_start, block_end):
+            # most lines are candidates: let C try every line of the block instead
+            for found in _META_RAW.finditer(text, block_start, block_end):
+                yield found.start(), found.end()
+            block_start = block_end + 1
+            continue
+        for start in sorted(starts):
+            end = text.find("\n", start, block_end)
+            end = block_end if end < 0 else end
+            if _META_RAW.match(text, start, end) is not None:
+                yield start, end
+        block_start = block_end + 1

@@ -107,6 +107,7 @@ def record_to_paper(tags: list[tuple[str, str]], source: str, ref: SectionRef,
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: ([^\n]*)|[^\S\n]*)$", re.M)
 # What str.splitlines() ends a line at, besides "\n" (RIS files were read that way before).
 _BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_RECORD_EDGE = re.compile(r"^(?:TY|ER)  -", re.M)
 MAX_TAGS = 5_000  # lines of one record; no real record (even 3,000 authors) comes near
 
 
@@ -136,6 +137,8 @@ class _Reader:
 
     def between(self, chunk: str, first_line: int) -> None:
         """Lines between tag lines: continuations of the open record's last value, or strays."""
+        if not chunk or chunk.isspace():
+            return
         if self.current:  # wrapped lines continue the previous tag's value
             self.current[-1][1].extend(filter(None, map(str.strip, chunk.split("\n"))))
             return
@@ -180,7 +183,7 @@ def records(text: str, source: str, limit: int | None = None
     text = _BREAKS.sub("\n", text) if _BREAKS.search(text) else text
     reader = _Reader(source, limit)
     pos, line = 0, 1  # pos: start of the first line not yet read; line: its number
-    for match in _TAG_LINE.finditer(text):
+    while (match := _TAG_LINE.search(text, pos)) is not None:
         if match.start() > pos:
             reader.between(text[pos : match.start() - 1], line)
             line += text.count("\n", pos, match.start())
@@ -188,6 +191,11 @@ def records(text: str, source: str, limit: int | None = None
             break
         pos = match.end() + 1
         line += 1
+        if reader.current is not None and len(reader.current) > MAX_TAGS:
+            edge = _RECORD_EDGE.search(text, pos)  # the rest of this record is not read
+            skip_to = len(text) if edge is None else edge.start()
+            line += text.count("\n", pos, skip_to)
+            pos = skip_to
     else:
         if pos < len(text):
             reader.between(text[pos:], line)

@@ -17,7 +17,7 @@ from importers.base import (
     ImportWarning,
     too_many_entries,
 )
-from importers.bibtex.blocks import MAX_ENTRY_CHARS, bounded, failure_message
+from importers.bibtex.blocks import MAX_ENTRY_CHARS, bounded, compact, failure_message
 from importers.bibtex.paper import arxiv_id_of, entry_fields, entry_to_paper
 from importers.bibtex.values import (
     BUILTIN_MACROS,
@@ -63,6 +63,7 @@ class BibtexImporter:
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Parse a whole .bib text; broken entries become warnings with their line."""
         text = text.lstrip("\ufeff")
+        text, lines = compact(text)
         text, notes = bounded(text, MAX_ENTRIES)
         library = bibtexparser.parse_string(text, parse_stack=[])
         nothing = not (library.entries or library.strings or library.failed_blocks)
@@ -78,12 +79,13 @@ class BibtexImporter:
         collection = Collection(id=cid, kind="bibtex", title=stem, source=source)
         ref = SectionRef(cid, section.id, section.label)
         result = ImportResult(sections=[section], collections=[collection])
-        for line, note in notes:
+        for compacted, note in notes:
+            line = lines.line(compacted - 1)
             warning = ImportWarning(source, line, note) if note else None
             result.warnings.append(warning or too_many_entries(source, line, MAX_ENTRIES))
         entries = list(library.entries)
         for block in library.failed_blocks:
-            line = (block.start_line or 0) + 1
+            line = lines.line(block.start_line)
             duplicate = getattr(block, "ignore_error_block", None)
             if isinstance(block, DuplicateBlockKeyBlock) and isinstance(duplicate, Entry):
                 # two entries sharing a cite key are two papers: both are imported
@@ -94,19 +96,18 @@ class BibtexImporter:
             result.warnings.append(ImportWarning(source, line, failure_message(block)))
         entries.sort(key=lambda e: e.start_line or 0)
         for entry in entries:
+            line = lines.line(entry.start_line)
             try:
                 fields = entry_fields(entry, macros)
-                paper = entry_to_paper(entry, macros, source, ref, fields)
+                paper = entry_to_paper(entry, macros, source, ref, fields, line)
                 self.enrich(paper, fields)
             except (ValueError, TypeError, RecursionError) as exc:
-                line = (entry.start_line or 0) + 1
                 message = f"entry @{clean_inline(entry.key)} skipped: {clean_inline(str(exc))}"
                 result.warnings.append(ImportWarning(source, line, message))
                 continue
             if paper.title or paper.arxiv_id or paper.doi:
                 result.papers.append(paper)
             else:
-                line = (entry.start_line or 0) + 1
                 message = f"entry @{clean_inline(entry.key)} skipped: no title, eprint or doi"
                 result.warnings.append(ImportWarning(source, line, message))
         return result

@@ -4,6 +4,8 @@ one line for each block it could not read."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from bibtexparser.model import DuplicateBlockKeyBlock
 
@@ -56,3 +58,47 @@ def bounded(text: str, limit: int | None = None) -> tuple[str, list[tuple[int, s
     return "".join(pieces), notes
 
 
+
+
+# Long runs of blank lines: bibtexparser steps through every newline in Python (20 MB of them
+# ran past 30 s), so a run of whitespace holding blank lines is read as one blank line. The
+# pattern repeats one character class (a fast loop in C) and only matches long runs.
+_BLANK_RUN = re.compile(r"\n[ \t\n]{63,}\n")
+
+
+@dataclass(slots=True)
+class LineMap:
+    """Line numbers of a compacted text back to those of the text as given."""
+
+    starts: list[int] = field(default_factory=list)  # compacted lines after each removed run
+    removed: list[int] = field(default_factory=list)  # lines removed up to that run, in all
+
+    def line(self, start_line: int | None) -> int:
+        """The 1-based line, in the text as given, of a block's 0-based compacted start line."""
+        n = start_line or 0
+        i = bisect_right(self.starts, n)
+        return n + 1 + (self.removed[i - 1] if i else 0)
+
+
+def compact(text: str) -> tuple[str, LineMap]:
+    """text with each long run of blank lines read as one blank line (a paragraph break in a
+    value stays one), and the map of line numbers back to text's own."""
+    lines = LineMap()
+    if _BLANK_RUN.search(text) is None:
+        return text, lines
+    pieces: list[str] = []
+    pos, line, removed = 0, 0, 0  # line: 0-based line of pos in text
+    for run in _BLANK_RUN.finditer(text):
+        newlines = text.count("\n", run.start(), run.end())
+        if newlines < 3:  # spaces between two line ends: no blank line to take out
+            continue
+        pieces.append(text[pos : run.start()])
+        line += text.count("\n", pos, run.start())
+        pieces.append("\n\n")
+        removed += newlines - 2
+        lines.starts.append(line + newlines - removed)
+        lines.removed.append(removed)
+        line += newlines
+        pos = run.end()
+    pieces.append(text[pos:])
+    return "".join(pieces), lines

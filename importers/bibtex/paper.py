@@ -50,10 +50,11 @@ def entry_fields(entry: Entry, macros: dict[str, str]) -> dict[str, str]:
 
 
 def entry_to_paper(entry: Entry, macros: dict[str, str], source: str, ref: SectionRef,
-                   fields: dict[str, str] | None = None) -> Paper:
-    """Build one paper from one parsed entry (fields: its entry_fields, when already known)."""
+                   fields: dict[str, str] | None = None, line: int | None = None) -> Paper:
+    """Build one paper from one parsed entry (fields: its entry_fields, line: its line in the
+    file, when already known)."""
     fields = entry_fields(entry, macros) if fields is None else fields
-    line = (entry.start_line or 0) + 1
+    line = (entry.start_line or 0) + 1 if line is None else line
     paper = Paper(title=_text(fields, "title"))
     paper.authors, paper.authors_truncated = authors_of(fields.get("author", ""))
     year_match = _YEAR.search(fields.get("year", ""))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from importers.latex import latex_to_text
 from store.text import clean_inline
@@ -70,8 +71,10 @@ def evaluate(raw: str, macros: dict[str, str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=16_384)
 def person_name(raw: str) -> str:
-    """One BibTeX name ("Last, First", "First Last", "{Corporate}") as display text."""
+    """One BibTeX name ("Last, First", "First Last", "{Corporate}") as display text (cached:
+    a .bib file names the same people again and again)."""
     raw = raw.strip()
     if not _fully_braced(raw):
         parts = [p.strip() for p in _split_top(raw, ",")]

@@ -32,8 +32,19 @@ class Authors:
     truncated: bool = False
 
 
+# Without tags, attributes, entities or escapes, plain_note only drops `*`/`_` and folds spaces:
+# a line whose text (minus those) holds no note word cannot be a note, and is not unmarked.
+_MARKUP = re.compile(r"[<{&\\]")
+_NOTE_HINT = re.compile(
+    r"equal|contribut|correspond|co-?first|joint|first\s*author|intern|advisor|supervis", re.I
+)
+
+
 def is_note(text: str) -> bool:
     """True for lines like "(*Equal contribution)" or "† Corresponding author"."""
+    if (text.isascii() and text.isprintable() and not _MARKUP.search(text)
+            and not _NOTE_HINT.search(text.replace("*", "").replace("_", ""))):
+        return False
     body = plain_note(text)
     if not body or len(body) > 200 or not _NOTE_WORDS.search(body):
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from importers.base import ImportWarning
+from importers.base import MAX_ENTRIES, ImportWarning, too_many_entries
 from importers.jekyll.authors import is_note, plain_note
 from importers.jekyll.lines import (
     NavLink,
@@ -96,6 +96,12 @@ class Scanner:
             subs.extend((number, part) for part in parts)
         prev_nav = False
         for index, (number, sub) in enumerate(subs):
+            if len(self.page.entries) >= MAX_ENTRIES:  # the open entry is one too many
+                cut = self.entry.line if self.entry is not None else number
+                self.page.warnings.append(too_many_entries(
+                    self.page.source, cut, MAX_ENTRIES, len(lines) + first_line - cut))
+                self.entry = self.abstract = None
+                return
             if self.skip:
                 self.skip -= 1
                 continue

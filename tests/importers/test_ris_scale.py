@@ -78,9 +78,11 @@ def test_records_stop_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_lines_of_one_record_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """A record with more lines than MAX_TAGS keeps the first ones and says so once."""
     monkeypatch.setattr(ris, "MAX_TAGS", 10)
-    text = "TY  - JOUR\nTI  - T\n" + "AU  - Doe, J.\n" * 50 + "ER  - \n"
+    text = ("TY  - JOUR\nTI  - T\n" + "AU  - Doe, J.\n" * 50 + "wrapped\nER  - \n"
+            "TY  - JOUR\nTI  - Next\nER  - \n")
     result = IMPORTER.parse(text, source="x.ris", today=TODAY)
     assert len(result.papers[0].authors) == 8  # TY, TI and 8 AU lines
+    assert [(p.title, p.provenance[0].line) for p in result.papers] == [("T", 1), ("Next", 55)]
     assert [str(w) for w in result.warnings] == [
         "x.ris:11: record has more than 10 lines; the rest skipped"]
 
