@@ -128,6 +128,7 @@ class InboxView(Vertical):
             return
 
         def starred(pid: str) -> bool:
+            """True when the paper is starred."""
             return pid in notes and notes[pid].starred
 
         items = built[1]
