@@ -2,7 +2,9 @@
 
 Run: python benchmarks/bench_tui.py [--sizes 2000,10000,100000] [--runs 3]
 Each figure is printed next to a baseline measured in the same run: a bare Textual app
-(one Static) started the same way, in a fresh process, headless.
+(one Static) started the same way, in a fresh process, headless. The search index is built
+before the TUI opens (as an import does); "cold" is the first start (no row/tab caches),
+"warm" any later one. Goals (issue 11): first rows <= 0.5 s and TUI memory <= 200 MB at 100k.
 """
 
 from __future__ import annotations
@@ -47,21 +49,23 @@ else:
     from store.repository import Store
     from tui.app import PaperDeckApp
     from tui.widgets import paper_table
-    seen = {"first": False}
+    seen = {"first": False, "loaded": False}
     original = paper_table.PaperTable.render_line
     def render_line(self, y):
         strip = original(self, y)
-        if y >= 1 and self.order and not seen["first"]:
+        if y >= 1 and self.source and not seen["first"]:
             seen["first"] = True
             done("first")
-            if MODE == "first":
+            if MODE == "first" or seen["loaded"]:
                 self.app.exit()
         return strip
     paper_table.PaperTable.render_line = render_line
     class Timed(PaperDeckApp):
         def on_browser_screen_library_loaded(self, message):
+            seen["loaded"] = True
             done("loaded")
-            self.exit()
+            if seen["first"]:
+                self.exit()
     Timed(Store(__import__("pathlib").Path(HOME))).run(headless=True, size=(120, 40))
 """
 
@@ -153,18 +157,26 @@ def main() -> None:
     print("cold = a library file with no caches (e.g. a lab's shared file written elsewhere);"
           " warm = after any import (which writes the caches) or any earlier start")
     print(f"{'papers':>8} {'first rows (cold)':>18} {'first rows (warm)':>18} "
-          f"{'ratio vs bare':>14} {'goal':>6} {'loaded+indexed':>15} {'peak RSS MB':>12}")
+          f"{'ratio vs bare':>14} {'goal':>6} {'index ready':>12} {'peak RSS MB':>12} "
+          f"{'RSS vs bare':>11} {'goal':>5}")
     report: dict[str, object] = {"bare_first_s": bare_t, "bare_rss_mb": bare_m}
+    from store.repository import Store
+    from tui.state import BrowserState
+
     for n in sizes:
         home = tmp / f"h{n}"
         write_library(home, n)
+        t = time.perf_counter()
+        BrowserState(Store(home)).build_index()  # the index is on disk before the TUI opens
+        print(f"{n:>8} papers: index built in {time.perf_counter() - t:.1f} s (not timed below)")
         cold = child("first", home)["first"][0]  # builds the rows cache and tab cache
         warm, _ = best("first", home, args.runs)
         full = child("full", home)
         loaded_t, rss = full["loaded"]
-        goal = 0.5 if n <= 2000 else 1.0
+        goal = 0.5  # issue 11: first rows <= 0.5 s at 100k (and at 2k, no slower than 0.43 s)
         print(f"{n:>8} {cold:>17.3f}s {warm:>17.3f}s {warm / bare_t:>13.2f}x "
-              f"{'ok' if warm <= goal else 'MISS':>6} {loaded_t:>14.2f}s {rss:>12.0f}")
+              f"{'ok' if warm <= goal else 'MISS':>6} {loaded_t:>11.2f}s {rss:>12.0f} "
+              f"{rss / bare_m:>10.2f}x {'ok' if rss <= 200 else 'MISS':>5}")
         report[str(n)] = {"cold": cold, "warm": warm, "loaded": loaded_t, "rss_mb": rss}
     big = tmp / f"h{max(sizes)}"
     lat, base = asyncio.run(keystrokes(big))

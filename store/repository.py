@@ -87,6 +87,13 @@ class Store:
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else lib.paper(pos)
 
+    def imported_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """The stored papers among ids, as imported; read through a fresh index when there
+        is one, so the library is not parsed (store.lookups)."""
+        from store.lookups import imported_many
+
+        return imported_many(self, ids)
+
     @journaled(lambda paper_id, fields: f"edit {paper_id}")
     def set_edits(self, paper_id: str, fields: dict[str, Any]) -> None:
         """Keep the user's values of fields for a paper (they win over every re-import)."""
@@ -312,6 +319,19 @@ class Store:
     def matching(self, query: str | Any, view: str | None = None) -> list[Paper]:
         """Every paper matching query (in view), in library order, for exports."""
         return self.search_index.matching(query, view)
+
+    def overlaid(self, papers: list[Paper]) -> list[Paper]:
+        """papers read from the index (matching) with the user's layer (edits, cite keys)."""
+        return self._overlaid(papers)
+
+    def with_edits(self, rows: list[Row]) -> list[Row]:
+        """Search rows with the user's edits (rows of edited papers rebuilt from them)."""
+        return self.overlay.rows(rows, self.get)
+
+    def order_rank(self, paper_id: str, view: str | None = None) -> int | None:
+        """Where a paper sits in a view's library order (None: not in it, or no fresh index)."""
+        index = self.search_index.current()
+        return None if index is None else index.order_rank(paper_id, view)
 
     def index_is_fresh(self) -> bool:
         """True when the search index needs no rebuild (else the first search rebuilds it)."""

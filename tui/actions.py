@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -13,21 +12,9 @@ from tui import browser, clipboard
 from tui.citation import bibtex, citation_line
 from tui.safe import clean
 from tui.screens.note_dialog import NoteDialog, parse_tags, tags_dialog
-from tui.state import BrowserState
 
 if TYPE_CHECKING:
     from tui.screens.browser import BrowserScreen
-
-
-def highlighter(state: BrowserState) -> Callable[[str], list[tuple[int, int]]] | None:
-    """A spans(text) function highlighting the current query's matches."""
-    from store import search
-
-    query = state.query
-    helper = getattr(state.index, "highlight", None) or getattr(search, "highlight", None)
-    if helper is None:
-        return None
-    return lambda text: list(helper(text, query))
 
 
 def need_paper(screen: BrowserScreen) -> Paper | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual.worker import get_current_worker
 
 from tui.exporting import export_text, summary_line
+from tui.paging import SORT_NAMES
 from tui.safe import clean
 from tui.screens.note_dialog import ConfirmDialog, LineDialog
 
@@ -143,11 +144,14 @@ def check_and_export(screen: BrowserScreen, path: Path) -> None:
 
 def export_to(screen: BrowserScreen, path: Path, fmt: str) -> None:
     """Write the table's papers to path in format fmt."""
-    from tui.widgets.paper_table import PaperTable
-
     state = screen.state
-    ids = [state.rows[i].id for i in screen.query_one(PaperTable).order]
-    papers = [p for p in (state.paper(i) or state.store.get(i) for i in ids) if p is not None]
+    ask = state.ask()
+    papers = state.store.matching(ask.query, ask.view) if state.ready else []
+    if ask.sort != "relevance" or ask.query:  # in the table's order (ranked or sorted)
+        order = {r.id: i for i, r in enumerate(state.store.search(
+            ask.query, view=ask.view, sort=SORT_NAMES.get(ask.sort, ask.sort),
+            reverse=ask.reverse, limit=len(papers)).rows)}
+        papers.sort(key=lambda p: order.get(p.id, len(order)))
     try:
         path.write_text(export_text(fmt, papers, state.annotations), encoding="utf-8")
     except (OSError, ImportError, ValueError) as exc:

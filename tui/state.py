@@ -2,60 +2,74 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
-from store import search_bits
 from store.daily.inbox import InboxState
 from store.models import Annotation, Paper, Row
-from store.query import parse_query
 from store.repository import Store
 from tui.inbox_tab import NEW, open_inbox, with_inbox
-from tui.results import ALL, SORT_KEYS, ResultModel, sort_arrow
+from tui.paging import Ask, PagedResults
+from tui.results import ALL, SORT_KEYS, sort_arrow
 from tui.views import Group, View, load_groups
 
 K_TAB, K_SORT, K_ABS, K_THEME, K_HIST = (
     "tui.tab", "tui.sort", "tui.abstracts", "tui.theme", "tui.history")
+SORT_FORMAT = 2  # [key, reverse, 2]: before it, "order" was the unchosen default
+Progress = Callable[[int, int], None]
 
 
-@dataclass(slots=True)
-class Results:
-    """What the table shows: row positions in order, the tab's size, query problems."""
-
-    order: Sequence[int]
-    total: int
-    errors: list[str] = field(default_factory=list)
+def load_sort(value: Any) -> tuple[str, bool]:
+    """The remembered sort; an old unchosen "order" becomes relevance (nav order without a
+    query, ranked with one)."""
+    if not isinstance(value, list) or len(value) not in (2, 3) or value[0] not in SORT_KEYS:
+        return "relevance", False
+    key, reverse = str(value[0]), bool(value[1])
+    if len(value) == 2 and key == "order":
+        key = "relevance"
+    return key, reverse
 
 
 class BrowserState:
-    """Everything the browser shows, computed from the store; tests drive it directly."""
+    """Everything the browser shows, read through the store's search index; tests drive it."""
 
     def __init__(self, store: Store) -> None:
-        """Read rows, tabs, annotations and remembered preferences from store."""
+        """Read tabs, annotations and remembered preferences (never every paper)."""
         self.store = store
-        self.rows: list[Row] = store.rows()
-        self.model = ResultModel(self.rows)
         self.annotations: dict[str, Annotation] = store.annotations()
-        self.papers: dict[str, Paper] | None = None
-        self.index: Any = None
-        self.index_aligned = False
-        self.loading = True
+        self.ready = store.index_is_fresh()  # else the index is rebuilt before any search
+        self.progress: tuple[int, int] | None = None
         self.inbox: InboxState | None = open_inbox(store)
         self.groups: list[Group] = with_inbox(load_groups(store), self.inbox)
         last = NEW if self.inbox is not None and self.inbox.unseen() else store.setting(K_TAB, ALL)
         self.view_key: str = last if self.view(last) is not None else ALL
-        sort = store.setting(K_SORT, ["order", False])
-        ok = isinstance(sort, list) and len(sort) == 2 and sort[0] in SORT_KEYS
-        self.sort_key, self.sort_reverse = (str(sort[0]), bool(sort[1])) if ok else ("order", False)
+        self.sort_key, self.sort_reverse = load_sort(store.setting(K_SORT))
         self.abstracts_all: bool = bool(store.setting(K_ABS, False))
         self.abstract_flipped: set[str] = set()
         self.scope_all = False
         self.query = ""
         self.cursors: dict[str, str] = {}
+        self.cursor_rows: dict[str, int] = {}
         self.current_id: str | None = None
         self.status_note = ""
+        self.source = PagedResults.empty()
+        self._sizes: dict[str | None, int] = {}
         self.fingerprints = self._fingerprints()
+
+    # -- the index ----------------------------------------------------------------------
+    def build_index(self, progress: Progress | None = None) -> None:
+        """Bring the index up to date (rebuilt when missing or stale); slow: run in a worker.
+        Asked again while the library changed meanwhile (a schema-1 library is migrated by
+        its first read, after the index took its fingerprint)."""
+        for _ in range(3):
+            self.store.search("", limit=0, progress=progress)
+            if self.store.index_is_fresh():
+                return
+
+    def index_ready(self) -> None:
+        """The index is fresh: searches may run."""
+        self.ready, self.progress = True, None
+        self._sizes.clear()
 
     # -- tabs ---------------------------------------------------------------------------
     def views(self) -> list[View]:
@@ -71,10 +85,11 @@ class BrowserState:
         return {v.key: f"{g.label} › {v.label}" if g.label != v.label else v.label
                 for g in self.groups for v in g.views}
 
-    def set_view(self, key: str) -> None:
+    def set_view(self, key: str, cursor_row: int = 0) -> None:
         """Switch to the tab keyed key (remembered across runs), keeping each tab's cursor."""
         if self.current_id is not None:
             self.cursors[self.view_key] = self.current_id
+            self.cursor_rows[self.view_key] = cursor_row
         self.view_key = key if self.view(key) is not None else ALL
         self.store.set_setting(K_TAB, self.view_key)
 
@@ -90,37 +105,48 @@ class BrowserState:
         """True when the New tab (the inbox list, not the table) is shown."""
         return self.view_key == NEW
 
-    def results(self) -> Results:
-        """The rows to show for the current tab, scope, query and sort."""
-        scope = ALL if self.scope_all else self.view_key
-        base = self.model.members(scope)
-        key, rev = self.sort_key, self.sort_reverse
-        if not self.query.strip():
-            return Results(self.model.sort(base, key, rev), len(base))
-        if self.index is None:
-            return Results(self.model.sort(self.model.simple_filter(base, self.query), key, rev),
-                           len(base))
-        query = parse_query(self.query)
-        errors = [str(e) for e in getattr(query, "errors", [])]
-        within = self.model.member_ids(scope)
-        if self.index_aligned:
-            mask = search_bits.unpack(self.index.search_bits(query, within), len(self.rows))
-            return Results(self.model.sort_mask(mask, key, rev), len(base), errors)
-        positions = self.model.positions(self.index.search(query, within=within))
-        return Results(self.model.sort(sorted(positions), key, rev), len(base), errors)
+    @property
+    def scope(self) -> str | None:
+        """The view searched: the tab, or None for every paper."""
+        return None if self.scope_all or self.view_key == ALL else self.view_key
+
+    def ask(self) -> Ask:
+        """The current result list's query, scope and sort."""
+        return Ask(self.query.strip(), self.scope, self.sort_key, self.sort_reverse)
+
+    def results(self) -> PagedResults:
+        """The rows to show for the current tab, scope, query and sort (none until ready)."""
+        self.source = PagedResults(self.store, self.ask()) if self.ready else (
+            PagedResults.empty())
+        return self.source
+
+    def tab_size(self) -> int:
+        """Exact number of papers in the scope (counted by the index, once per library)."""
+        scope = self.scope
+        if scope not in self._sizes:
+            self._sizes[scope] = self.store.count(view=scope) if self.ready else 0
+        return self._sizes[scope]
+
+    def library_size(self) -> int:
+        """Exact number of papers in the library."""
+        if None not in self._sizes:
+            self._sizes[None] = self.store.count() if self.ready else 0
+        return self._sizes[None]
 
     def sort_by(self, key: str) -> None:
         """Sort by key; the same key again reverses (remembered across runs)."""
-        if key == self.sort_key and key != "order":
+        if key == self.sort_key and key not in ("order", "relevance"):
             self.sort_reverse = not self.sort_reverse
         else:
             self.sort_key, self.sort_reverse = key, False
-        self.store.set_setting(K_SORT, [self.sort_key, self.sort_reverse])
+        self.store.set_setting(K_SORT, [self.sort_key, self.sort_reverse, SORT_FORMAT])
 
     def sort_label(self) -> str:
         """The sort as the status line says it, with an arrow that tells the truth."""
-        arrow = sort_arrow(self.sort_key, self.sort_reverse)
-        return f"{self.sort_key} {arrow}".strip()
+        key = self.sort_key
+        if key == "relevance":
+            return "relevance" if self.query.strip() else "order"
+        return f"{key} {sort_arrow(key, self.sort_reverse)}".strip()
 
     # -- abstracts ------------------------------------------------------------------------
     def abstract_open(self, paper_id: str) -> bool:
@@ -139,45 +165,28 @@ class BrowserState:
 
     # -- papers -----------------------------------------------------------------------------
     def row(self, paper_id: str | None) -> Row | None:
-        """The row of a paper id."""
-        pos = self.model.pos.get(paper_id or "")
-        return None if pos is None else self.rows[pos]
+        """The row of a paper id, when it is on a page already fetched."""
+        return self.source.cached(paper_id) if paper_id else None
 
     def paper(self, paper_id: str | None) -> Paper | None:
-        """A paper in full: from the loaded library, else (once loading is over) the store."""
-        if not paper_id:
-            return None
-        if self.papers is not None and paper_id in self.papers:
-            return self.papers[paper_id]
-        return None if self.loading else self.store.get(paper_id)
+        """A paper in full, from the store (through the index when it is fresh)."""
+        return self.store.get(paper_id) if paper_id else None
 
     def current_paper(self) -> Paper | None:
-        """The highlighted paper in full, read from the store when the library is loading."""
-        return self.paper(self.current_id) or (
-            self.store.get(self.current_id) if self.current_id else None)
-
-    def adopt(self, papers: list[Paper], index: Any) -> None:
-        """Take the fully loaded papers and search index (from the loading worker)."""
-        self.papers = {p.id: p for p in papers}
-        self.index = index
-        self.index_aligned = list(getattr(index, "ids", ())) == [r.id for r in self.rows]
-        self.loading = False
-
-    def load_failed(self) -> None:
-        """The full load failed: keep browsing rows with the simple filter."""
-        self.loading = False
+        """The highlighted paper in full."""
+        return self.paper(self.current_id)
 
     def reload(self) -> None:
-        """Re-read rows, tabs and annotations after the library changed on disk."""
-        self.rows = self.store.rows()
-        self.model = ResultModel(self.rows)
+        """Re-read tabs and annotations after the library changed on disk (rows come from
+        the index: nothing else is read)."""
         self.annotations = self.store.annotations()
         if self.inbox is None:
             self.inbox = open_inbox(self.store)
         else:
             self.inbox.reload()
         self.groups = with_inbox(load_groups(self.store), self.inbox)
-        self.papers, self.index, self.index_aligned, self.loading = None, None, False, True
+        self._sizes.clear()
+        self.ready = self.store.index_is_fresh()
         if self.view(self.view_key) is None:
             self.view_key = ALL
         self.fingerprints = self._fingerprints()
@@ -195,20 +204,13 @@ class BrowserState:
         return lib, ann
 
     def reread_annotations(self) -> None:
-        """Adopt marks another process wrote (the search index learns them too)."""
-        fresh = self.store.annotations()
-        if self.index is not None:
-            for pid in set(fresh) | set(self.annotations):
-                if fresh.get(pid) != self.annotations.get(pid):
-                    self.index.update_annotation(pid, fresh.get(pid, Annotation()))
-        self.annotations = fresh
+        """Adopt marks another process wrote (the index repairs its marks on the next read)."""
+        self.annotations = self.store.annotations()
 
     def mark(self, paper_id: str, **changes: Any) -> Annotation:
-        """Write a change to the paper's marks and keep the shown copy and the index in step."""
+        """Write a change to the paper's marks (the store updates the index too)."""
         ann = self.store.mark(paper_id, **changes)
         self.annotations[paper_id] = ann
-        if self.index is not None:
-            self.index.update_annotation(paper_id, ann)
         return ann
 
     def shown(self, paper_id: str) -> Annotation:

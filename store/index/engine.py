@@ -134,6 +134,19 @@ class PaperIndex:
             return None
         return int(self.searcher.fast_field_values("pos", [hits[0][1]])[0])
 
+    def order_rank(self, paper_id: str, view: str | None = None) -> int | None:
+        """Where a paper sits in a view's library order (its row with no query and the order
+        sort); None when it is not in the view."""
+        pos = self.position(str(paper_id))
+        if pos is None:
+            return None
+        member = self._scope(Q.term_query(self.schema, "id", str(paper_id)), view)
+        if not self.searcher.search(member, 1, count=True).count:
+            return None
+        before = Q.range_query(self.schema, "pos", tantivy.FieldType.Unsigned, None, pos,
+                               include_upper=False)
+        return int(self.searcher.search(self._scope(before, view), 1, count=True).count or 0)
+
     def alt_hit(self, ref: str) -> dict[str, Any] | None:
         """The paper whose id, arXiv id (any version) or DOI is exactly ref."""
         ref = ref.strip()

@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from importers.base import ImportResult
-from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
+from store.models import (
+    Collection,
+    Link,
+    Paper,
+    Provenance,
+    Row,
+    Section,
+    SectionRef,
+    make_paper_id,
+)
 from store.repository import Store
 
 SITE = "site:manipulation"
@@ -111,7 +120,7 @@ def make_store(home: Path, result: ImportResult | None = None) -> Store:
 
 
 async def ready(pilot: object) -> None:
-    """Wait until the app's background load finished and the screen settled."""
+    """Wait until the app's index worker (if any) finished and the screen settled."""
     app = pilot.app  # type: ignore[attr-defined]
     await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
@@ -125,9 +134,17 @@ def status(app: object) -> str:
     return str(app.query_one("#status", Static).render())  # type: ignore[attr-defined]
 
 
+def shown_rows(app: object) -> list[Row]:
+    """Rows in the table, in display order."""
+    from tui.widgets.paper_table import PaperTable
+
+    table = app.query_one(PaperTable)  # type: ignore[attr-defined]
+    return [table.row_at(i) for i in range(table.row_count)]
+
+
 def shown_titles(app: object) -> list[str]:
     """Titles in the table, in display order."""
     from tui.widgets.paper_table import PaperTable
 
     table = app.query_one(PaperTable)  # type: ignore[attr-defined]
-    return [table.rows[i].title for i in table.order]
+    return [table.row_at(i).title for i in range(table.row_count)]

@@ -268,7 +268,7 @@ async def test_moves_and_a_mark_in_one_write_mark_the_row_reached(home: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         table = app.query_one(PaperTable)
-        first, third = (table.rows[table.order[i]].id for i in (0, 2))
+        first, third = (table.row_at(i).id for i in (0, 2))
         burst(app, *"jjr")
         await ready(pilot)
         assert table.current_id == third

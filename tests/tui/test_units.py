@@ -8,12 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.models import Annotation, Paper, Row
+from store.models import Annotation, Paper
 from store.search import SearchIndex
 from tests.tui.conftest import browser_script, fresh_webbrowser
 from tui import browser
 from tui.citation import bibtex, citation_line
-from tui.results import ResultModel
 from tui.safe import clean, safe_url, text
 from tui.screens.note_dialog import parse_tags
 from tui.widgets.paper_viewer import render_paper
@@ -55,32 +54,6 @@ def test_open_link_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     res = browser.open_link("https://a.org", {})
     assert res.action == "fallback" and res.url == "https://a.org"
     assert (tmp_path / "fake-browser.log").read_text().split() == ["https://a.org"]
-
-
-def _rows() -> list[Row]:
-    """Four rows with years, titles, venues and sections."""
-    return [
-        Row("a", "Zeta", "X", "CVPR", 2020, sections=["s1"]),
-        Row("b", "alpha", "Y", "ICCV", 2022, sections=["s1", "s2"]),
-        Row("c", "Beta", "Z", "", None, sections=["s2"]),
-        Row("d", "gamma", "W", "AAAI", 2021),
-    ]
-
-
-def test_result_model_sorts_and_members() -> None:
-    """Members per tab, and sorting by year (newest first), title and venue, masks too."""
-    model = ResultModel(_rows())
-    assert list(model.members("s1")) == [0, 1] and list(model.members("all")) == [0, 1, 2, 3]
-    assert model.member_ids("s2") == {"b", "c"}
-    assert list(model.sort(range(4), "year")) == [1, 3, 0, 2]
-    assert list(model.sort(range(4), "title")) == [1, 2, 3, 0]
-    assert list(model.sort(range(4), "venue")) == [3, 0, 1, 2]
-    assert model.sort([0, 1, 3], "year", reverse=True) == [0, 3, 1]
-    mask = bytes([1, 0, 1, 1])
-    assert model.sort_mask(mask, "order") == [0, 2, 3]
-    assert model.sort_mask(mask, "title") == [2, 3, 0]
-    assert model.sort_mask(mask, "year", reverse=True) == [2, 0, 3]
-    assert list(model.simple_filter(range(4), "ALPHA")) == [1]
 
 
 def test_search_bar_history() -> None:

@@ -15,16 +15,16 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 
-from tui import actions, paper_keys
+from tui import paper_keys
 from tui.keys import BROWSER_BINDINGS
 from tui.results import ALL
-from tui.screens import inbox_pane, library_sync
-from tui.screens.browser_text import empty_lines, missing_page_text, status_text
+from tui.screens import browser_paint, inbox_pane, library_sync
+from tui.screens.browser_text import missing_page_text
 from tui.screens.key_router import KeyRouter
 from tui.state import K_HIST, BrowserState
 from tui.widgets.inbox import InboxView
 from tui.widgets.paper_table import PaperTable
-from tui.widgets.paper_viewer import PaperViewer, render_paper
+from tui.widgets.paper_viewer import PaperViewer
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.section_tabs import SectionTabs
 
@@ -45,11 +45,12 @@ class BrowserScreen(Screen[None]):
     full: reactive[bool] = reactive(False, init=False)
 
     class LibraryLoaded(Message):
-        """The full library and its search index are loaded."""
+        """The search index is fresh: every search from now on is exact."""
 
     def __init__(self, state: BrowserState, *, load_in_background: bool = True,
                  watch_interval: float = 1.0) -> None:
-        """A screen over state; the full library loads in a worker after the first paint."""
+        """A screen over state; a missing or stale index is rebuilt in a worker (or, without
+        load_in_background, before the first paint)."""
         super().__init__()
         self.state = state
         self.load_in_background = load_in_background
@@ -74,10 +75,10 @@ class BrowserScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        """Paint the first rows from the cached rows, load the rest, then take early keys."""
+        """Paint the first rows from the index (rebuilt first if needed), then take early keys."""
         self.set_focus(self.query_one(PaperTable))
+        library_sync.start_indexing(self)
         self.show_view(self.state.view_key)
-        library_sync.start_loading(self)
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_disk)
         await self.router.replay()
@@ -120,21 +121,22 @@ class BrowserScreen(Screen[None]):
         await library_sync.check_disk(self)
 
     async def reload_library(self) -> None:
-        """Re-read rows, tabs and annotations after the library changed."""
+        """Re-read tabs and annotations and re-query after the library changed."""
         await library_sync.reload_library(self)
 
     # -- painting -----------------------------------------------------------------------
     def show_view(self, key: str) -> None:
         """Switch to the tab keyed key, restoring its cursor."""
         state = self.state
-        state.set_view(key)
+        state.set_view(key, self.query_one(PaperTable).cursor)
         self.query_one(SectionTabs).select(state.view_key)
         view = state.view(state.view_key)
         missing = view is not None and not view.imported
         if missing and view is not None:
             self.query_one("#missing", Static).update(missing_page_text(view))
         self.set_class(missing, "missing-page")
-        self.refresh_results(cursor_id=state.cursors.get(state.view_key))
+        self.refresh_results(state.cursors.get(state.view_key) or "",
+                             state.cursor_rows.get(state.view_key))
         inbox_pane.show(self)
 
     def focus_list(self) -> None:
@@ -142,37 +144,18 @@ class BrowserScreen(Screen[None]):
         inbox = inbox_pane.view(self) if self.state.in_inbox else None
         self.set_focus(inbox.options if inbox is not None else self.query_one(PaperTable))
 
-    def refresh_results(self, cursor_id: str | None = None) -> None:
-        """Recompute the table's rows from tab, scope, query and sort."""
-        state, table = self.state, self.query_one(PaperTable)
-        if cursor_id is None:
-            cursor_id = table.current_id
-        results = state.results()
-        table.sort_key, table.sort_reverse = state.sort_key, state.sort_reverse
-        table.set_empty_lines(empty_lines(state, results))
-        table.set_data(state.rows, results.order, state.annotations,
-                       cursor_row=state.model.pos.get(cursor_id or ""))
-        self.query_one("#status", Static).update(status_text(state, results))
-        if not results.order and not state.in_inbox:  # on New, the inbox holds the cursor
-            state.current_id = None
-            self.refresh_viewer()
+    def refresh_results(self, cursor_id: str | None = None, near: int | None = None) -> None:
+        """Ask the index for the table's rows from tab, scope, query and sort."""
+        browser_paint.results(self, cursor_id, near)
 
     def set_status_note(self, note: str) -> None:
         """A short progress note in the status line (e.g. an import running)."""
         self.state.status_note = note
-        self.refresh_results()
+        browser_paint.status(self)
 
     def refresh_viewer(self, keep_scroll: bool = False) -> None:
         """Show the highlighted paper in the viewer."""
-        state = self.state
-        pid = state.current_id
-        spans = actions.highlighter(state) if state.query.strip() and state.index else None
-        content = render_paper(
-            state.paper(pid), state.row(pid), state.annotations.get(pid or ""),
-            abstract_open=bool(pid) and state.abstract_open(pid or ""),
-            spans=spans, section_labels=state.labels(),
-        )
-        self.query_one(PaperViewer).show(content, keep_scroll=keep_scroll)
+        browser_paint.viewer(self, keep_scroll)
 
     def after_mark(self) -> None:
         """Repaint the flags, the viewer and (for is:/tag: queries) the results."""
@@ -241,11 +224,12 @@ class BrowserScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
-        """Narrow the results with every keystroke (once per distinct value)."""
+        """Narrow the results with every keystroke (once per distinct value); a typed query
+        puts the cursor on the best match, a cleared one keeps the paper it was on."""
         value = self.bar.value
         if value != self.state.query:
             self.state.query = value
-            self.refresh_results()
+            self.refresh_results("" if value.strip() else None)
             self.refresh_viewer(keep_scroll=True)
 
     @on(Input.Submitted, "#search")

@@ -4,28 +4,34 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from tui.paging import PagedResults
 from tui.results import ALL
 from tui.safe import clean
-from tui.state import BrowserState, Results
+from tui.state import BrowserState
 from tui.views import View
 
 
-def status_text(state: BrowserState, results: Results) -> Text:
-    """The status line: tab, match count, scope, sort, loading, notes, query problems."""
+def status_text(state: BrowserState, results: PagedResults) -> Text:
+    """The status line: tab, exact match count, scope, sort, indexing, notes, query problems."""
     view = state.view(state.view_key)
     label = "All papers" if state.scope_all or state.view_key == ALL else (
         clean(view.label) if view else state.view_key)
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     text.append(f" {label}", style="bold")
-    shown = len(results.order)
-    if state.query.strip():
-        text.append(f"  {shown} of {results.total} match", style="bold")
+    if not state.ready:
+        done, total = state.progress or (0, 0)
+        text.append("  Indexing the library", style="bold")
+        text.append(f" {done:,} / {total:,}" if total else "…", style="bold")
+        text.append(" · results when it is ready", style="dim")
+    elif state.query.strip():
+        shown = 0 if results.fuzzy else results.total
+        text.append(f"  {shown} of {state.tab_size()} match", style="bold")
+        if results.fuzzy:
+            text.append(f" · {results.total} close matches (typos allowed)", style="yellow")
     else:
-        text.append(f"  {shown} papers")
+        text.append(f"  {results.total} papers")
     text.append(f"  · scope: {'all papers' if state.scope_all else 'this tab'} (w)")
     text.append(f"  · sort: {state.sort_label()}")
-    if state.loading:
-        text.append("  · indexing…", style="dim")
     if state.status_note:
         text.append(f"  · {clean(state.status_note)}", style="yellow")
     for err in results.errors[:2]:
@@ -33,9 +39,14 @@ def status_text(state: BrowserState, results: Results) -> Text:
     return text
 
 
-def empty_lines(state: BrowserState, results: Results) -> list[Text]:
+def empty_lines(state: BrowserState, results: PagedResults) -> list[Text]:
     """What an empty table says, so that the user knows what to do next."""
-    if not state.rows:
+    if not state.ready:
+        return [Text("Building the search index…", style="bold"), Text(""),
+                Text("Type a search meanwhile: it is answered, exactly, once the index is ready.")]
+    if results:
+        return []
+    if not state.library_size():
         return [
             Text("Your library is empty.", style="bold"),
             Text(""),
@@ -59,10 +70,8 @@ def empty_lines(state: BrowserState, results: Results) -> list[Text]:
         ]
         lines += [Text(f"  query problem: {clean(e)}", style="yellow") for e in results.errors]
         return lines
-    if not results.order:
-        return [Text("No papers on this tab.", style="bold"),
-                Text("] / [ go to the next / previous tab.")]
-    return []
+    return [Text("No papers on this tab.", style="bold"),
+            Text("] / [ go to the next / previous tab.")]
 
 
 def missing_page_text(view: View) -> Text:

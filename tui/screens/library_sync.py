@@ -1,9 +1,9 @@
-"""Keeping the browser in step with the store: the background load, other processes' writes."""
+"""Keeping the browser in step with the store: the index rebuild, other processes' writes."""
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tui.screens import inbox_pane
 from tui.widgets.section_tabs import SectionTabs
@@ -11,42 +11,58 @@ from tui.widgets.section_tabs import SectionTabs
 if TYPE_CHECKING:
     from tui.screens.browser import BrowserScreen
 
+STEP = 1000  # progress is shown every STEP papers
 
-def start_loading(screen: BrowserScreen) -> None:
-    """Load every paper and the search index in a worker (or not at all)."""
+
+def start_indexing(screen: BrowserScreen) -> None:
+    """Make the index fresh: at once when it is, else rebuilt in a worker (or, without
+    load_in_background, right here) while the status line shows progress."""
+    state = screen.state
+    if state.ready:
+        screen.post_message(screen.LibraryLoaded())
+        return
+    state.progress = (0, 0)
     if not screen.load_in_background:
-        screen.state.load_failed()
+        state.build_index()
+        indexed(screen)
         return
-    screen.run_worker(partial(load, screen), thread=True, exclusive=True, group="load")
+    screen.run_worker(partial(build, screen), thread=True, exclusive=True, group="index")
 
 
-def load(screen: BrowserScreen) -> None:
-    """Worker thread: read papers, build the index; touches no widget."""
-    store, annotations = screen.state.store, dict(screen.state.annotations)
+def build(screen: BrowserScreen) -> None:
+    """Worker thread: rebuild the index, reporting progress; touches no widget."""
+    app = screen.app
+
+    def progress(done: int, total: int) -> None:
+        app.call_from_thread(show_progress, screen, done, total)
+
     try:
-        from store.search import SearchIndex
-
-        papers = store.papers()
-        index = SearchIndex(papers, annotations)
-    except Exception as exc:  # noqa: BLE001 - keep browsing with the simple filter
-        screen.app.call_from_thread(failed, screen, exc)
+        screen.state.build_index(progress)
+    except Exception as exc:  # noqa: BLE001 - searches then scan the library (slow, exact)
+        app.call_from_thread(failed, screen, exc)
         return
-    screen.app.call_from_thread(loaded, screen, papers, index)
+    app.call_from_thread(indexed, screen)
+
+
+def show_progress(screen: BrowserScreen, done: int, total: int) -> None:
+    """Indexing progress in the status line."""
+    screen.state.progress = (done, total)
+    screen.set_status_note(screen.state.status_note)
 
 
 def failed(screen: BrowserScreen, exc: Exception) -> None:
-    """The full load failed: keep the rows and the simple filter, and say why."""
-    screen.state.load_failed()
-    screen.notify(f"Search index unavailable: {exc}", severity="error", markup=False)
-    screen.refresh_results()
+    """The index could not be built: searches scan the library instead; say why."""
+    screen.notify(f"Search index unavailable (searches will be slow): {exc}",
+                  severity="error", markup=False)
+    indexed(screen)
 
 
-def loaded(screen: BrowserScreen, papers: list[Any], index: Any) -> None:
-    """Adopt the loaded papers and index; redo the search with the real index."""
-    screen.state.adopt(papers, index)
-    screen.state.reread_annotations()
-    screen.refresh_results()
-    screen.refresh_viewer(keep_scroll=True)
+def indexed(screen: BrowserScreen) -> None:
+    """The index is fresh: answer the query typed meanwhile, exactly."""
+    screen.state.index_ready()
+    if screen.is_mounted:
+        screen.refresh_results()
+        screen.refresh_viewer(keep_scroll=True)
     screen.post_message(screen.LibraryLoaded())
 
 
@@ -60,18 +76,21 @@ async def check_disk(screen: BrowserScreen) -> None:
         await reload_library(screen)
     elif ann:
         screen.state.reread_annotations()
-        screen.refresh_results()
+        if screen.state.ready:
+            screen.refresh_results()
         screen.refresh_viewer(keep_scroll=True)
     inbox_pane.check_disk(screen)  # seen marks and follows written by other processes
 
 
 async def reload_library(screen: BrowserScreen) -> None:
-    """Re-read rows, tabs and annotations after the library changed."""
+    """Re-read tabs and annotations and re-query the index after the library changed."""
     async with screen.reload_lock:  # the watcher and an import's end may both ask at once
         screen.state.reload()
         await screen.query(SectionTabs).remove()
         await screen.mount(SectionTabs(screen.state.groups, screen.state.view_key, id="tabs"),
                            before="#search")
+        if not screen.state.ready:
+            start_indexing(screen)
         screen.show_view(screen.state.view_key)
         inbox_pane.reloaded(screen)
-        start_loading(screen)
+        screen.refresh_viewer(keep_scroll=True)  # the shown paper may have changed

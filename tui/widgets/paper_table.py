@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -17,6 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import Annotation, Row
+from tui.paging import PagedResults
 from tui.results import sort_arrow
 from tui.safe import clean
 from tui.widgets.columns import (  # re-exported for callers of the table
@@ -32,6 +32,9 @@ from tui.widgets.columns import (  # re-exported for callers of the table
 
 __all__ = ["COLUMNS", "FLAGS", "FLAG_HELP", "SORTABLE", "PaperTable", "column_widths", "fit",
            "fit_author", "venue_label"]
+
+
+Source = PagedResults  # len(), bool(), row(i)
 
 
 class PaperTable(ScrollView, can_focus=True):
@@ -83,8 +86,7 @@ class PaperTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         """An empty table."""
         super().__init__(id=id)
-        self.rows: Sequence[Row] = []
-        self.order: Sequence[int] = []
+        self.source: Source = PagedResults.empty()
         self.annotations: dict[str, Annotation] = {}
         self.sort_key = "order"
         self.sort_reverse = False
@@ -95,42 +97,33 @@ class PaperTable(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
 
     # -- data -------------------------------------------------------------------
-    def set_data(
-        self,
-        rows: Sequence[Row],
-        order: Sequence[int],
-        annotations: dict[str, Annotation],
-        cursor_row: int | None = None,
-    ) -> None:
-        """Show rows[i] for i in order, with the cursor on row cursor_row when shown."""
-        self.rows, self.order, self.annotations = rows, order, annotations
-        self.virtual_size = Size(self.size.width, max(len(order), len(self.empty_lines)) + 1)
-        self.cursor = 0 if cursor_row is None else max(self.index_of(cursor_row), 0)
+    def set_data(self, source: Source, annotations: dict[str, Annotation],
+                 cursor: int | None = None) -> None:
+        """Show the rows of source (fetched as they are painted), the cursor at index cursor."""
+        self.source, self.annotations = source, annotations
+        self.virtual_size = Size(self.size.width, max(len(source), len(self.empty_lines)) + 1)
+        self.cursor = max(cursor or 0, 0)
         self.refresh()
 
-    def index_of(self, row: int) -> int:
-        """Where row (a position in rows) is in the current order, or -1 (C-speed scan)."""
-        try:
-            return self.order.index(row)
-        except ValueError:
-            return -1
+    def row_at(self, index: int) -> Row | None:
+        """The row shown at index (0 is the first row under the header)."""
+        return self.source.row(index)
 
     @property
     def current_id(self) -> str | None:
         """The highlighted paper's id, or None when the table is empty."""
-        if not self.order:
-            return None
-        return self.rows[self.order[min(self.cursor, len(self.order) - 1)]].id
+        row = self.source.row(min(self.cursor, len(self.source) - 1))
+        return None if row is None else row.id
 
     @property
     def row_count(self) -> int:
         """Number of rows shown."""
-        return len(self.order)
+        return len(self.source)
 
     # -- cursor -----------------------------------------------------------------
     def validate_cursor(self, value: int) -> int:
         """Clamp the cursor into the rows."""
-        return max(0, min(value, len(self.order) - 1)) if self.order else 0
+        return max(0, min(value, len(self.source) - 1)) if self.source else 0
 
     def watch_cursor(self, value: int) -> None:
         """Scroll the cursor into view, repaint and tell the app."""
@@ -169,7 +162,7 @@ class PaperTable(ScrollView, can_focus=True):
 
     def action_last(self) -> None:
         """Go to the last row."""
-        self.cursor = len(self.order) - 1
+        self.cursor = len(self.source) - 1
 
     # -- mouse ------------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:
@@ -205,7 +198,7 @@ class PaperTable(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         """Keep the virtual size in step with the new size."""
         self.virtual_size = Size(event.size.width,
-                                 max(len(self.order), len(self.empty_lines)) + 1)
+                                 max(len(self.source), len(self.empty_lines)) + 1)
         self.refresh()
 
     def set_empty_lines(self, lines: list[Text]) -> None:
@@ -262,15 +255,13 @@ class PaperTable(ScrollView, can_focus=True):
             "✎" if ann and (ann.note or ann.tags) else "·",
         )
         w = self.widths()
-        sep = Segment(" ", base)
-        segs = [Segment(f, flag if f != "·" else dim) for f in flags]
-        segs.append(sep)
-        segs.append(Segment(fit(clean(row.title), w[1]), base))
-        segs.append(sep)
-        segs.append(Segment(fit_author(clean(row.first_author), w[2]), dim))
-        segs.append(sep)
-        segs.append(Segment(fit(venue_label(row), w[3]), base))
-        segs.append(sep)
+        # Each column carries its separator at its end, in its own style: no text run starts
+        # with a blank, which SVG viewers drop (the cursor row's title then sat a cell left).
+        segs = [Segment(f, flag if f != "·" else dim) for f in flags[:3]]
+        segs.append(Segment(flags[3] + " ", flag if flags[3] != "·" else dim))
+        segs.append(Segment(fit(clean(row.title), w[1]) + " ", base))
+        segs.append(Segment(fit_author(clean(row.first_author), w[2]) + " ", dim))
+        segs.append(Segment(fit(venue_label(row), w[3]) + " ", base))
         segs.append(Segment(fit(str(row.year or ""), w[4]), dim))
         return segs
 
@@ -281,12 +272,12 @@ class PaperTable(ScrollView, can_focus=True):
             return self._header_strip(width)
         pos = round(self.scroll_y) + y - 1
         st = self.styles_for_paint()
-        if not self.order and pos < len(self.empty_lines):
+        if not self.source and pos < len(self.empty_lines):
             line = self.empty_lines[pos]
             segs = list(line.render(self.app.console, end=""))
             return Strip(segs).apply_style(st["base"]).adjust_cell_length(width, st["base"])
-        if pos >= len(self.order):
+        row = self.source.row(pos)
+        if row is None:
             return Strip.blank(width, st["base"])
-        row = self.rows[self.order[pos]]
         strip = Strip(self._row_segments(row, pos == self.cursor))
         return strip.adjust_cell_length(width, st["cursor"] if pos == self.cursor else st["base"])

@@ -1,0 +1,51 @@
+"""Painting the browser from its state: the table's result source, the status, the viewer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Static
+
+from store.search.spans import highlight
+from tui.screens.browser_text import empty_lines, status_text
+from tui.widgets.paper_table import PaperTable
+from tui.widgets.paper_viewer import PaperViewer, render_paper
+
+if TYPE_CHECKING:
+    from tui.screens.browser import BrowserScreen
+
+
+def results(screen: BrowserScreen, cursor_id: str | None = None,
+            near: int | None = None) -> None:
+    """Ask the index for the current results; the cursor stays on cursor_id (default: the
+    highlighted paper) when it is on the first pages or near row near, else goes to the top."""
+    state, table = screen.state, screen.query_one(PaperTable)
+    if cursor_id is None:
+        cursor_id, near = table.current_id, table.cursor
+    source = state.results()
+    table.sort_key, table.sort_reverse = state.sort_key, state.sort_reverse
+    table.set_empty_lines(empty_lines(state, source))
+    table.set_data(source, state.annotations, cursor=source.index_of(cursor_id, near))
+    status(screen)
+    if not source and not state.in_inbox:  # on New, the inbox holds the cursor
+        state.current_id = None
+        viewer(screen)
+
+
+def status(screen: BrowserScreen) -> None:
+    """Repaint the status line (counts, sort, indexing progress, notes)."""
+    screen.query_one("#status", Static).update(status_text(screen.state, screen.state.source))
+
+
+def viewer(screen: BrowserScreen, keep_scroll: bool = False) -> None:
+    """Show the highlighted paper in the viewer, the query's words highlighted."""
+    state = screen.state
+    pid = state.current_id
+    query = state.query
+    spans = (lambda text: highlight(text, query)) if query.strip() else None
+    content = render_paper(
+        state.paper(pid), state.row(pid), state.annotations.get(pid or ""),
+        abstract_open=bool(pid) and state.abstract_open(pid or ""),
+        spans=spans, section_labels=state.labels(),
+    )
+    screen.query_one(PaperViewer).show(content, keep_scroll=keep_scroll)
