@@ -9,10 +9,7 @@ id (found by arXiv id), and about 5% each by a watched author or with a watched 
 Timed, each in fresh processes, median of --runs:
   * TUI: spawn to the first frame, to the arrivals put in the New list, and to the first
     frame drawing them (the goal is the New tab ready <= 0.5 s after the first paint; the
-    frame can wait for Textual's own start-up work, e.g. the Footer recomposing); once as
-    the app starts today, once without the worker that loads the whole library for the
-    in-memory search index (the index-paged browser of issue 11 drops it), since that
-    worker holds the GIL in long C calls at 100k;
+    frame can wait for Textual's own start-up work, e.g. the Footer recomposing);
   * `paperdeck new --json` and `paperdeck digest --since 1d --format markdown`;
 against baselines from the same run: a bare Textual app's first paint, `paperdeck --help`.
 """
@@ -96,7 +93,7 @@ else:
             app.exit()
         return result
     Compositor.render_update = render_update
-    app = PaperDeckApp(Store(Path(HOME)), load_in_background=MODE != "tui-noload")
+    app = PaperDeckApp(Store(Path(HOME)))
     app.run(headless=True, size=(120, 40))
 """
 
@@ -226,8 +223,8 @@ def main() -> None:
     home = args.home or Path(tempfile.mkdtemp(prefix="bench-inbox-"))
     prepare(home, args.papers, args.arrivals)
     bare = statistics.median(child("bare")["first"] for _ in range(args.runs))
-    tui = {mode: tui_figures([child(mode, home) for _ in range(args.runs)])
-           for mode in ("tui", "tui-noload")}
+    first, listed, inbox, gap_listed, gap = tui_figures(
+        [child("tui", home) for _ in range(args.runs)])
     build = statistics.median(built(home) for _ in range(args.runs))
     help_ = wall(["--help"], home, args.runs)
     new = wall(["new", "--json"], home, args.runs)
@@ -235,14 +232,11 @@ def main() -> None:
     print(f"library {args.papers} papers, {args.arrivals} arrivals "
           f"(+{args.arrivals * 7 // 100} replacements), median of {args.runs} runs")
     print(f"  baseline: bare Textual first paint  {bare:6.3f} s")
-    for mode, label in (("tui", "TUI"), ("tui-noload", "TUI, no full-library load worker")):
-        first, listed, inbox, gap_listed, gap = tui[mode]
-        print(f"  {label}:")
-        print(f"    first paint                       {first:6.3f} s   {first / bare:5.2f}x bare")
-        print(f"    arrivals in the New list          {listed:6.3f} s   "
-              f"{gap_listed:6.3f} s after the first paint (goal <= 0.5 s)")
-        print(f"    first frame showing them          {inbox:6.3f} s   "
-              f"{gap:6.3f} s after the first paint")
+    print(f"  TUI first paint                     {first:6.3f} s   {first / bare:5.2f}x bare")
+    print(f"  TUI arrivals in the New list        {listed:6.3f} s   "
+          f"{gap_listed:6.3f} s after the first paint (goal <= 0.5 s)")
+    print(f"  TUI first frame showing them        {inbox:6.3f} s   "
+          f"{gap:6.3f} s after the first paint")
     print(f"  items built (the worker's part)     {build:6.3f} s   (new Store, in process)")
     print(f"  baseline: paperdeck --help          {help_:6.3f} s")
     print(f"  paperdeck new --json                {new:6.3f} s   {new / help_:5.2f}x --help")
