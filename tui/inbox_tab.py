@@ -23,14 +23,17 @@ def wants_inbox(store: Store) -> bool:
 
 
 def open_inbox(store: Store) -> InboxState | None:
-    """The inbox state when the New tab is wanted, else None (its items are built later, in
-    the inbox widget's worker, so the first paint does not wait for them)."""
+    """The inbox state when the New tab is wanted, else None (its items are built in the
+    background from now on and collected by the inbox widget's worker: the first paint does
+    not wait for them)."""
     if not wants_inbox(store):
         return None
     try:
-        return InboxState(store, load=False)
+        state = InboxState(store, load=False)
     except (OSError, StoreError):
         return None
+    state.build_early()  # while Textual starts; the inbox widget's worker collects them
+    return state
 
 
 def with_inbox(groups: list[Group], inbox: InboxState | None) -> list[Group]:

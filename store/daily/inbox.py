@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -169,6 +171,7 @@ class InboxState:
         self._unseen: dict[str, dict[str, Any]] = {}
         self._items: list[InboxItem] = []
         self._stamp = ""
+        self._early: tuple[int, Future[list[InboxItem]]] | None = None
         self.reload()
 
     def reload(self) -> None:
@@ -182,8 +185,28 @@ class InboxState:
             self.adopt(*self.build())
 
     def build(self) -> tuple[int, list[InboxItem]]:
-        """(generation, items) of the arrivals last read; reads the store, changes nothing."""
+        """(generation, items) of the arrivals last read; reads the store, changes nothing
+        (the items `build_early` started, when they are of these arrivals)."""
+        early, self._early = self._early, None
+        if early is not None and early[0] == self.generation:
+            return early[0], early[1].result()
         return self.generation, build_items(self.store, self._unseen, self.follows)
+
+    def build_early(self) -> None:
+        """Start building the items in a background thread now (say, while the app starts);
+        `build` then waits for them instead of starting over."""
+        future: Future[list[InboxItem]] = Future()
+        args = (self.store, self._unseen, self.follows)
+
+        def run() -> None:
+            """Build, keeping the outcome (or the error) for build()."""
+            try:
+                future.set_result(build_items(*args))
+            except BaseException as exc:  # noqa: BLE001 - raised again by build()
+                future.set_exception(exc)
+
+        threading.Thread(target=run, name="inbox-early", daemon=True).start()
+        self._early = (self.generation, future)
 
     def adopt(self, generation: int, items: list[InboxItem]) -> bool:
         """Take built items unless arrivals were re-read meanwhile; True when taken."""

@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.daily.inbox import InboxItem, InboxState
+from store.errors import StoreError
 from tui.widgets.inbox_rows import Fit, Prompts, Row
 
 FIRST_ROWS = 120  # rows made first, before the rest of a big day (more than a screen holds)
@@ -118,10 +119,16 @@ class InboxView(Vertical):
     def _build(self, keep: int | None) -> None:
         """Worker thread: build the items and their rows (store reads, no widget), and hand
         them over: the first screens' rows at once, the rest when they are made."""
-        built = self.state.build()
-        notes = self.state.store.annotations()
+        try:
+            built = self.state.build()
+            notes = self.state.store.annotations()
+        except (OSError, StoreError) as exc:  # a damaged library: say so, keep browsing
+            with contextlib.suppress(RuntimeError):
+                self.app.call_from_thread(self._failed, exc)
+            return
 
         def starred(pid: str) -> bool:
+            """True when the paper is starred."""
             return pid in notes and notes[pid].starred
 
         items = built[1]
@@ -139,6 +146,10 @@ class InboxView(Vertical):
             self._prompts.adopt(prompts)
             self._partial = partial
             self.refresh_items(keep)
+
+    def _failed(self, exc: Exception) -> None:
+        """Main thread: the arrivals could not be read."""
+        self.query_one("#inbox-status", Static).update(Text(f"Inbox unavailable: {exc}"))
 
     def _extend(self, generation: int, prompts: dict[str, Row]) -> None:
         """Main thread: the rest of the rows are made; list them all."""

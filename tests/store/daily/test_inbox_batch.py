@@ -109,3 +109,17 @@ def test_other_writers_are_noticed_own_writes_are_not(tmp_path: Path) -> None:
     assert not state.changed_on_disk() and state.items() == []
     FollowList(store.home).add(keywords=["sparse"])
     assert state.changed_on_disk()
+
+
+def test_items_built_early_are_used_only_for_the_same_arrivals(tmp_path: Path) -> None:
+    """build_early's items are what build() gives; after a re-read they are not used."""
+    store = arrive(tmp_path / "home")
+    state = InboxState(store, load=False)
+    state.build_early()
+    generation, items = state.build()
+    assert generation == state.generation and len(items) == 4
+    assert [i.paper.id for i in items] == [i.paper.id for i in InboxState(store).items()]
+    state.build_early()
+    Arrivals(store.home).mark_seen(["2611.00001"])  # another process, meanwhile
+    state.reload()
+    assert len(state.build()[1]) == 3
