@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from importers.html import parse_pages, read  # noqa: E402
-from importers.site import parse_site  # noqa: E402
+from importers.jekyll.site import parse_site  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "samples"
 ROUNDS = 5

@@ -15,12 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from itertools import islice
 from typing import Any
 
 import orjson
 
 from importers.arxiv_taxonomy import archive_of
-from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.base import (
+    MAX_ENTRIES,
+    ImporterError,
+    ImportResult,
+    ImportWarning,
+    too_many_entries,
+)
 from importers.latex import latex_to_text
 from importers.oai_arxiv import category_tabs, collection_id, section_id
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
@@ -139,7 +146,14 @@ class ArxivSnapshotImporter:
 
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Every line of a (small) snapshot; big ones are streamed by the store instead."""
-        result = parse_lines(enumerate(text.splitlines(), 1), source=source)
+        lines = text.splitlines()
+        nonblank = ((n, line) for n, line in enumerate(lines, 1) if line and not line.isspace())
+        numbered = list(islice(nonblank, MAX_ENTRIES + 1))  # stops at the limit
+        result = parse_lines(numbered[:MAX_ENTRIES], source=source)
+        if len(numbered) > MAX_ENTRIES:
+            cut = numbered[MAX_ENTRIES][0]
+            result.warnings.append(too_many_entries(source, cut, MAX_ENTRIES,
+                                                    len(lines) - cut + 1))
         if not result.papers and result.warnings:
             raise ImporterError("no arXiv snapshot records", source=source, line=1)
         return result

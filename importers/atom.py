@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
-from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.base import (
+    MAX_ENTRIES,
+    ImporterError,
+    ImportResult,
+    ImportWarning,
+    too_many_entries,
+)
 from importers.prose import prose_text
 from importers.venue import parse_venue, venue_from_comment
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
@@ -138,7 +144,11 @@ def parse_feed(
         per_page=_int(root, f"{OPENSEARCH}itemsPerPage"),
     )
     ref = SectionRef(cid, section.id, section.label)
-    for index, entry in enumerate(root.findall(f"{ATOM}entry"), 1):
+    entries = root.findall(f"{ATOM}entry")
+    if len(entries) > MAX_ENTRIES:
+        result.warnings.append(too_many_entries(source, None, MAX_ENTRIES))
+        feed.entries += len(entries) - MAX_ENTRIES
+    for index, entry in enumerate(entries[:MAX_ENTRIES], 1):
         feed.entries += 1
         paper = entry_to_paper(entry, source, ref)
         if not paper.arxiv_id and not paper.title:

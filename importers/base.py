@@ -66,11 +66,19 @@ class ImportResult:
 MAX_ENTRIES = 20_000  # entries one input may give; the rest is skipped with a warning
 
 
-def too_many_entries(source: str, line: int | None, limit: int = MAX_ENTRIES) -> ImportWarning:
-    """The warning of an input cut at the entry limit (line: where the first skipped one is)."""
+def lines_from(text: str, pos: int) -> int:
+    """How many lines of text start at or after pos (pos being a line start)."""
+    return text.count("\n", pos) + (0 if text.endswith("\n") or pos >= len(text) else 1)
+
+
+def too_many_entries(source: str, line: int | None, limit: int = MAX_ENTRIES,
+                     skipped_lines: int = 0) -> ImportWarning:
+    """The warning of an input cut at the entry limit (line: where the first skipped one is;
+    skipped_lines: how many lines were left unread from there, 0 when not counted)."""
+    counted = f"{skipped_lines:,} lines not read; " if skipped_lines else ""
     return ImportWarning(
         source, line, f"more than {limit} entries: stopped here and skipped the rest "
-        "(split the file to import it all)"
+        f"({counted}split the file to import it all)"
     )
 
 

@@ -7,7 +7,13 @@ import re
 from datetime import date
 from typing import Any
 
-from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.base import (
+    MAX_ENTRIES,
+    ImporterError,
+    ImportResult,
+    ImportWarning,
+    too_many_entries,
+)
 from importers.reference_common import (
     ARXIV_TEXT,
     DOI_PREFIX,
@@ -123,11 +129,17 @@ class CslJsonImporter:
         except json.JSONDecodeError as exc:
             raise ImporterError(f"not valid JSON: {exc.msg}", source=source,
                                 line=exc.lineno) from None
+        except RecursionError:
+            raise ImporterError("not CSL-JSON: arrays or objects nested too deeply",
+                                source=source) from None
         items = [data] if isinstance(data, dict) else data
         if not isinstance(items, list):
             raise ImporterError("CSL-JSON must be an array of items", source=source)
         collection, section, ref = file_collection(source, "csl")
         result = ImportResult(sections=[section], collections=[collection])
+        if len(items) > MAX_ENTRIES:
+            result.warnings.append(too_many_entries(source, None, MAX_ENTRIES))
+            items = items[:MAX_ENTRIES]
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 result.warnings.append(ImportWarning(

@@ -240,8 +240,12 @@ def latex_to_text(value: str) -> str:
             return value.replace("{", "").replace("}", "")
 
 
+_URL_CMD = re.compile(r"\\url\s*\{([^{}]*)\}")
+_ESCAPED_PLAIN = re.compile(r"\\([_%&#~$])")
+
+
 def plain_value(value: str) -> str:
     """A URL/DOI-like value: `\\url{}` and braces dropped, `\\_` `\\%` `\\&` `\\#` unescaped."""
-    value = re.sub(r"\\url\s*\{([^{}]*)\}", r"\1", value)
-    value = re.sub(r"\\([_%&#~$])", r"\1", value)
+    if "\\" in value:  # most values (years, plain URLs and DOIs) have no command at all
+        value = _ESCAPED_PLAIN.sub(r"\1", _URL_CMD.sub(r"\1", value))
     return value.replace("{", "").replace("}", "").strip()

@@ -15,7 +15,13 @@ from importers.arxiv_taxonomy import (
     archives_in_set,
     category_name,
 )
-from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.base import (
+    MAX_ENTRIES,
+    ImporterError,
+    ImportResult,
+    ImportWarning,
+    too_many_entries,
+)
 from importers.venue import parse_venue, venue_from_comment
 from store.models import Collection, Link, Paper, Provenance, Section, SectionRef, make_paper_id
 from store.text import clean_block, clean_inline
@@ -180,7 +186,11 @@ def parse_page(text: str, *, source: str, set_spec: str = "") -> OaiPage:
         raise ImporterError("OAI-PMH response without <ListRecords>", source=source)
     archives = archives_in_set(set_spec) if set_spec else set(ARCHIVES)
     used: list[str] = []
-    for index, record in enumerate(listing.findall(f"{OAI}record"), 1):
+    records = listing.findall(f"{OAI}record")
+    if len(records) > MAX_ENTRIES:
+        page.result.warnings.append(too_many_entries(source, None, MAX_ENTRIES))
+        page.records += len(records) - MAX_ENTRIES
+    for index, record in enumerate(records[:MAX_ENTRIES], 1):
         page.records += 1
         header = record.find(f"{OAI}header")
         stamp = clean_inline(_text(header, f"{OAI}datestamp"))

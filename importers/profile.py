@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,11 +13,13 @@ from importers.base import (
     ImporterError,
     ImportResult,
     ImportWarning,
+    lines_from,
     too_many_entries,
 )
 from importers.listing_parts import comment_links
 from importers.profile_parts import (
     META_KEYS,
+    META_LINE,
     Meta,
     parse_header,
     parse_meta,
@@ -34,7 +37,7 @@ from store.models import (
     SectionRef,
     make_paper_id,
 )
-from store.text import clean_block, clean_inline, slugify
+from store.text import SUSPECT_CHARS, clean_block, clean_inline, slugify, strip_controls
 
 NAME = "profile"
 _URL_HINTS = ("://", "www.", ".com/", ".org/", ".co/", ".io/", ".net/")
@@ -65,15 +68,66 @@ def _meta_of(raw: str) -> Meta | None:
 
 
 HEADER_LINES = 2000
+# Every meta line holds a month and its day ("Jun 25", "25 June") or an ISO date: searches
+# for these start at literals that C finds without trying each position, so only the few lines
+# that may be meta lines are looked at, and META_LINE (made to match one raw line with its
+# spaces) checks each of them before any other work.
+_MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_LINE_END = META_LINE.pattern[META_LINE.pattern.index("(?P<flags>"):].replace(
+    r"\s", r"[^\S\n]").replace("(?P<flags>", "(?:")  # flags such as "Code", then the end
+_YEAR = r"(?:,?[^\S\n]*\d{4})?"
+_HINTS = (re.compile(_MONTHS + r"[a-z]{0,6}\.?[^\S\n]*\d{1,2}(?:st|nd|rd|th)?" + _YEAR
+                     + _LINE_END, re.M),
+          re.compile(r"[0-9][^\S\n]+" + _MONTHS + r"[a-z]{0,6}\.?" + _YEAR + _LINE_END, re.M),
+          re.compile(r"-\d\d-\d\d" + _LINE_END, re.M))
+_META_RAW = re.compile(
+    r"^[^\S\n]*" + META_LINE.pattern[1:].replace(r"\s", r"[^\S\n]"), re.M)
+BLOCK = 1 << 20
+_DENSE = 4  # a block where one line in _DENSE is a candidate is checked line by line in C
+_SUSPECT = re.compile(f"[{SUSPECT_CHARS}]")
 
 
-def _split(text: str) -> tuple[list[tuple[int, str]], list[_Entry]]:
-    """Header lines (number, text) and the entries, split at each meta line.
-
-    Only lines holding a digit can be meta lines: they are found by a regex scan and the
-    lines between them are split in C, so a flood of blank or prose lines needs no Python
-    loop per line."""
+def _scannable(text: str) -> str:
+    """text with one kind of line ending, and without the control and invisible characters
+    clean_inline drops (keeping every line: a meta line is found as its cleaned form)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if _SUSPECT.search(text):
+        text = strip_controls(text.replace("\u2028", " ").replace("\u2029", " "))
+    return text
+
+
+def _candidate_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line shaped like a meta line, in order, a block at a time."""
+    block_start = 0
+    while block_start < len(text):
+        block_end = text.find("\n", block_start + BLOCK)
+        block_end = len(text) if block_end < 0 else block_end
+        starts = {text.rfind("\n", 0, hit.start()) + 1 for hint in _HINTS
+                  for hit in hint.finditer(text, block_start, block_end)}
+        if len(starts) * _DENSE > text.count("\n", block_start, block_end):
+            # most lines are candidates: let C try every line of the block instead
+            for found in _META_RAW.finditer(text, block_start, block_end):
+                yield found.start(), found.end()
+            block_start = block_end + 1
+            continue
+        for start in sorted(starts):
+            end = text.find("\n", start, block_end)
+            end = block_end if end < 0 else end
+            if _META_RAW.match(text, start, end) is not None:
+                yield start, end
+        block_start = block_end + 1
+
+
+def _split(text: str, limit: int | None = None
+           ) -> tuple[list[tuple[int, str]], list[_Entry], int | None, int]:
+    """Header lines (number, text), the first `limit` entries split at each meta line, the
+    line of the first entry left out (None when none was) and the lines left unread from it.
+
+    Only lines naming a month or an ISO date are looked at (found by a search in C), the lines
+    between meta lines are split in C, so a flood of blank, prose or digit lines needs no
+    Python loop per line; the scan stops at the entry limit."""
+    limit = MAX_ENTRIES if limit is None else limit
+    text = _scannable(text)
     header: list[tuple[int, str]] = []
     entries: list[_Entry] = []
     pos, line, counted = 0, 1, 0  # pos: start of the text not yet given to a part
@@ -87,25 +141,21 @@ def _split(text: str) -> tuple[list[tuple[int, str]], list[_Entry]]:
             lines = chunk.split("\n", HEADER_LINES)[:HEADER_LINES]
             header.extend(enumerate(lines, start=first_line))
 
-    search_from = 0
-    while (digit := _DIGIT.search(text, search_from)) is not None:
-        start = text.rfind("\n", 0, digit.start()) + 1
-        end = text.find("\n", digit.start())
-        end = len(text) if end < 0 else end
+    for start, end in _candidate_lines(text):
         meta = _meta_of(text[start:end])
-        if meta is not None:
-            line += text.count("\n", counted, start)
-            counted = start
-            if start > pos:
-                assign(text[pos : start - 1], line - text.count("\n", pos, start))
-            entries.append(_Entry(line, meta))
-            pos = end + 1
-        search_from = end + 1
-        if search_from > len(text):
-            break
+        if meta is None:
+            continue
+        line += text.count("\n", counted, start)
+        counted = start
+        if start > pos:
+            assign(text[pos : start - 1], line - text.count("\n", pos, start))
+        if len(entries) == limit:
+            return header, entries, line, lines_from(text, start)
+        entries.append(_Entry(line, meta))
+        pos = end + 1
     if entries and pos <= len(text):
         assign(text[pos:], 1)
-    return header, entries
+    return header, entries, None, 0
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
@@ -157,11 +207,9 @@ class ProfileImporter:
 
     def _parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """The parse proper."""
-        header, entries = _split(text)
+        header, entries, cut, more = _split(text, MAX_ENTRIES)
         if not entries:
             raise ImporterError("no dated profile entries found", source=source)
-        cut = entries[MAX_ENTRIES].line if len(entries) > MAX_ENTRIES else None
-        del entries[MAX_ENTRIES:]
         meta, listed = parse_header(header)
         result = ImportResult()
         if "name" not in meta:
@@ -178,7 +226,7 @@ class ProfileImporter:
         result.sections.append(Section(id=sid, collection=cid, label=name, heading=name))
         ref = SectionRef(collection=cid, section=sid, label=name)
         if cut is not None:
-            result.warnings.append(too_many_entries(source, cut, MAX_ENTRIES))
+            result.warnings.append(too_many_entries(source, cut, MAX_ENTRIES, more))
         for entry in entries:
             paper = self._paper(entry, source, today, ref, result.warnings)
             if paper is not None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.base import (
+    MAX_ENTRIES,
+    ImporterError,
+    ImportResult,
+    ImportWarning,
+    lines_from,
+    too_many_entries,
+)
 from importers.reference_common import (
     ARXIV_TEXT,
     DOI_PREFIX,
@@ -96,41 +103,101 @@ def record_to_paper(tags: list[tuple[str, str]], source: str, ref: SectionRef,
     return paper
 
 
-def records(text: str, source: str) -> tuple[list[tuple[int, list[tuple[str, str]]]],
-                                              list[ImportWarning]]:
-    """The records of a RIS text as (first line, tags), with warnings for stray lines."""
-    out: list[tuple[int, list[tuple[str, str]]]] = []
-    warnings: list[ImportWarning] = []
-    current: list[tuple[str, str]] | None = None
-    start = 0
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.rstrip()
-        m = _LINE.match(line)
-        if m is None:
-            if current is not None and current and line.strip():
-                tag, value = current[-1]  # a wrapped value continues the previous tag
-                current[-1] = (tag, f"{value} {line.strip()}")
-            elif line.strip():
-                warnings.append(ImportWarning(source, number, "line outside a record skipped"))
-            continue
-        tag, value = m.group(1), (m.group(2) or "").strip()
+# A tag line, found by one scan of the whole text (the lines between two are continuations).
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: ([^\n]*)|[^\S\n]*)$", re.M)
+# What str.splitlines() ends a line at, besides "\n" (RIS files were read that way before).
+_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+MAX_TAGS = 5_000  # lines of one record; no real record (even 3,000 authors) comes near
+
+
+class _Reader:
+    """Records as they are read: tag values are lists of pieces (joined once, at the end)."""
+
+    def __init__(self, source: str, limit: int) -> None:
+        """Nothing read yet."""
+        self.source = source
+        self.limit = limit
+        self.out: list[tuple[int, list[tuple[str, str]]]] = []
+        self.warnings: list[ImportWarning] = []
+        self.current: list[tuple[str, list[str]]] | None = None
+        self.start = 0
+        self.cut: int | None = None
+
+    def warn(self, line: int, message: str) -> None:
+        """One warning."""
+        self.warnings.append(ImportWarning(self.source, line, message))
+
+    def close(self) -> None:
+        """Keep the open record (if it has tags)."""
+        if self.current:
+            tags = [(tag, " ".join(parts)) for tag, parts in self.current]
+            self.out.append((self.start, tags))
+        self.current = None
+
+    def between(self, chunk: str, first_line: int) -> None:
+        """Lines between tag lines: continuations of the open record's last value, or strays."""
+        if self.current:  # wrapped lines continue the previous tag's value
+            self.current[-1][1].extend(filter(None, map(str.strip, chunk.split("\n"))))
+            return
+        lines = chunk.split("\n")
+        stray = [n for n, raw in enumerate(lines) if raw and not raw.isspace()]
+        if len(stray) == 1:
+            self.warn(first_line + stray[0], "line outside a record skipped")
+        elif stray:  # one warning for a run of them, not one each
+            self.warn(first_line + stray[0], f"{len(stray):,} lines outside a record skipped")
+
+    def tag(self, number: int, tag: str, value: str) -> bool:
+        """One tag line; False once the record limit is reached (the rest is not read)."""
         if tag == "TY":
-            if current:
-                warnings.append(ImportWarning(source, start, "record without ER closed"))
-                out.append((start, current))
-            current, start = [(tag, value)], number
+            if self.current:
+                self.warn(self.start, "record without ER closed")
+                self.close()
+            if len(self.out) >= self.limit:
+                self.cut = number
+                return False
+            self.current, self.start = [(tag, [value])], number
         elif tag == "ER":
-            if current:
-                out.append((start, current))
-            current = None
-        elif current is None:
-            warnings.append(ImportWarning(source, number, f"{tag} line outside a record skipped"))
-        else:
-            current.append((tag, value))
-    if current:
-        warnings.append(ImportWarning(source, start, "last record has no ER line"))
-        out.append((start, current))
-    return out, warnings
+            self.close()
+        elif self.current is None:
+            self.warn(number, f"{tag} line outside a record skipped")
+        elif len(self.current) < MAX_TAGS:
+            self.current.append((tag, [value]))
+        elif len(self.current) == MAX_TAGS:
+            self.current.append(("", [""]))
+            self.warn(number, f"record has more than {MAX_TAGS:,} lines; the rest skipped")
+        return True
+
+
+def records(text: str, source: str, limit: int | None = None
+            ) -> tuple[list[tuple[int, list[tuple[str, str]]]], list[ImportWarning]]:
+    """The records of a RIS text as (first line, tags), with warnings for stray lines; at most
+    limit records (the rest is skipped with a warning).
+
+    Tag lines are found by one regex scan and counted in C, so the Python work is one step per
+    tag line, and wrapped values are joined once (never re-copied a line at a time)."""
+    limit = MAX_ENTRIES if limit is None else limit
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BREAKS.sub("\n", text) if _BREAKS.search(text) else text
+    reader = _Reader(source, limit)
+    pos, line = 0, 1  # pos: start of the first line not yet read; line: its number
+    for match in _TAG_LINE.finditer(text):
+        if match.start() > pos:
+            reader.between(text[pos : match.start() - 1], line)
+            line += text.count("\n", pos, match.start())
+        if not reader.tag(line, match.group(1), (match.group(2) or "").strip()):
+            break
+        pos = match.end() + 1
+        line += 1
+    else:
+        if pos < len(text):
+            reader.between(text[pos:], line)
+        if reader.current:
+            reader.warn(reader.start, "last record has no ER line")
+            reader.close()
+    if reader.cut is not None:
+        unread = lines_from(text, pos)
+        reader.warnings.append(too_many_entries(source, reader.cut, limit, unread))
+    return reader.out, reader.warnings
 
 
 class RisImporter:

@@ -6,11 +6,8 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from filelock import FileLock, Timeout
 
 from store.errors import StoreError
 
@@ -53,6 +50,8 @@ def lock_path(path: Path) -> Path:
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the inter-process lock of path (reentrant within a process)."""
+    from filelock import FileLock, Timeout  # (a read-only command never imports it)
+
     lock = FileLock(str(lock_path(path)), timeout=timeout, is_singleton=True)
     try:
         lock.acquire()
@@ -160,6 +159,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     remove_stale_temps(path)
     maybe_crash("before-temp-write", path)
     try:
+        import tempfile  # (only writers need it)
+
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise StoreError(f"{path}: cannot write ({exc.strerror})", path=path) from exc

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -18,15 +17,11 @@ MAILTO_ENV = "PAPERDECK_MAILTO"
 CSL_ACCEPT = "application/vnd.citationstyles.csl+json"
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
-_OTHER_HOST = re.compile(r"redirect to another host \(([^)\s]+)\)")
-# Where doi.org sends content negotiation (another host, which the shared client will not
-# follow by itself): each registration agency's documented CSL-JSON endpoint.
-AGENCY_URLS = {
-    "api.crossref.org": "https://api.crossref.org/v1/works/{doi}/transform",
-    "data.crossref.org": "https://api.crossref.org/v1/works/{doi}/transform",
-    "api.datacite.org": "https://data.datacite.org/application/vnd.citationstyles.csl+json/{doi}",
-    "data.datacite.org": "https://data.datacite.org/application/vnd.citationstyles.csl+json/{doi}",
-}
+# Where doi.org sends content negotiation: each registration agency's own CSL-JSON
+# service, on another host, which the client follows only because the policy names it.
+AGENCY_HOSTS = frozenset({
+    "api.crossref.org", "data.crossref.org", "api.datacite.org", "data.datacite.org",
+})
 
 
 def normalize_doi(text: str) -> str:
@@ -42,14 +37,17 @@ def base_url() -> str:
     return (os.environ.get(DOI_URL_ENV, "").strip() or DEFAULT_DOI_URL).rstrip("/")
 
 
-def policy(mailto: str = "") -> FetchPolicy:
-    """Polite limits for DOI lookups: at most 5 requests a second, short timeouts, and the
-    user's address in the User-Agent (Crossref's "polite pool")."""
+def policy(mailto: str = "", agencies: frozenset[str] = AGENCY_HOSTS) -> FetchPolicy:
+    """Polite DOI lookups: 5 requests a second, short timeouts, mailto in the User-Agent.
+
+    The mailto puts the user in Crossref's "polite pool"; redirects may go to the agencies.
+    """
     agent = FetchPolicy().user_agent
     if mailto and re.fullmatch(r"[^\s@()]+@[^\s@()]+", mailto):
         agent = agent.rstrip(")") + f"; mailto:{mailto})"
     return FetchPolicy(timeout=10.0, deadline=30.0, max_bytes=2 * 2**20, retries=3,
-                       backoff=1.0, min_interval=0.2, user_agent=agent)
+                       backoff=1.0, min_interval=0.2, user_agent=agent,
+                       redirect_hosts=frozenset(host.lower() for host in agencies))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,26 +59,18 @@ class DoiRecord:
     text: str
 
 
-def fetch_csl(doi: str, client: HttpClient, base: str | None = None,
-              agencies: Mapping[str, str] = AGENCY_URLS) -> DoiRecord:
+def fetch_csl(doi: str, client: HttpClient, base: str | None = None) -> DoiRecord:
     """The CSL-JSON of a DOI (StoreError with one line: not found, refused, too slow…).
-    A redirect to a registration agency's host is taken through that agency's own CSL-JSON
-    endpoint (agencies: host -> URL template with {doi})."""
+
+    The resolver's redirect to a registration agency is followed when the client's policy
+    allows that host (`policy()` does for AGENCY_HOSTS); any other host is refused.
+    """
     doi = normalize_doi(doi)
     url = f"{base or base_url()}/{quote(doi, safe='/:;()')}"
-    headers = {"Accept": CSL_ACCEPT}
     try:
-        response = client.get(url, headers=headers)
+        response = client.get(url, headers={"Accept": CSL_ACCEPT})
     except FetchError as exc:
-        host = _OTHER_HOST.search(str(exc))
-        agency = agencies.get(host.group(1).lower()) if host else None
-        if agency is None:
-            raise _explain(doi, exc) from None
-        url = agency.format(doi=quote(doi, safe="/:;()"))
-        try:
-            response = client.get(url, headers=headers)
-        except FetchError as again:
-            raise _explain(doi, again) from None
+        raise _explain(doi, exc) from None
     if "json" not in response.headers.get("content-type", "json").lower():
         raise StoreError(f"DOI {doi}: {response.url} answered with "
                          f"{response.headers.get('content-type')}, not CSL-JSON")

@@ -10,8 +10,6 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from store.errors import StoreError
 from store.jsonfile import JsonFile
 from store.models import Link, Paper
@@ -117,12 +115,16 @@ def to_yaml(paper: Paper) -> str:
     """The record as YAML for an editor, with a short guide on top."""
     head = (f"# paperdeck: edit {paper.id}, save and quit. Your values win over every later\n"
             "# import; delete a field's line to go back to the imported value.\n")
+    import yaml  # (only `edit` needs YAML: other commands skip its import)
+
     body = yaml.safe_dump(editable(paper), sort_keys=False, allow_unicode=True, width=88)
     return head + body
 
 
 def from_yaml(text: str, name: str = "edit.yaml") -> dict[str, Any]:
     """The YAML an editor saved; StoreError naming file and line when it is not valid."""
+    import yaml
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

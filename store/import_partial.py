@@ -1,9 +1,9 @@
 """Imports into a big split library that read and write only the parts they can touch.
 
 The search index names the existing papers a merge could match (same id, arXiv id, DOI,
-normalised title or abstract blocking key: store.merge's own keys); only the parts holding
-them and the importing source's parts are read, merged with store.merge as usual, and only
-the parts whose papers changed are written (store.parts). Whenever a precondition fails (no
+normalised title or abstract blocking key: store.merge's own keys, see store.index.twins);
+only those papers (as the index stores them) are merged with store.merge as usual, and only
+the parts whose papers changed are read and written (store.parts). Whenever a precondition fails (no
 split library, no fresh index, a small library, a merge that reshapes the list) it returns
 None and the caller takes the whole-library path, which gives the same result.
 """
@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from store.atomic import locked
 from store.importing import ImportLike, source_record, upsert
+from store.index.twins import find_twins
 from store.library import _source
 from store.models import Collection, ImportSummary, Section
-from store.parts import PartedStorage, _part_base, _source_of
+from store.parts import PartedStorage
 from store.paths import backups_dir
 from store.records import paper_from_raw, paper_to_raw, row_from_raw
 from store.schema import backup_file, table_records
@@ -28,6 +29,9 @@ PARTIAL_MIN = 5_000  # below this many papers reading the whole library is cheap
 # Carry the whole-library rows cache over (about 1 s at 100k papers): today's TUI reads every
 # row at start; once it reads pages (Store.page), set this False.
 CARRY_ROWS_CACHE = True
+# Bulk importers stream whole archives batch by batch: carrying a rows cache of the whole
+# library over each batch would make the import quadratic, so theirs is dropped instead.
+BULK_IMPORTERS = frozenset({"arxiv-snapshot"})
 
 
 def import_partial(store: Store, result: ImportLike, *, source: str, importer: str,
@@ -49,25 +53,15 @@ def import_partial(store: Store, result: ImportLike, *, source: str, importer: s
         if index is None:
             return None
         before = store.library_fingerprint()
-        bases = {_part_base(source)} | {_part_base(_source_of(r))
-                                        for r in index.twins(result.papers)}
-        bases |= {_part_base(p.provenance[0].source) for p in result.papers if p.provenance}
-        loaded = storage.load_parts(
-            manifest, {str(e["id"]) for e in entries if str(e["id"]).split("~")[0] in bases})
-        subset: list[dict[str, Any]] = []
-        where: list[tuple[str, int, int]] = []  # (part, index in part, library position)
-        taken = dict.fromkeys(loaded, 0)
-        pos = 0
-        for pid, count in (table_records(manifest, "order") or [{}])[0].get("runs") or []:
-            if pid in loaded:
-                start = taken[pid]
-                for j in range(start, start + count):
-                    subset.append(loaded[pid][1][j])
-                    where.append((pid, j, pos + j - start))
-                taken[pid] = start + count
-            pos += count
+        twins = find_twins(index, result.papers)
+        runs = (table_records(manifest, "order") or [{}])[0].get("runs") or []
+        where = _locate([pos for pos, _ in twins.found], runs)
+        if where is None:
+            return None
+        subset = [raw for _, raw in twins.found]
         existing = [paper_from_raw(d) for d in subset]
-        outcome = merge_papers(existing, list(result.papers))
+        outcome = merge_papers(existing, list(result.papers),
+                               common=(twins.common_every, twins.common_open))
         n = len(existing)
         if len(outcome.papers) < n or any(a.id != b.id for a, b in zip(
                 outcome.papers, existing, strict=False)):
@@ -84,13 +78,17 @@ def import_partial(store: Store, result: ImportLike, *, source: str, importer: s
             new=list(outcome.new), updated=list(outcome.updated), merged=list(outcome.merged),
             unchanged=list(outcome.unchanged), skipped=[str(w) for w in result.warnings],
             possible_duplicates=list(outcome.possible_duplicates), dry_run=False)
+        changed = [k for k in range(n) if raw[k] != subset[k]]
+        loaded = storage.load_parts(manifest, {where[k][0] for k in changed})
         replaced: dict[str, list[dict[str, Any]]] = {}
         changes: list[tuple[dict[str, Any], int]] = []
-        for k in range(n):
-            if raw[k] != subset[k]:
-                pid, j, at = where[k]
-                replaced.setdefault(pid, list(loaded[pid][1]))[j] = raw[k]
-                changes.append((raw[k], at))
+        for k in changed:
+            pid, j = where[k]
+            part = replaced.setdefault(pid, list(loaded[pid][1]))
+            if part[j] != subset[k]:
+                return None  # the index disagrees with the store of record
+            part[j] = raw[k]
+            changes.append((raw[k], twins.found[k][0]))
         appended = raw[n:]
         changes += [(d, total + i) for i, d in enumerate(appended)]
         small = {"sections": sections, "collections": collections, "sources": sources}
@@ -103,18 +101,35 @@ def import_partial(store: Store, result: ImportLike, *, source: str, importer: s
         store._state = None
         store.search_index.after_changes(before, changes)
         store.overlay.assign_keys(outcome.papers)  # the new papers' stable cite keys
-        _update_views(store, before, changes, total, collections, sections)
+        _update_views(store, before, changes, total, collections, sections,
+                      carry=CARRY_ROWS_CACHE and importer not in BULK_IMPORTERS)
     return summary
+
+
+def _locate(positions: list[int], runs: list[list[Any]]) -> list[tuple[str, int]] | None:
+    """(part id, index in part) of sorted library positions, from the manifest's order runs
+    (None when a position lies beyond them)."""
+    out: list[tuple[str, int]] = []
+    taken: dict[str, int] = {}
+    pos, k = 0, 0
+    for pid, count in runs:
+        start = taken.get(pid, 0)
+        while k < len(positions) and positions[k] < pos + count:
+            out.append((pid, start + positions[k] - pos))
+            k += 1
+        taken[pid] = start + count
+        pos += count
+    return out if k == len(positions) else None
 
 
 def _update_views(store: Store, before: str, changes: list[tuple[dict[str, Any], int]],
                   total: int, collections: list[dict[str, Any]],
-                  sections: list[dict[str, Any]]) -> None:
+                  sections: list[dict[str, Any]], *, carry: bool) -> None:
     """Carry the rows and nav caches over to the new library version (rows only when the
-    old version's rows were cached)."""
+    old version's rows were cached and carry)."""
     nav = ([Collection.from_dict(c) for c in collections],
            [Section.from_dict(x) for x in sections])
-    rows = store._rows_cache.load(before) if CARRY_ROWS_CACHE else None
+    rows = store._rows_cache.load(before) if carry else None
     after = store.library_fingerprint()
     if rows is None or len(rows) != total:
         store._nav_cache.save(after, *nav)

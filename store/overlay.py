@@ -14,6 +14,8 @@ from store.errors import StoreError
 from store.models import Paper, Row
 from store.storage import file_stamp
 
+FEW = 8  # up to this many papers, their cite keys are looked up without parsing the key map
+
 
 class Overlay:
     """The user's layer over the library: edits (user's, then enrich's) and cite keys."""
@@ -71,7 +73,8 @@ class Overlay:
     ) -> list[Paper]:
         """papers with the user's layer on top: edited papers are copies (the library's stay
         as imported); the stable key is set on the paper itself (a new extra dict), once."""
-        keys = self.keys.all()
+        few = self.keys.keys_of([p.id for p in papers]) if len(papers) <= FEW else None
+        keys = self.keys.all() if few is None else few
         if any(p.id not in keys for p in papers):
             keys = self.key_map(everything)
         out = self._edited(papers)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 LIBRARY_FILE = "library.json"
 ANNOTATIONS_FILE = "annotations.json"
 SETTINGS_FILE = "settings.json"
@@ -20,6 +18,8 @@ def default_home() -> Path:
     env = os.environ.get(HOME_ENV, "").strip()
     if env:
         return Path(env).expanduser()
+    from platformdirs import user_data_dir  # (only when no home is given)
+
     return Path(user_data_dir("paperdeck", appauthor=False))
 
 

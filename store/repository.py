@@ -87,6 +87,13 @@ class Store:
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else lib.paper(pos)
 
+    def imported_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """The stored papers among ids, as imported; read through a fresh index when there
+        is one, so the library is not parsed (store.lookups)."""
+        from store.lookups import imported_many
+
+        return imported_many(self, ids)
+
     @journaled(lambda paper_id, fields: f"edit {paper_id}")
     def set_edits(self, paper_id: str, fields: dict[str, Any]) -> None:
         """Keep the user's values of fields for a paper (they win over every re-import)."""
@@ -104,6 +111,17 @@ class Store:
         lib = self._lib()
         pos = lib.by_id().get(str(paper_id))
         return None if pos is None else self._overlaid([lib.paper(pos)])[0]
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """Papers by id (unknown ids missing), with the user's edits: one index call."""
+        wanted = list(dict.fromkeys(str(i) for i in ids))
+        found = self.search_index.get_many(wanted) if wanted else {}
+        if found is None:
+            lib = self._lib()
+            where = lib.by_id()
+            found = {pid: lib.paper(where[pid]) for pid in wanted if pid in where}
+        papers = self._overlaid(list(found.values()))
+        return {p.id: p for p in papers}
 
     def resolve(self, ref: str) -> Paper | None:
         """A paper by id, arXiv id (any prefix or version), DOI, or a unique id prefix."""
@@ -301,6 +319,14 @@ class Store:
     def matching(self, query: str | Any, view: str | None = None) -> list[Paper]:
         """Every paper matching query (in view), in library order, for exports."""
         return self.search_index.matching(query, view)
+
+    def overlaid(self, papers: list[Paper]) -> list[Paper]:
+        """papers read from the index (matching) with the user's layer (edits, cite keys)."""
+        return self._overlaid(papers)
+
+    def with_edits(self, rows: list[Row]) -> list[Row]:
+        """Search rows with the user's edits (rows of edited papers rebuilt from them)."""
+        return self.overlay.rows(rows, self.get)
 
     def order_rank(self, paper_id: str, view: str | None = None) -> int | None:
         """Where a paper sits in a view's library order (None: not in it, or no fresh index)."""

@@ -27,7 +27,7 @@ from store.atomic import atomic_write_bytes
 if TYPE_CHECKING:
     from store.repository import Store
 
-BATCH = 5_000
+BATCH = 20_000  # lines per applied batch (each import has costs that grow with the library)
 _NEW_ID = re.compile(r"^(\d{4})\.\d{4,5}")
 _OLD_ID = re.compile(r"^[a-z-]+(?:\.[A-Z]{2})?/(\d{4})\d{3}")
 
@@ -100,7 +100,9 @@ def import_snapshot(store: Store, path: Path, parse: Parse, *, batch: int = BATC
     report = SnapshotReport(resumed_at=int(saved.get("line", 0)),
                             papers=int(saved.get("papers", 0)))
     offset, number = int(saved.get("offset", 0)), int(saved.get("line", 0))
-    with open(path, "rb") as handle:
+    # one journal change for the whole run: each store file's bytes are saved once (not once
+    # per batch), and undo takes the run back whole
+    with store.journal.change(f"import {path.name}"), open(path, "rb") as handle:
         handle.seek(offset)
         while True:
             if cancel is not None and cancel.is_set():

@@ -9,6 +9,8 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _EDGE = re.compile(r"^[\s,;:·–—\-]+|[\s,;:·–—\-]+$")
 _BEFORE_PUNCT = re.compile(r"\s+([,;:)\]])")
 _A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_FULL_YEAR = re.compile(r"(?<![\w.\-/])(\d+)(?![\w.\-/])")
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d{2})(?!\d)")
 
 
 def venue_without_year(venue: str, year: int | None) -> str:
@@ -19,8 +21,9 @@ def venue_without_year(venue: str, year: int | None) -> str:
     full = str(year)
     if full not in venue and f"{full[2:]}" not in venue:
         return venue
-    out = re.sub(rf"(?<![\w.\-/]){full}(?![\w.\-/])", " ", venue)
-    out = re.sub(rf"(?<=[A-Za-z])\s?['’]{full[2:]}(?!\d)", " ", out)
+    # one pattern for every year (a pattern per year compiles again for each year shown)
+    out = _FULL_YEAR.sub(lambda m: " " if m[1] == full else m[0], venue)
+    out = _SHORT_YEAR.sub(lambda m: " " if m[1] == full[2:] else m[0], out)
     out = _EMPTY_BRACKETS.sub(" ", out)
     out = _BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", out))
     out = _EDGE.sub("", out)

@@ -18,22 +18,28 @@ ENRICH_SOURCE = "arxiv:enrich"
 __all__ = [
     "ArxivError",
     "EnrichReport",
+    "IdLookup",
     "ImporterError",
     "enrich",
     "enrich_candidates",
     "fetch_author",
     "fetch_ids",
+    "lookup_ids",
     "make_client",
     "parse_id_args",
 ]
 
 
-class _Client(Protocol):
-    """What the glue needs from store.arxiv_api.ArxivClient."""
+class IdLookup(Protocol):
+    """What an id lookup needs from store.arxiv_api.ArxivClient."""
 
     def fetch_ids(self, ids: Iterable[str], *, chunk: int = 100) -> list[str]:
         """Responses for an id lookup."""
         ...
+
+
+class _Client(IdLookup, Protocol):
+    """What the glue needs from store.arxiv_api.ArxivClient."""
 
     def search_author(
         self, name: str, *, max_results: int = 100, page_size: int | None = None
@@ -157,6 +163,15 @@ class EnrichReport:
         return "\n".join(lines)
 
 
+def lookup_ids(client: IdLookup, papers: Iterable[Paper], *, source: str) -> dict[str, Paper]:
+    """arXiv's records for the papers' arXiv ids (each id once), by lower-case id."""
+    fetched: dict[str, Paper] = {}
+    for text in client.fetch_ids(dict.fromkeys(p.arxiv_id for p in papers)):
+        for paper in parse_feed(text, source=source).result.papers:
+            fetched[paper.arxiv_id.lower()] = paper
+    return fetched
+
+
 def enrich_candidates(papers: Iterable[Paper]) -> list[Paper]:
     """Papers with an arXiv id that lack a title or authors."""
     return [p for p in papers if p.arxiv_id and (not p.title or not p.authors)]
@@ -197,10 +212,7 @@ def enrich(store: _StoreLike, client: _Client, *, dry_run: bool = False) -> Enri
     report = EnrichReport(candidates=[p.id for p in candidates], dry_run=dry_run)
     if not candidates:
         return report
-    fetched: dict[str, Paper] = {}
-    for text in client.fetch_ids(dict.fromkeys(p.arxiv_id for p in candidates)):
-        for paper in parse_feed(text, source=ENRICH_SOURCE).result.papers:
-            fetched[paper.arxiv_id.lower()] = paper
+    fetched = lookup_ids(client, candidates, source=ENRICH_SOURCE)
     result = ImportResult()
     for existing in candidates:
         match = fetched.get(existing.arxiv_id.lower())

@@ -5,15 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from importers.base import ImporterError
-from store.errors import ArxivError, StoreError
-from tui.commands import COMMANDS
+from tui.commands import BY_NAME, SPECS, load
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
-from tui.inputs import InputError
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -45,18 +41,62 @@ def _global_options(parser: argparse.ArgumentParser, *, sub: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every command when argv is None; else, when argv names a command,
+    only that one (so a run imports no other command's module), else every command's name and
+    help (for `--help` and for a mistyped command) without their arguments."""
+    named = None if argv is None else command_in(argv)
     parser = argparse.ArgumentParser(prog="paperdeck", description=DESCRIPTION, epilog=EPILOG)
     _global_options(parser, sub=False)
     parser.add_argument("--version", action="version", version="paperdeck 0.1.0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        cmd = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        module.add_arguments(cmd)
-        _global_options(cmd.add_argument_group("global options"), sub=True)  # type: ignore[arg-type]
-        cmd.set_defaults(run=module.run)
+    for spec in SPECS:  # a run of one command makes only its parser (each one costs)
+        if argv is None or spec.name == named:
+            cmd = sub.add_parser(spec.name, help=spec.help, description=spec.help)
+            load(spec.name).add_arguments(cmd)
+            _global_options(cmd.add_argument_group("global options"), sub=True)  # type: ignore[arg-type]
+        elif named is None:
+            _listed(sub, spec.name, spec.help)
     return parser
+
+
+def _listed(sub: argparse._SubParsersAction, name: str, text: str) -> None:  # type: ignore[type-arg]
+    """Name a command in `--help` and among the valid choices without making its parser (a run
+    that names a command gets that command's real parser instead)."""
+    pseudo = getattr(sub, "_ChoicesPseudoAction", None)
+    if pseudo is None:  # an argparse without it: make the parser after all
+        sub.add_parser(name, help=text, description=text)
+        return
+    sub._choices_actions.append(pseudo(name, (), text))
+    sub._name_parser_map[name] = None  # type: ignore[assignment]
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command argv names: its first word that is neither an option nor an option's value."""
+    words = iter(argv)
+    for word in words:
+        if _takes_value(word):
+            next(words, None)
+        elif word == "--":
+            return next(words, None)
+        elif not word.startswith("-"):
+            return word if word in BY_NAME else None
+    return None
+
+
+def _takes_value(word: str) -> bool:
+    """True for --home/--library (or an abbreviation argparse accepts) without "=VALUE"."""
+    return len(word) > 3 and "=" not in word and any(
+        name.startswith(word) for name in ("--home", "--library"))
+
+
+def user_errors() -> tuple[type[Exception], ...]:
+    """The exceptions that are a user's mistake (one line, exit 2), imported when needed."""
+    from importers.base import ImporterError
+    from store.errors import ArxivError, StoreError
+    from tui.inputs import InputError
+
+    return (CommandError, InputError, ImporterError, StoreError, ArxivError)
 
 
 def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
@@ -116,23 +156,26 @@ def app_exit(ctx: Context, app: App[object]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse arguments, run the command, turn user errors into one line."""
-    parser = build_parser()
-    args = parse_args(parser, argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = parse_args(build_parser(words), words)
     ctx = Context(args)
     try:
         if args.command is None:
             return open_browser(ctx)
-        return int(args.run(ctx))
-    except (CommandError, InputError, ImporterError, StoreError, ArxivError) as exc:
-        ctx.warn(f"error: {exc}")
-        return EXIT_USAGE
+        return int(load(args.command).run(ctx))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception as exc:  # a bug, not a user's mistake: keep the trace out of sight
+    except Exception as exc:
+        if isinstance(exc, user_errors()):
+            ctx.warn(f"error: {exc}")
+            return EXIT_USAGE
+        # a bug, not a user's mistake: keep the trace out of sight
         if os.environ.get("PAPERDECK_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         name = type(exc).__name__
         ctx.warn(f"internal error: {name}: {exc} (set PAPERDECK_DEBUG=1 for details)")

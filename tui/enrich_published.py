@@ -8,22 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-from importers.atom import parse_feed
 from store.bibtex_export import is_arxiv_only
 from store.models import Paper
 from store.repository import Store
+from tui.arxiv import IdLookup, lookup_ids
 
 SOURCE = "arxiv:enrich-published"
-
-
-class _Client(Protocol):
-    """What this needs from the arXiv client."""
-
-    def fetch_ids(self, ids: Iterable[str], *, chunk: int = 100) -> list[str]:
-        """Responses for an id lookup."""
-        ...
 
 
 @dataclass
@@ -59,16 +51,13 @@ def found_fields(paper: Paper, fetched: Paper, user: dict[str, Any]) -> dict[str
     return out
 
 
-def enrich_published(store: Store, client: _Client, *, dry_run: bool = False) -> PublishedReport:
+def enrich_published(store: Store, client: IdLookup, *, dry_run: bool = False) -> PublishedReport:
     """Look the preprints up on arXiv and fill what is missing (ArxivError/ImporterError out)."""
     todo = candidates(store.papers())
     report = PublishedReport(candidates=[p.id for p in todo], dry_run=dry_run)
     if not todo:
         return report
-    fetched: dict[str, Paper] = {}
-    for text in client.fetch_ids(dict.fromkeys(p.arxiv_id for p in todo)):
-        for paper in parse_feed(text, source=SOURCE).result.papers:
-            fetched[paper.arxiv_id.lower()] = paper
+    fetched = lookup_ids(client, todo, source=SOURCE)
     with store.journal.change("enrich"):
         for paper in todo:
             match = fetched.get(paper.arxiv_id.lower())

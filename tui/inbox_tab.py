@@ -23,11 +23,12 @@ def wants_inbox(store: Store) -> bool:
 
 
 def open_inbox(store: Store) -> InboxState | None:
-    """The inbox state when the New tab is wanted, else None."""
+    """The inbox state when the New tab is wanted, else None (its items are built later, in
+    the inbox widget's worker, so the first paint does not wait for them)."""
     if not wants_inbox(store):
         return None
     try:
-        return InboxState(store)
+        return InboxState(store, load=False)
     except (OSError, StoreError):
         return None
 

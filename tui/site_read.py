@@ -1,4 +1,4 @@
-"""Reading a site root from disk for importers.site (which only ever sees paths and texts)."""
+"""Reading a site root from disk for importers.sites.walk (which only ever sees paths and texts)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from importers.site import import_site
-from importers.sitemap import CONFIGS, NEVER, plan
+from importers.sites.sitemap import CONFIGS, NEVER, plan
+from importers.sites.walk import import_site
 from store.text import strip_controls
 from tui.inputs import InputError, cap_result
 

@@ -41,7 +41,7 @@ class BrowserState:
         self.progress: tuple[int, int] | None = None
         self.inbox: InboxState | None = open_inbox(store)
         self.groups: list[Group] = with_inbox(load_groups(store), self.inbox)
-        last = NEW if self.inbox is not None and self.inbox.items() else store.setting(K_TAB, ALL)
+        last = NEW if self.inbox is not None and self.inbox.unseen() else store.setting(K_TAB, ALL)
         self.view_key: str = last if self.view(last) is not None else ALL
         self.sort_key, self.sort_reverse = load_sort(store.setting(K_SORT))
         self.abstracts_all: bool = bool(store.setting(K_ABS, False))

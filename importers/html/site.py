@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from importers.base import ImportResult, ImportWarning
-from importers.html.page import NavItem, PageRead
+from importers.html.nav import NavItem
+from importers.html.page import PageRead
 from store.models import Collection, Paper, Section, SectionRef, make_paper_id, paper_key
 from store.text import clean_inline, slugify
 

@@ -1,1 +1,1 @@
-"""Importers for the academic site generators labs use (one module per generator)."""
+"""Site generators, one module per generator, plus the site walker (walk, sitemap, config)."""

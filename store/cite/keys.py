@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from store.cite.pattern import DEFAULT_PATTERN, KEY_OK, check_pattern, format_key
+from store.errors import StoreError
 from store.jsonfile import JsonFile
 from store.models import Paper
 
@@ -78,6 +79,8 @@ class CiteKeys:
 
     def paper_id(self, key: str) -> str:
         """The paper id holding key (exact, else case-insensitive), or ""."""
+        if self._reverse is None and not self._may_hold(key):
+            return ""
         keys = self.all()
         if self._reverse is None or self._reverse[0] is not keys:
             exact: dict[str, str] = {}
@@ -91,6 +94,48 @@ class CiteKeys:
             return exact[key]
         hits = folded.get(key.lower(), [])
         return hits[0] if len(hits) == 1 else ""
+
+    def keys_of(self, ids: Sequence[str]) -> dict[str, str] | None:
+        """The keys of a few paper ids found by a byte search of the file (no parse of a large
+        map for one paper); None when some id is not found that way (then parse: all())."""
+        try:
+            data = self.file.target().read_bytes()
+        except (OSError, StoreError):
+            return None
+        found: dict[str, str] = {}
+        for pid in ids:
+            if '"' in pid or "\\" in pid:
+                return None
+            head = f'"{pid}":"'.encode()
+            at = data.find(head)
+            end = data.find(b'"', at + len(head)) if at >= 0 else -1
+            if end < 0 or data.find(head, end) >= 0:  # missing, spaced or twice: parse
+                return None
+            value = data[at + len(head): end]
+            if b"\\" in value or not KEY_OK.match(value.decode("utf-8", "replace")):
+                return None
+            found[pid] = value.decode()
+        return found
+
+    def _may_hold(self, key: str) -> bool:
+        """False only when the key file surely holds no value equal to key up to ASCII case
+        (one byte search instead of parsing a large file and mapping it back, per lookup)."""
+        if not KEY_OK.match(key):  # a key the file cannot hold verbatim: ask the parsed map
+            return True
+        try:
+            data = self.file.target().read_bytes()
+        except (OSError, StoreError):
+            return True
+        low, head = data.lower(), f'"{key.lower()}'.encode()  # (ends in the key: fast to find)
+        at = low.find(head)
+        while at >= 0:
+            before = at - 1
+            while before >= 0 and low[before] in b" \t\r\n":
+                before -= 1
+            if low[at + len(head): at + len(head) + 1] == b'"' and low[before: before + 1] == b":":
+                return True  # a value ("id": "key"), not an id
+            at = low.find(head, at + 1)
+        return False
 
     def missing(self, papers: Iterable[Paper]) -> bool:
         """True when some paper has no key yet."""

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from store.daily.files import inbox_file
+from store.daily.files import FOLLOWS_FILE, inbox_file
 from store.daily.follows import FollowList, Follows
-from store.daily.matching import is_cross_list, reasons
-from store.models import Annotation, Paper, Row
+from store.daily.matching import Matcher, is_cross_list
+from store.models import Annotation, Paper
 
 KEEP_SEEN_DAYS = 30
 
@@ -25,8 +26,8 @@ class StoreLike(Protocol):
         """A paper by arXiv id."""
         ...
 
-    def rows(self) -> list[Row]:
-        """Every paper's list row (cached)."""
+    def get_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """Papers by id, with the user's edits (unknown ids missing)."""
         ...
 
     def get(self, paper_id: str) -> Paper | None:
@@ -121,17 +122,17 @@ class InboxItem:
 def build_items(store: StoreLike, entries: Mapping[str, Mapping[str, Any]],
                 follows: Follows) -> list[InboxItem]:
     """Inbox items for arrival entries, newest day first, watched ones first within a day."""
+    found = store.get_many(str(e.get("id", "")) for e in entries.values()) if entries else {}
+    match = Matcher(follows)
     items: list[InboxItem] = []
-    ids = {row.id for row in store.rows()} if entries else set()
     for arxiv_id, entry in entries.items():
-        pid = str(entry.get("id", ""))
-        # by id when the rows know it (fast); else by arXiv id (merged under another id)
-        paper = store.get(pid) if pid in ids else store.resolve(arxiv_id)
+        # by the recorded id (one batch); else by arXiv id (merged under another id)
+        paper = found.get(str(entry.get("id", ""))) or store.resolve(arxiv_id)
         if paper is None:
             continue  # the update was interrupted before it stored this paper
         items.append(InboxItem(
             paper=paper, day=str(entry.get("day", "")), kind=str(entry.get("kind", "new")),
-            reasons=reasons(paper, follows), cross_list=is_cross_list(paper, follows),
+            reasons=match.reasons(paper), cross_list=is_cross_list(paper, follows),
             at=str(entry.get("at", "")),
         ))
     items.sort(key=lambda i: (i.paper.arxiv_id, i.paper.id))
@@ -140,23 +141,68 @@ def build_items(store: StoreLike, entries: Mapping[str, Mapping[str, Any]],
     return items
 
 
-class InboxState:
-    """The "New" list: unseen arrivals, highlights, and the actions on them (no Textual)."""
+def stamp(path: Path) -> str:
+    """A file's freshness key (size, mtime, inode, ctime); "-" when it is missing."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-"
+    return f"{st.st_size}|{st.st_mtime_ns}|{st.st_ino}|{st.st_ctime_ns}"
 
-    def __init__(self, store: StoreLike) -> None:
-        """Load the unseen arrivals of the store's user."""
+
+class InboxState:
+    """The "New" list: unseen arrivals, highlights, and the actions on them (no Textual).
+
+    With load=False the items are not built yet: `build()` (safe in a worker thread) and
+    `adopt()` do it later, so a screen can paint first.
+    """
+
+    def __init__(self, store: StoreLike, *, load: bool = True) -> None:
+        """Read the unseen arrivals of the store's user (and build the items when load)."""
         self.store = store
         self.arrivals = Arrivals(store.home)
         self.follows = FollowList(store.home).get()
+        self.deferred = not load
         self.show_extras = True
+        self.loaded = False
+        self.generation = 0
+        self._unseen: dict[str, dict[str, Any]] = {}
         self._items: list[InboxItem] = []
+        self._stamp = ""
         self.reload()
 
     def reload(self) -> None:
-        """Re-read arrivals and follows."""
+        """Re-read arrivals and follows (and rebuild the items unless deferred)."""
+        self._stamp = self.disk_stamp()
         self.follows = FollowList(self.store.home).get()
-        unseen = {k: v for k, v in self.arrivals.all().items() if not v.get("seen")}
-        self._items = build_items(self.store, unseen, self.follows)
+        self._unseen = {k: v for k, v in self.arrivals.all().items() if not v.get("seen")}
+        self.generation += 1
+        self.loaded = False
+        if not self.deferred:
+            self.adopt(*self.build())
+
+    def build(self) -> tuple[int, list[InboxItem]]:
+        """(generation, items) of the arrivals last read; reads the store, changes nothing."""
+        return self.generation, build_items(self.store, self._unseen, self.follows)
+
+    def adopt(self, generation: int, items: list[InboxItem]) -> bool:
+        """Take built items unless arrivals were re-read meanwhile; True when taken."""
+        if generation != self.generation:
+            return False
+        self._items, self.loaded = items, True
+        return True
+
+    def unseen(self) -> int:
+        """How many unseen arrivals there are (known before the items are built)."""
+        return len(self._items) if self.loaded else len(self._unseen)
+
+    def disk_stamp(self) -> str:
+        """Freshness key of inbox.json and follows.json (another process may write them)."""
+        return stamp(self.arrivals.file.path) + "/" + stamp(Path(self.store.home) / FOLLOWS_FILE)
+
+    def changed_on_disk(self) -> bool:
+        """True when inbox.json or follows.json changed since the last read or own write."""
+        return self.disk_stamp() != self._stamp
 
     def items(self) -> list[InboxItem]:
         """The visible items (cross-lists and replacements only when shown)."""
@@ -182,8 +228,17 @@ class InboxState:
 
     def _drop(self, item: InboxItem) -> None:
         """Mark one item seen and take it off the list."""
-        self.arrivals.mark_seen([item.paper.arxiv_id])
+        self._own_write(self.arrivals.mark_seen, [item.paper.arxiv_id])
         self._items = [i for i in self._items if i is not item]
+        self._unseen.pop(item.paper.arxiv_id, None)
+
+    def _own_write(self, write: Any, *args: Any) -> Any:
+        """Run a write to inbox.json; unless someone else wrote first, it is no news."""
+        fresh = not self.changed_on_disk()
+        result = write(*args)
+        if fresh:
+            self._stamp = self.disk_stamp()
+        return result
 
     def star(self, item: InboxItem) -> bool:
         """Toggle the paper's star (it stays in the list); returns the new state."""
@@ -202,6 +257,6 @@ class InboxState:
 
     def mark_all_seen(self) -> int:
         """Everything arrived so far is seen; returns how many were unseen."""
-        count = self.arrivals.mark_seen(None)
-        self._items = []
+        count: int = self._own_write(self.arrivals.mark_seen, None)
+        self._items, self._unseen = [], {}
         return count

@@ -34,20 +34,34 @@ def author_matches(watched: str, author: str) -> bool:
     return initials and [w[0] for w in given_a] == [w[0] for w in given_b]
 
 
+class Matcher:
+    """The watched authors and keywords of follows, prepared once for many papers."""
+
+    def __init__(self, follows: Follows) -> None:
+        """Fold the watched names and keywords once."""
+        self.authors = [(watched, _name_parts(watched)[0]) for watched in follows.authors]
+        self.keywords = [(k, " ".join(fold(k).replace("-", " ").split())) for k in follows.keywords]
+
+    def reasons(self, paper: Paper) -> list[str]:
+        """"author: …" and "keyword: …" reasons a paper is highlighted, in follow order."""
+        found: list[str] = []
+        if self.authors and paper.authors:
+            names = fold(" ; ".join(paper.authors))
+            for watched, last in self.authors:
+                if last and last not in names:
+                    continue  # the family name is nowhere: no author can match
+                if any(author_matches(watched, a) for a in paper.authors):
+                    found.append(f"author: {watched}")
+        if self.keywords:
+            text = fold(f"{paper.title} {paper.abstract} {' '.join(paper.keywords)}")
+            text = " ".join(text.replace("-", " ").split())
+            found += [f"keyword: {k}" for k, key in self.keywords if key and key in text]
+        return found
+
+
 def reasons(paper: Paper, follows: Follows) -> list[str]:
     """"author: …" and "keyword: …" reasons a paper is highlighted, in follow order."""
-    found: list[str] = []
-    for watched in follows.authors:
-        if any(author_matches(watched, a) for a in paper.authors):
-            found.append(f"author: {watched}")
-    if follows.keywords:
-        text = fold(f"{paper.title} {paper.abstract} {' '.join(paper.keywords)}")
-        text = " ".join(text.replace("-", " ").split())
-        for keyword in follows.keywords:
-            key = " ".join(fold(keyword).replace("-", " ").split())
-            if key and key in text:
-                found.append(f"keyword: {keyword}")
-    return found
+    return Matcher(follows).reasons(paper)
 
 
 def categories(paper: Paper) -> list[str]:

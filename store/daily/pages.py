@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from store.importing import ImportLike
-from store.models import Collection, Paper, Row, Section
+from store.models import Collection, Paper, Section
 
 UPDATED_KEY = "arxiv_updated"
 JOURNAL_KEY = "journal_ref"
@@ -65,14 +65,10 @@ def keep_followed(result: ImportLike, followed: Callable[[str], bool]) -> Page:
 
 
 class Lookup(Protocol):
-    """The Store's fast lookups: every row (cached) and one paper by id."""
+    """The Store's fast lookup: stored papers by id, as imported."""
 
-    def rows(self) -> list[Row]:
-        """Every paper's list row."""
-        ...
-
-    def imported(self, paper_id: str) -> Paper | None:
-        """The paper with this id as imported (without the user's edits), or None."""
+    def imported_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """The stored papers among ids, as imported (without the user's edits)."""
         ...
 
 
@@ -122,19 +118,19 @@ def arrivals_for(store: Lookup, papers: list[Paper],
                  known: Mapping[str, Mapping[str, Any]], source: str = "") -> Found:
     """New papers and new versions among papers (compared with the store before storing).
 
-    Existence is checked against the cached rows, so a page of new papers never parses the
-    library; a paper stored under another id (merged into a site's record) is known by its
-    arrival entry.
+    Existence is checked through the store's index (Store.imported_many), so a page of new
+    papers never parses the library; a paper stored under another id (merged into a site's
+    record) is known by its arrival entry.
     """
     found = Found()
-    ids = {row.id for row in store.rows()}
+    stored = store.imported_many([p.id for p in papers if p.arxiv_id])
     for paper in papers:
         key = paper.arxiv_id
         if not key:
             continue
         updated = paper.extra.get(UPDATED_KEY, "")
         day = paper.extra.get(DATESTAMP_KEY) or updated or paper.date
-        old = store.imported(paper.id) if paper.id in ids else None
+        old = stored.get(paper.id)
         before = known.get(key, {})
         if old is None:
             found.changed.append(key)

@@ -76,6 +76,16 @@ class IndexAccess:
         raw = index.raw(str(paper_id))
         return (None if raw is None else paper_from_raw(raw),)
 
+    def get_many(self, ids: list[str]) -> dict[str, Paper] | None:
+        """Papers of many ids in one index call (unknown ids missing); None when the index
+        cannot answer."""
+        from store.records import paper_from_raw
+
+        index = self.current()
+        if index is None:
+            return None
+        return {pid: paper_from_raw(raw) for pid, raw in index.raws(ids).items()}
+
     def resolve(self, ref: str) -> tuple[Paper | None] | None:
         """Store.resolve from a fresh index; None when the index cannot answer."""
         from store.records import paper_from_raw

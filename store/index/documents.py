@@ -10,32 +10,31 @@ import tantivy
 
 from store.index.schema import index_field
 from store.library import arxiv_key, doi_key
-from store.merge.keys import AbstractIndex, norm_title
-from store.merge.near import TITLE_PREFIX
 from store.models import Annotation
-from store.query_text import field_tokens, has_code, paper_values
-from store.records import paper_from_raw
+from store.query_text import field_tokens
 from store.text import fold
 
 Marks = list[Any]  # [read, starred, noted, tags]: the annotation facts the index holds
 
 
-_SLOTS: dict[str, str] = {"|": "| | | |"}
+class _Slots(dict[str, str]):
+    """word -> the word followed by its 1-3 letter prefixes (memoised: vocabularies repeat)."""
+
+    def __missing__(self, word: str) -> str:
+        """Build and remember a word's slot."""
+        slot = self[word] = f"{word} >{word[:1]} >{word[:2]} >{word[:3]}"
+        return slot
 
 
-def _slot(word: str) -> str:
-    """A word followed by its 1-3 letter prefixes (memoised: vocabularies repeat)."""
-    if len(_SLOTS) > 400_000:
-        _SLOTS.clear()
-        _SLOTS["|"] = "| | | |"
-    slot = _SLOTS[word] = f"{word} >{word[:1]} >{word[:2]} >{word[:3]}"
-    return slot
+_SLOTS = _Slots({"|": "| | | |"})
 
 
 def slot_text(values: list[str]) -> str:
     """Whitespace text of a field: each word followed by its 1-3 letter prefixes (">v")."""
-    get = _SLOTS.get
-    return " ".join([get(w) or _slot(w) for w in field_tokens(values)])
+    if len(_SLOTS) > 400_000:
+        _SLOTS.clear()
+        _SLOTS["|"] = "| | | |"
+    return " ".join(map(_SLOTS.__getitem__, field_tokens(values)))
 
 
 def marks_of(annotation: Annotation | None) -> Marks | None:
@@ -60,6 +59,9 @@ def marks_table(annotations: Mapping[str, Annotation]) -> dict[str, Marks]:
 def merge_keys(title: str, abstract: str) -> list[str]:
     """The keys under which store.merge looks for an existing twin of a paper: normalised
     title, its prefix, and the abstract's blocking keys (for candidate lookup at import)."""
+    from store.merge.keys import AbstractIndex, norm_title  # (searching never imports merge)
+    from store.merge.near import TITLE_PREFIX
+
     norm = norm_title(title)
     keys = [f"n:{norm}", f"x:{norm[:TITLE_PREFIX]}"] if norm else []
     return keys + ["a" + k for k in AbstractIndex.keys(abstract)]
@@ -69,6 +71,26 @@ def _s(raw: dict[str, Any], key: str) -> str:
     """A string field of a stored paper ("" when missing)."""
     value = raw.get(key)
     return "" if value is None else str(value)
+
+
+def _values(raw: dict[str, Any], authors: list[str]) -> dict[str, list[str]]:
+    """store.query_text.paper_values of a stored paper dict, without building the Paper."""
+    extra = raw.get("extra") or {}
+    return {
+        "title": [_s(raw, "title")],
+        "author": authors,
+        "venue": [_s(raw, "venue"), _s(raw, "venue_short")],
+        "text": [_s(raw, "abstract"), _s(raw, "comments"), str(extra.get("citekey", ""))],
+        "cat": [_s(raw, "category")],
+        "kw": [str(k) for k in raw.get("keywords") or ()],
+        "ids": [_s(raw, "arxiv_id"), _s(raw, "doi")],
+    }
+
+
+def _has_code(raw: dict[str, Any]) -> bool:
+    """store.query_text.has_code of a stored paper dict."""
+    return any("code" in str(link.get("label") or "").lower()
+               and str(link.get("url") or "").strip() for link in raw.get("links") or ())
 
 
 def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None) -> tantivy.Document:
@@ -83,16 +105,15 @@ def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None) -> tantiv
         doc.add_text("alt", "doi:" + doi_key(_s(raw, "doi")))
     for key in merge_keys(_s(raw, "title"), _s(raw, "abstract")):
         doc.add_text("mkeys", key)
-    paper = paper_from_raw(raw)
-    authors = paper.authors
+    authors = [str(a) for a in raw.get("authors") or ()]
     read, starred, noted, tags = marks or (False, False, False, [])
-    fields = {index_field(k): list(v) for k, v in paper_values(paper).items()}
+    fields = {index_field(k): v for k, v in _values(raw, authors).items()}
     fields["tag"] = fields.get("tag", []) + list(tags)
     for name, values in fields.items():
         if values:
             doc.add_text(name, slot_text(values))
     flags = {
-        "code": has_code(paper),
+        "code": _has_code(raw),
         "abstract": bool(_s(raw, "abstract").strip()),
         "arxiv": bool(raw.get("arxiv_id")),
         "doi": bool(raw.get("doi")),

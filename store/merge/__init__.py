@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from store.merge.fields import (
     absorb,
     clone,
@@ -14,21 +12,15 @@ from store.merge.fields import (
     settled_fields,
     sources_of,
 )
-from store.merge.keys import (
-    AbstractIndex,
-    VersionIndex,
-    arxiv_key,
-    norm_abstract,
-    norm_title,
-    unique_id,
-)
+from store.merge.keys import VersionIndex, arxiv_key, norm_title, unique_id
 from store.merge.near import TITLE_PREFIX, NearMisses
 from store.merge.provenance import settle_provenance
+from store.merge.similar import NEAR_SCORE, AbstractMatcher
 from store.merge.versions import distinct_versions, link_related, related_ids
 from store.models import Paper, Provenance, make_paper_id
 
 MERGE_SCORE = 95.0  # abstract similarity at or above which two papers are one
-NEAR_SCORE = 80.0  # similarity at or above which a pair is reported as a possible duplicate
+__all__ = ["MERGE_SCORE", "NEAR_SCORE", "MergeOutcome", "merge_papers"]
 
 
 @dataclass(slots=True)
@@ -46,9 +38,11 @@ class MergeOutcome:
 class _Merger(NearMisses):
     """Working state of one merge: the paper list and its dict indexes."""
 
-    def __init__(self, existing: list[Paper]) -> None:
+    def __init__(self, existing: list[Paper], *, exhaustive: bool = False,
+                 common: tuple[set[str], set[str]] | None = None) -> None:
         """Index the existing papers (copies are made only for papers that get touched)."""
         self.papers: list[Paper] = list(existing)
+        self.similar = AbstractMatcher(self.papers, exhaustive=exhaustive, common=common)
         self.originals: dict[int, Paper] = {}
         self.new_slots: set[int] = set()
         self.seen_prov: dict[int, set[tuple[str, str, str]]] = {}
@@ -56,7 +50,6 @@ class _Merger(NearMisses):
         self.appended: dict[int, list[Provenance]] = {}
         self.locked: dict[int, set[str]] = {}
         self.records: dict[int, list[Paper]] = {}
-        self.norms: dict[int, tuple[str, str]] = {}
         self.by_id: dict[str, int] = {}
         self.by_arxiv: dict[str, int] = {}
         self.by_doi: dict[str, int] = {}
@@ -64,7 +57,6 @@ class _Merger(NearMisses):
         self.related: list[int] = []  # slots the paper being added is a different version of
         self.links: list[tuple[int, int]] = []  # (slot, slot) pairs of related versions
         self.by_prefix: dict[str, int] = {}
-        self.abstracts: AbstractIndex | None = None
         self.versions: VersionIndex | None = None
         self.near: dict[tuple[str, str], float] = {}
         for slot, paper in enumerate(self.papers):
@@ -83,8 +75,7 @@ class _Merger(NearMisses):
             self._title_slot(title, slot)
             if len(title) >= TITLE_PREFIX:
                 self.by_prefix.setdefault(title[:TITLE_PREFIX], slot)
-        if self.abstracts is not None:
-            self.abstracts.add(slot, paper.abstract)
+        self.similar.add(slot, paper)
         if self.versions is not None:
             self.versions.add(slot, paper.title, paper.arxiv_id, paper.date)
 
@@ -122,14 +113,6 @@ class _Merger(NearMisses):
             return False
         return True
 
-    def _abstract_index(self) -> AbstractIndex:
-        """The abstract blocking index, built on first use."""
-        if self.abstracts is None:
-            self.abstracts = AbstractIndex()
-            for slot, paper in enumerate(self.papers):
-                self.abstracts.add(slot, paper.abstract)
-        return self.abstracts
-
     def _exact(self, paper: Paper) -> int | None:
         """A slot matched by arXiv id, DOI, normalised title or id, without id conflicts.
 
@@ -166,26 +149,9 @@ class _Merger(NearMisses):
                 return slot
         return None
 
-    def _norm_abstract(self, slot: int) -> str:
-        """The normalised abstract of the paper at slot, computed once per abstract text."""
-        abstract = self.papers[slot].abstract
-        known = self.norms.get(slot)
-        if known is None or known[0] is not abstract:
-            known = self.norms[slot] = (abstract, norm_abstract(abstract))
-        return known[1]
-
     def _by_abstract(self, paper: Paper) -> int | None:
         """A slot whose abstract is near-identical; near misses are only noted."""
-        text = norm_abstract(paper.abstract)
-        if len(text) < AbstractIndex.MIN_LENGTH:
-            return None
-        index = self._abstract_index()
-        candidates = index.candidates(paper.abstract)
-        if not candidates:
-            return None
-        choices = {slot: self._norm_abstract(slot) for slot in candidates}
-        ranked = process.extract(text, choices, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=5)
-        for _, score, slot in ranked:
+        for slot, score in self.similar.ranked(paper):
             other = self.papers[slot]
             if score >= MERGE_SCORE and distinct_versions(paper, other):
                 if slot not in self.related:
@@ -324,9 +290,11 @@ def _identity(paper: Paper) -> tuple[str, str, str, str, str]:
     return paper.arxiv_id, paper.doi, paper.title, paper.abstract, paper.date
 
 
-def merge_papers(existing: list[Paper], incoming: list[Paper]) -> MergeOutcome:
-    """Merge incoming papers into existing ones; inputs are never mutated."""
-    merger = _Merger(existing)
+def merge_papers(existing: list[Paper], incoming: list[Paper], *, exhaustive: bool = False,
+                 common: tuple[set[str], set[str]] | None = None) -> MergeOutcome:
+    """Merge incoming papers into existing ones; inputs are never mutated. exhaustive compares
+    abstracts of two arXiv papers too; common (see store.merge.similar)."""
+    merger = _Merger(existing, exhaustive=exhaustive, common=common)
     for paper in incoming:
         merger.add(paper)
     return merger.outcome()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import zlib
 
@@ -22,8 +23,10 @@ def arxiv_key(arxiv_id: str) -> str:
     return _VERSION.sub("", key)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def norm_title(title: str) -> str:
-    """Normalised title identity (store.text.normalize_title)."""
+    """Normalised title identity (store.text.normalize_title); memoised, as one import
+    normalises each title several times (merge, index lookups, index documents)."""
     return normalize_title(title) if title else ""
 
 
@@ -45,13 +48,20 @@ class AbstractIndex:
     SKETCH = 3
     MAX_POSTING = 64  # keys shared by more papers than this are too common to block on
 
-    def __init__(self) -> None:
-        """An empty index."""
+    def __init__(self, common: set[str] | frozenset[str] = frozenset()) -> None:
+        """An empty index; common: keys known to be too common in the whole library (when
+        this index holds only part of it: store.index.twins)."""
         self.postings: dict[str, list[int]] = {}
+        self.common = common
 
     @classmethod
     def keys(cls, abstract: str) -> list[str]:
         """The blocking keys of an abstract (empty when it is too short to match)."""
+        return list(_abstract_keys(abstract)) if abstract else []
+
+    @classmethod
+    def compute_keys(cls, abstract: str) -> list[str]:
+        """AbstractIndex.keys, computed."""
         if not abstract:
             return []
         compact = norm_title(abstract[:200]), norm_title(abstract[-200:])
@@ -77,11 +87,17 @@ class AbstractIndex:
         found: dict[int, None] = {}
         for key in self.keys(abstract):
             posting = self.postings.get(key, ())
-            if len(posting) > self.MAX_POSTING:
+            if len(posting) > self.MAX_POSTING or key in self.common:
                 continue
             for slot in posting:
                 found.setdefault(slot, None)
         return sorted(found)
+
+
+@functools.lru_cache(maxsize=1 << 13)
+def _abstract_keys(abstract: str) -> tuple[str, ...]:
+    """AbstractIndex.keys, memoised (an import asks for a batch's keys several times)."""
+    return tuple(AbstractIndex.compute_keys(abstract))
 
 
 _ID_MONTH = re.compile(r"^(?:[a-z\-]+(?:\.[a-z]{2})?/)?(\d{2})(\d{2})", re.I)

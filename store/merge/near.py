@@ -41,8 +41,10 @@ class NearMisses:
     def _near_version(self, paper: Paper) -> None:
         """Note an untitled arXiv entry and a same-month titled paper with related abstracts."""
         kind, _ = VersionIndex.month_of(paper.title, paper.arxiv_id, paper.date)
+        if not kind:
+            return
         text = norm_abstract(paper.abstract)
-        if not kind or len(text) < AbstractIndex.MIN_LENGTH:
+        if len(text) < AbstractIndex.MIN_LENGTH:
             return
         if self.versions is None:
             self.versions = VersionIndex()

@@ -2,155 +2,23 @@
 
 from __future__ import annotations
 
-import codecs
-import email.utils
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from importlib import metadata
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
-from store.errors import StoreError
+from store.net.policy import FetchPolicy, check_url, host_of, redirect_refusal, same_site
+from store.net.response import FetchError, Response, Retry, retry_after, transport_reason
+
+__all__ = ["FetchError", "FetchPolicy", "HttpClient", "Response", "check_url", "same_site"]
 
 MAX_REDIRECTS = 5
 MAX_RETRY_AFTER = 120.0  # seconds; a server asking for a longer wait is given up on
 _REDIRECTS = {301, 302, 303, 307, 308}
 _POLL = 0.05  # seconds between checks of cancel and deadline while a request runs
-
-
-def _version() -> str:
-    """The installed paperdeck version, or "0" when running from a bare checkout."""
-    try:
-        return metadata.version("paperdeck")
-    except metadata.PackageNotFoundError:
-        return "0"
-
-
-class FetchError(StoreError):
-    """A request failed; the message is one user-facing line, .status the HTTP status if any."""
-
-    def __init__(
-        self, message: str, *, status: int | None = None, response: Response | None = None
-    ) -> None:
-        """A one-line message; the final HTTP status and the (capped) error response, if any."""
-        super().__init__(message)
-        self.status = status
-        self.response = response
-
-
-@dataclass(frozen=True)
-class FetchPolicy:
-    """Limits and manners for every request a client makes."""
-
-    timeout: float = 10.0
-    deadline: float = 30.0
-    max_bytes: int = 20 * 2**20
-    retries: int = 3  # 429, 5xx, timeouts, dropped connections (not refused or unresolvable)
-    backoff: float = 1.0
-    min_interval: float = 0.0
-    user_agent: str = f"paperdeck/{_version()} (terminal publication browser)"
-
-
-@dataclass(frozen=True)
-class Response:
-    """A complete, size-capped response (after redirects); headers are case-insensitive."""
-
-    url: str
-    status: int
-    headers: Mapping[str, str] = field(repr=False)
-    body: bytes = field(repr=False)
-
-    def charset(self) -> str:
-        """The Content-Type charset when Python knows it, else utf-8."""
-        for part in self.headers.get("content-type", "").split(";")[1:]:
-            name, _, value = part.partition("=")
-            if name.strip().lower() == "charset":
-                try:
-                    return codecs.lookup(value.strip().strip("\"'")).name
-                except LookupError:
-                    break
-        return "utf-8"
-
-    def text(self) -> str:
-        """The body decoded (BOM, then Content-Type charset, then utf-8), bad bytes replaced."""
-        if self.body.startswith(codecs.BOM_UTF8):
-            return self.body[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-        return self.body.decode(self.charset(), errors="replace")
-
-
-class _Retry(Exception):
-    """A failure worth another try; `wait` is the server's Retry-After, if it gave one."""
-
-    def __init__(self, message: str, *, status: int | None = None, wait: float | None = None):
-        """Remember why, the status and the requested wait."""
-        super().__init__(message)
-        self.status = status
-        self.wait = wait
-
-
-def _host(url: str) -> str:
-    """The host part of a URL for messages."""
-    return urlsplit(url).netloc or url
-
-
-def check_url(url: str) -> None:
-    """FetchError unless url is an http(s) URL with a host."""
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError:
-        raise FetchError(f"not a valid URL: {url!r}") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(f"only http(s) URLs are fetched, not {url!r}")
-    if not host or any(ord(c) < 33 or ord(c) == 127 for c in url):
-        raise FetchError(f"not a valid URL: {url!r}")
-
-
-def _port(scheme: str, port: int | None) -> int:
-    """The effective port of a URL."""
-    return port if port is not None else (443 if scheme == "https" else 80)
-
-
-def same_site(old: str, new: str) -> bool:
-    """True when new is on old's host (same port, or the http->https upgrade of it)."""
-    a, b = urlsplit(old), urlsplit(new)
-    if (a.hostname or "").lower() != (b.hostname or "").lower():
-        return False
-    pa, pb = _port(a.scheme, a.port), _port(b.scheme, b.port)
-    return pa == pb or (a.scheme, pa, b.scheme, pb) == ("http", 80, "https", 443)
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or an HTTP date), if parseable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
-def _reason(exc: BaseException) -> str:
-    """A short human reason for an httpx transport error."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, socket.gaierror):
-            return "cannot resolve the host name (offline?)"
-        if isinstance(seen, ConnectionRefusedError):
-            return "connection refused"
-        seen = seen.__cause__ or seen.__context__
-    if isinstance(exc, httpx.TimeoutException):
-        return "timed out"
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return "connection refused" if "refused" in text.lower() else text
+DEFAULT_POLICY = FetchPolicy()
 
 
 class HttpClient:
@@ -158,7 +26,7 @@ class HttpClient:
 
     def __init__(
         self,
-        policy: FetchPolicy = FetchPolicy(),
+        policy: FetchPolicy = DEFAULT_POLICY,
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
@@ -259,22 +127,22 @@ class HttpClient:
         while True:
             try:
                 return self._follow(url, headers, end, stop)
-            except _Retry as exc:
+            except Retry as exc:
                 attempt += 1
                 if attempt > policy.retries:
                     tries = f"{attempt} tries" if attempt > 1 else "1 try"
                     raise FetchError(
-                        f"{_host(url)}: {exc} (gave up after {tries})", status=exc.status
+                        f"{host_of(url)}: {exc} (gave up after {tries})", status=exc.status
                     ) from None
                 wait = policy.backoff * 2 ** (attempt - 1) if exc.wait is None else exc.wait
                 if exc.wait is not None and exc.wait > MAX_RETRY_AFTER:
                     raise FetchError(
-                        f"{_host(url)}: {exc}; the server asks to wait {exc.wait:.0f} s",
+                        f"{host_of(url)}: {exc}; the server asks to wait {exc.wait:.0f} s",
                         status=exc.status,
                     ) from None
                 if self._clock() + wait >= end:
                     raise FetchError(
-                        f"{_host(url)}: {exc} (no time left within the "
+                        f"{host_of(url)}: {exc} (no time left within the "
                         f"{policy.deadline:g} s deadline to retry)",
                         status=exc.status,
                     ) from None
@@ -284,7 +152,7 @@ class HttpClient:
     def _follow(
         self, url: str, headers: Mapping[str, str], end: float, stop: threading.Event
     ) -> Response:
-        """One attempt: the request and up to MAX_REDIRECTS same-host http(s) redirects."""
+        """One attempt: the request and up to MAX_REDIRECTS redirects the policy allows."""
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             response = self._once(current, headers, end, stop)
@@ -294,31 +162,23 @@ class HttpClient:
             if not location:
                 raise FetchError(f"{current}: redirect without a Location", status=response.status)
             target = urljoin(current, location.strip())
-            scheme = urlsplit(target).scheme.lower()
-            if scheme not in ("http", "https"):
-                raise FetchError(
-                    f"{current}: refused a redirect to a {scheme or 'non-web'}: URL",
-                    status=response.status,
-                )
-            if not same_site(current, target):
-                raise FetchError(
-                    f"{current}: refused a redirect to another host ({_host(target)})",
-                    status=response.status,
-                )
+            refusal = redirect_refusal(self.policy, current, target)
+            if refusal:
+                raise FetchError(f"{current}: {refusal}", status=response.status)
             check_url(target)
             current = target
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
     def _final(self, response: Response) -> Response:
-        """The response if it succeeded; _Retry for 429/5xx, FetchError for other errors."""
+        """The response if it succeeded; Retry for 429/5xx, FetchError for other errors."""
         status = response.status
         if status < 400:
             return response
         reason = httpx.codes.get_reason_phrase(status)
         message = f"HTTP {status} {reason}".strip()
         if status == 429 or status >= 500:
-            wait = _retry_after(response.headers.get("retry-after"))
-            raise _Retry(message, status=status, wait=wait)
+            wait = retry_after(response.headers.get("retry-after"))
+            raise Retry(message, status=status, wait=wait)
         raise FetchError(f"{response.url}: {message}", status=status, response=response)
 
     def _once(
@@ -327,7 +187,7 @@ class HttpClient:
         """One network request, read in chunks against the deadline, size cap and cancel."""
         remaining = end - self._clock()
         if remaining <= 0:
-            raise FetchError(f"{_host(url)}: no answer within {self.policy.deadline:g} s")
+            raise FetchError(f"{host_of(url)}: no answer within {self.policy.deadline:g} s")
         if stop.is_set():
             raise FetchError("cancelled")
         timeout = max(0.05, min(self.policy.timeout, remaining))
@@ -340,14 +200,14 @@ class HttpClient:
                     body = b"".join(self._chunks(url, raw.iter_bytes(), end, stop))
                 return Response(str(raw.url), raw.status_code, raw.headers, body)
         except httpx.TimeoutException:
-            raise _Retry("timed out") from None
+            raise Retry("timed out") from None
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
-            reason = _reason(exc)
-            if reason.startswith("cannot resolve") or reason == "connection refused":
-                raise FetchError(f"{_host(url)}: {reason}") from None
-            raise _Retry(reason) from None
+            why = transport_reason(exc)
+            if why.startswith("cannot resolve") or why == "connection refused":
+                raise FetchError(f"{host_of(url)}: {why}") from None
+            raise Retry(why) from None
         except httpx.HTTPError as exc:
-            raise FetchError(f"{_host(url)}: {_reason(exc)}") from None
+            raise FetchError(f"{host_of(url)}: {transport_reason(exc)}") from None
 
     def _check_length(self, url: str, value: str | None) -> None:
         """Refuse a declared Content-Length above the cap before reading anything."""

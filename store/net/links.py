@@ -9,7 +9,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from store.net.http import same_site
+from store.net.policy import same_site
 
 NOT_PAGES = frozenset({
     ".pdf", ".zip", ".gz", ".tgz", ".tar", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp",

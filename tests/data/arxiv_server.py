@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+
+from tests.data.query_server import QueryServer, serving
 
 ATOM_DIR = Path(__file__).resolve().parent / "arxiv"
 
@@ -18,16 +17,14 @@ def atom(name: str) -> str:
     return (ATOM_DIR / name).read_text(encoding="utf-8")
 
 
-class FakeArxiv(ThreadingHTTPServer):
+class FakeArxiv(QueryServer):
     """Routes: id_list=… -> saved id responses; au:… -> paged author responses."""
 
-    daemon_threads = True
-    allow_reuse_address = True
+    content_type = "application/atom+xml; charset=utf-8"
 
     def __init__(self) -> None:
         """Bind to an ephemeral port on the loopback interface."""
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.requests: list[dict[str, str]] = []
+        super().__init__()
         self.mode = "normal"  # or "slow", "error500", "malformed"
         self.slow_seconds = 1.0
         self.failures_left = 0
@@ -36,6 +33,14 @@ class FakeArxiv(ThreadingHTTPServer):
     def url(self) -> str:
         """The base URL of the fake API."""
         return f"http://127.0.0.1:{self.server_address[1]}/api/query"
+
+    def respond(self, params: dict[str, str]) -> tuple[int, dict[str, str], str]:
+        """Note the request, wait when slow, then answer it."""
+        self.requests.append(params)
+        if self.mode == "slow":
+            time.sleep(self.slow_seconds)
+        status, body = self.answer(params)
+        return status, {}, body
 
     def answer(self, params: dict[str, str]) -> tuple[int, str]:
         """Status and body for a query."""
@@ -62,42 +67,8 @@ class FakeArxiv(ThreadingHTTPServer):
         return 200, atom("empty.xml")
 
 
-class _Handler(BaseHTTPRequestHandler):
-    """GET /api/query?…"""
-
-    server: FakeArxiv
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        """Answer from the saved responses."""
-        params = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
-        self.server.requests.append(params)
-        if self.server.mode == "slow":
-            time.sleep(self.server.slow_seconds)
-        status, body = self.server.answer(params)
-        data = body.encode("utf-8")
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/atom+xml; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        """Keep the test output quiet."""
-
-
 @contextmanager
 def fake_arxiv() -> Iterator[FakeArxiv]:
     """Run the fake API in a thread for the duration of a with-block."""
-    server = FakeArxiv()
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    try:
+    with serving(FakeArxiv()) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+from tests.data.query_server import serving
+
 
 @dataclass
 class Route:
@@ -128,13 +130,5 @@ class _Handler(BaseHTTPRequestHandler):
 def local_server(routes: dict[str, Route] | None = None) -> Iterator[LocalServer]:
     """A running LocalServer, shut down (stalls released) on exit."""
     server = LocalServer(routes)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    try:
+    with serving(server, before_stop=server.stopping.set):
         yield server
-    finally:
-        server.stopping.set()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)

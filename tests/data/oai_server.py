@@ -10,9 +10,9 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
+
+from tests.data.query_server import QueryServer, serving
 
 ENVELOPE = """<?xml version="1.0" encoding="UTF-8"?>
 <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/" \
@@ -90,19 +90,17 @@ xsi:schemaLocation="http://arxiv.org/OAI/arXiv/ http://arxiv.org/OAI/arXiv.xsd">
 </record>"""
 
 
-class FakeOai(ThreadingHTTPServer):
+class FakeOai(QueryServer):
     """ListRecords over self.records, page_size per page, with a clock to time requests."""
 
-    daemon_threads = True
-    allow_reuse_address = True
+    content_type = "text/xml; charset=utf-8"
 
     def __init__(self, clock: Callable[[], float] | None = None, page_size: int = 2) -> None:
         """Bind to an ephemeral port on the loopback interface."""
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__()
         self.records: list[OaiRecord] = []
         self.page_size = page_size
         self.clock = clock
-        self.requests: list[dict[str, str]] = []
         self.times: list[float] = []
         self.busy: list[tuple[str, int]] = []  # (token prefix or "", Retry-After) to answer 503
         self.garbage = ""  # when set, every answer is this body with status 200
@@ -118,6 +116,14 @@ class FakeOai(ThreadingHTTPServer):
         found = [r for r in self.records if (not spec or spec in r.sets() or spec == r.set_spec)
                  and (not since or r.datestamp >= since)]
         return sorted(found, key=lambda r: r.datestamp)
+
+    def respond(self, params: dict[str, str]) -> tuple[int, dict[str, str], str]:
+        """Answer one request, noting its parameters and (injected) time."""
+        with self.lock:
+            self.requests.append(params)
+            if self.clock is not None:
+                self.times.append(self.clock())
+            return self.answer(params)
 
     def answer(self, params: dict[str, str]) -> tuple[int, dict[str, str], str]:
         """Status, headers and body for one request."""
@@ -155,48 +161,11 @@ class FakeOai(ThreadingHTTPServer):
         return 200, {}, ENVELOPE.format(now="2026-11-29T08:00:00Z", attrs=attrs, body=body)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    """GET /oai?verb=ListRecords…"""
-
-    server: FakeOai
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        """Answer one request, noting its parameters and (injected) time."""
-        params = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
-        with self.server.lock:
-            self.server.requests.append(params)
-            if self.server.clock is not None:
-                self.server.times.append(self.server.clock())
-            status, headers, body = self.server.answer(params)
-        data = body.encode("utf-8")
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "text/xml; charset=utf-8")
-            for key, value in headers.items():
-                self.send_header(key, value)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        """Keep the test output quiet."""
-
-
 @contextmanager
 def fake_oai(clock: Callable[[], float] | None = None, page_size: int = 2) -> Iterator[FakeOai]:
     """Run the fake OAI-PMH server in a thread for the duration of a with-block."""
-    server = FakeOai(clock, page_size)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    try:
+    with serving(FakeOai(clock, page_size)) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 MALFORMED = """<record>

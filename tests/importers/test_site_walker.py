@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from importers.site import import_site
-from importers.sitemap import plan
+from importers.sites.sitemap import plan
+from importers.sites.walk import import_site
 from tests.conftest import SITE_PAGES
 from tests.importers.sites.helpers import SITES
 

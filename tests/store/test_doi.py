@@ -47,7 +47,7 @@ class Resolver(BaseHTTPRequestHandler):
         if path == "/10.5555/agency":  # like doi.org: off to the agency's own host
             self.send_response(302)
             port = self.server.server_address[1]
-            self.send_header("Location", f"http://localhost:{port}/works/10.5555/agency")
+            self.send_header("Location", f"http://localhost:{port}/transform/10.5555/agency")
             self.end_headers()
         elif path == "/transform/10.5555/agency" and CSL_ACCEPT in accept:
             self._json(CSL_ITEM)
@@ -156,11 +156,15 @@ def test_bad_doi_and_landing_page_redirect(resolver: str) -> None:
         client.get(f"{resolver}/10.5555/grasp.2023")
 
 
-def test_redirect_to_an_agency_host_uses_its_own_endpoint(resolver: str) -> None:
-    port = resolver.rsplit(":", 1)[1]
-    agencies = {f"localhost:{port}": f"http://localhost:{port}/transform/{{doi}}"}
-    with HttpClient(policy()) as client:
-        record = fetch_csl("10.5555/agency", client, resolver, agencies)
-        assert record.url.endswith("/transform/10.5555/agency")
-        with pytest.raises(StoreError, match="another host"):  # an unknown host: refused
-            fetch_csl("10.5555/agency", client, resolver, {})
+def test_redirect_to_an_agency_host_is_followed_when_the_policy_names_it(resolver: str) -> None:
+    with HttpClient(policy(agencies=frozenset({"LOCALHOST"}))) as client:
+        record = fetch_csl("10.5555/agency", client, resolver)
+    assert record.url.endswith("/transform/10.5555/agency")
+    assert json.loads(record.text)["title"] == "Learning to Grasp Anything"
+    assert Resolver.seen[-1][1] == CSL_ACCEPT  # the Accept header went along
+
+
+def test_redirect_to_a_host_the_policy_does_not_name_is_refused(resolver: str) -> None:
+    with HttpClient(policy()) as client, pytest.raises(StoreError, match="another host"):
+        fetch_csl("10.5555/agency", client, resolver)
+    assert [seen[0] for seen in Resolver.seen] == ["/10.5555/agency"]

@@ -115,3 +115,99 @@ def test_sigkill_during_partial_import(tmp_path: Path, point: str, file: str) ->
         q = parse_query(text)
         assert fresh.search(text, sort="order", limit=100).ids == [
             p.id for p in fresh.papers() if q.matches(p)]
+
+
+def _common_imports() -> list[tuple[str, object]]:
+    """Abstracts sharing a too-common opening (over the merge's posting cap), arXiv and
+    site records of the same works arriving in both orders, and twice-submitted works."""
+    import random
+
+    rng = random.Random(4)
+    words = ["video", "frame", "interpolation", "motion", "flow", "attention", "learning",
+             "robust", "compression", "estimation", "depth", "scene", "synthesis", "optical"]
+    opening = "We study the problem of learning from data in a new and principled way. "
+
+    def text() -> str:
+        """An abstract with the shared opening."""
+        return opening + " ".join(rng.choices(words, k=70)) + "."
+
+    def edit(abstract: str) -> str:
+        """The same abstract, one word changed."""
+        w = abstract.split()
+        w[-5] = "changed"
+        return " ".join(w)
+
+    lib, later_site, later_arxiv = [], [], []
+    for i in range(90):
+        p = paper(f"Common {i}", source="big.md", arxiv=f"2301.{i:05d}" if i % 2 else "")
+        p.abstract = text()
+        lib.append(p)
+        if i % 9 == 1:  # the site version of an arXiv paper, retitled
+            twin = paper(f"Site version {i}", source="site.md")
+            twin.abstract = edit(p.abstract)
+            later_site.append(twin)
+        if i % 9 == 2:  # the arXiv version of a site paper, retitled
+            twin = paper(f"Preprint {i}", source="l.txt", arxiv=f"2302.{i:05d}")
+            twin.abstract = edit(p.abstract)
+            later_arxiv.append(twin)
+    return [("big.md", result(*lib)), ("site.md", result(*later_site)),
+            ("l.txt", result(*later_arxiv))]
+
+
+def test_partial_import_with_common_keys_equals_whole_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys too common to block on are skipped the same way on both paths."""
+    from store.index.twins import find_twins
+
+    out = {}
+    for name, partial in (("fast", True), ("slow", False)):
+        monkeypatch.setattr(partial_mod, "PARTIAL_MIN", 0 if partial else 10**9)
+        store = Store(tmp_path / name)
+        sums = []
+        for source, res in _common_imports():
+            s = store.apply_import(res, source=source, importer="test")
+            sums.append((s.new, s.updated, s.merged, s.unchanged, s.possible_duplicates))
+        out[name] = (sums, [p.to_dict() for p in Store(tmp_path / name).papers()])
+    assert out["fast"] == out["slow"]
+    sums = out["fast"][0]
+    assert sums[1][2] and sums[2][2]  # site and arXiv twins merged in both orders
+    store = Store(tmp_path / "fast")
+    twins = find_twins(store.search_index.current(), _common_imports()[1][1].papers)
+    assert twins.common_every  # the shared opening was too common to look up
+    assert len(twins.found) < 90
+
+
+def test_snapshot_fast_paths_give_the_exhaustive_library(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A snapshot streamed in batches through the partial path and the arXiv merge rule, then
+    a lab page of some of its papers (no arXiv ids, retitled): the same library as the
+    whole-library path with every pair of abstracts compared."""
+    import functools
+
+    import orjson
+
+    from benchmarks.gen_arxiv_snapshot import papers as generated
+    from importers.arxiv_snapshot import parse_lines
+    from store import merge
+    from store.models import Paper, Provenance
+    from store.snapshot_import import import_snapshot
+
+    snap = tmp_path / "snap.jsonl"
+    recs = list(generated(1200, seed=3))
+    snap.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs))
+    lab = [Paper(title=f"Lab version {i}", year=2024, abstract=str(recs[i]["abstract"]),
+                 provenance=[Provenance("lab.md", "jekyll")]) for i in range(0, 1200, 150)]
+    out = {}
+    for name, fast in (("fast", True), ("slow", False)):
+        with monkeypatch.context() as m:
+            m.setattr(partial_mod, "PARTIAL_MIN", 0 if fast else 10**9)
+            if not fast:
+                m.setattr(merge, "merge_papers",
+                          functools.partial(merge.merge_papers, exhaustive=True))
+            store = Store(tmp_path / name)
+            import_snapshot(store, snap, lambda lines, src: parse_lines(lines, source=src),
+                            batch=400)
+            s = store.apply_import(result(*lab), source="lab.md", importer="jekyll")
+            out[name] = (s.new, s.merged, [p.to_dict() for p in Store(tmp_path / name).papers()])
+    assert out["fast"] == out["slow"]
+    assert len(out["fast"][1]) == len(lab)  # each lab record found its arXiv twin

@@ -101,3 +101,17 @@ def test_month_of() -> None:
     assert month_of("2401.00001") == "2401" and month_of("0704.0001") == "0704"
     assert month_of("hep-th/9901001") == "9901" and month_of("math.PR/0601001") == "0601"
     assert month_of("weird") == "misc"
+
+
+def test_one_journal_change_per_run(tmp_path: Path) -> None:
+    """A run of many batches is one journal entry (store files saved once), and undo takes
+    the whole run back."""
+    snap = tmp_path / "snap.jsonl"
+    _snapshot(snap, 300)
+    store = Store(tmp_path / "home")
+    report = import_snapshot(store, snap, parse, batch=50)
+    assert report.finished and store.count() == 300
+    entries = store.journal.entries()
+    assert [e[1].get("label") for e in entries] == [f"import {snap.name}"]
+    assert store.journal.undo() is not None
+    assert Store(tmp_path / "home").count() == 0

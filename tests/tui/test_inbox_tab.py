@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Tabs
 
 from store.daily.follows import FollowList
+from store.daily.inbox import Arrivals, InboxState
+from store.models import Paper
 from store.repository import Store
 from tests.tui.library import ready, shown_titles
 from tests.tui.test_bursts import burst
@@ -157,3 +162,106 @@ async def test_edit_from_new_keeps_the_tab_and_shows_the_edit(
         assert len(shown) == 4 and "Video Frame Interpolation with Event Sensors" in shown[0]
         assert "Event Sensors" in viewer(app)
         assert isinstance(app.focused, OptionList)
+
+
+async def test_another_process_marks_all_seen_and_new_empties(tmp_path: Path) -> None:
+    """A second Store marks everything seen (as `paperdeck new --mark-seen` does): the open
+    app's New tab empties within the watcher's second, without a restart."""
+    home = tmp_path / "home"
+    app = PaperDeckApp(arrive(home), watch_interval=0.2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert len(rows(app)) == 4
+        assert InboxState(Store(home)).mark_all_seen() == 4
+        for _ in range(40):
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+            if not rows(app):
+                break
+        assert rows(app) == [] and "Nothing new" in inbox_status(app)
+        assert app.state.in_inbox
+
+
+async def test_wrapped_row_keeps_category_and_reason_apart(tmp_path: Path) -> None:
+    """At 80 columns the watched row wraps: its category is set off by a separator and the
+    reason has its own indented line, never run into the category."""
+    app = PaperDeckApp(arrive(tmp_path / "home"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        options = app.query_one(OptionList)
+        lines = [options.render_line(y).text.rstrip() for y in range(options.size.height)]
+        at = next(i for i, line in enumerate(lines) if "author: Zhiwei Xiong" in line)
+        assert lines[at].startswith("    author: Zhiwei Xiong"), lines
+        above = " ".join(lines[1:at])
+        assert "Video Frame Interpolation" in above and " · cs.CV" in above
+        replaced = next(line for line in lines if "[replaced]" in line)
+        assert "cs.CV · [replaced]" in replaced
+
+
+class SlowStore(Store):
+    """A store whose batch read waits for the test (a big library's day, held open)."""
+
+    gate = threading.Event()
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """Wait for the gate, then read."""
+        assert self.gate.wait(20)
+        return super().get_many(ids)
+
+
+async def test_new_tab_paints_before_its_items_and_keys_work_meanwhile(
+        tmp_path: Path) -> None:
+    """The arrivals are read in a worker: New is painted at once saying what it reads, keys
+    move between tabs meanwhile, M marks nothing, and the list fills when the read ends."""
+    home = tmp_path / "home"
+    arrive(home)
+    SlowStore.gate.clear()
+    app = PaperDeckApp(SlowStore(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.state.in_inbox and rows(app) == []
+        assert "Reading 4 new arrivals" in inbox_status(app)
+        await pilot.press("M")
+        await pilot.press("right_square_bracket")
+        assert not app.state.in_inbox
+        await pilot.press("left_square_bracket")
+        assert app.state.in_inbox
+        SlowStore.gate.set()
+        await ready(pilot)
+        assert len(rows(app)) == 4 and inbox_status(app) == "New: 4"
+    assert all(not e["seen"] for e in Arrivals(home).all().values())
+
+
+async def test_a_big_day_lists_its_first_rows_first(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first rows are listed while the rest are still being made; then all, the cursor
+    where the user moved it."""
+    from tui.widgets import inbox as inbox_widget
+
+    home = tmp_path / "home"
+    arrive(home)
+    gate, calls = threading.Event(), []
+    build = inbox_widget.Prompts.build
+
+    def held(*args: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            assert gate.wait(20)
+        return build(*args)
+
+    monkeypatch.setattr(inbox_widget, "FIRST_ROWS", 2)
+    monkeypatch.setattr(inbox_widget.Prompts, "build", staticmethod(held))
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if rows(app):
+                break
+        first = rows(app)
+        assert len(first) == 2 and "Zhiwei Xiong" in first[0] and inbox_status(app) == "New: 4"
+        await pilot.press("j")
+        highlighted = app.query_one(OptionList).highlighted
+        gate.set()
+        await ready(pilot)
+        assert len(rows(app)) == 4 and rows(app)[:2] == first
+        assert app.query_one(OptionList).highlighted == highlighted

@@ -25,13 +25,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _cited(ctx: Context, report: set[tuple[str, str]]) -> list[Paper]:
-    """The cited papers in order of first citation; unknown keys warned about once each."""
+    """The cited papers in order of first citation; unknown keys warned about once each.
+    Papers are read one by one through the index (`\\nocite{*}`: every paper)."""
     from store.cite.texcite import citations
+    from tui.commands.select import key_map
 
-    keys = ctx.store.cite_keys()
+    keys = key_map(ctx)
     by_key = {k: pid for pid, k in keys.items()}
     by_folded = {k.lower(): pid for pid, k in keys.items()}
-    papers = {p.id: p for p in ctx.store.papers()}
+    store = ctx.store
     chosen: list[Paper] = []
     for name in ctx.args.from_tex:
         try:
@@ -40,11 +42,12 @@ def _cited(ctx: Context, report: set[tuple[str, str]]) -> list[Paper]:
             raise CommandError(f"{name}: cannot read ({exc.strerror})") from None
         for cite in citations(tex):
             if cite.key == "*":
-                chosen.extend(papers.values())
+                chosen.extend(store.overlaid(store.matching("")))
                 continue
             pid = by_key.get(cite.key) or by_folded.get(cite.key.lower())
-            if pid in papers:
-                chosen.append(papers[pid])
+            paper = store.get(pid) if pid else None
+            if paper is not None:
+                chosen.append(paper)
             elif (name, cite.key) not in report:
                 report.add((name, cite.key))
                 ctx.warn(f"{name}:{cite.line}: unknown cite key {cite.key!r}")

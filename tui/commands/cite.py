@@ -28,8 +28,7 @@ def run(ctx: Context) -> int:
     store = ctx.store
     papers = []
     for ref in ctx.args.ids:
-        pid = ctx.find_id(ref)
-        paper = store.get(pid) if pid else None
+        paper = ctx.find_paper(ref)
         if paper is not None:
             papers.append(paper)
     if not papers:

@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.paths import default_home
-from store.text import clean_inline, clean_output
-
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
+    from store.index.engine import PaperIndex
+    from store.models import Paper, Row
     from store.query import Query
     from store.repository import Store
 
@@ -28,14 +28,15 @@ class CommandError(Exception):
     """A user's mistake: printed as one line, exit code 2."""
 
 
-@dataclass
 class Context:
     """Arguments, output consoles and the store for one command run."""
 
-    args: argparse.Namespace
-    _store: Store | None = None
-    _out: Console | None = None
-    _err: Console | None = None
+    def __init__(self, args: argparse.Namespace) -> None:
+        """Keep args; the store and the consoles are made on first use."""
+        self.args = args
+        self._store: Store | None = None
+        self._out: Console | None = None
+        self._err: Console | None = None
 
     @property
     def out(self) -> Console:
@@ -63,6 +64,8 @@ class Context:
     @property
     def home(self) -> Path:
         """The user's data directory: --home, else $PAPERDECK_HOME, else platformdirs."""
+        from store.paths import default_home
+
         home = getattr(self.args, "home", None)
         return Path(home).expanduser() if home else default_home()
 
@@ -79,40 +82,65 @@ class Context:
             self._store = Store(self.home, Path(library).expanduser() if library else None)
         return self._store
 
-    def find_id(self, ref: str) -> str | None:
-        """The paper id a reference names, warning when none; an ambiguous id prefix lists its
-        candidates and is a usage error (exit 2)."""
+    def index(self) -> PaperIndex | None:
+        """The store's search index, built first (with a progress line) when it is missing or
+        stale; None when none can be had here (then the library answers)."""
+        return self.store.search_index.open(index_progress(self))
+
+    def find_paper(self, ref: str) -> Paper | None:
+        """The paper a reference (id, unique id prefix, cite key, arXiv id, DOI) names, read
+        through the index; a warning when none; an ambiguous id prefix lists its candidates
+        and is a usage error (exit 2)."""
+        from store.index.lookup import id_prefix
+
         ref = ref.strip()
-        fresh = self.store.index_is_fresh()  # the search index answers without the library
-        if fresh and (found := self.store.resolve(ref)) is not None:
-            return found.id
-        rows = self.store.rows()
-        if any(row.id == ref for row in rows):
-            return ref
-        prefixed = [row for row in rows if ref and row.id.startswith(ref)]
-        if len(prefixed) == 1:
-            return prefixed[0].id
-        if not fresh and (found := self.store.resolve(ref)) is not None:
-            return found.id
-        if len(prefixed) > 1:
-            self.warn(f"{ref!r} is the start of {len(prefixed)} paper ids; give more of one:")
-            for row in prefixed[:MAX_CANDIDATES]:
-                title = clean_inline(row.title)
-                short = title[:60] + ("…" if len(title) > 60 else "")
-                sys.stderr.write(f"  {row.id}  {row.year or '    '}  {short}\n")
-            if len(prefixed) > MAX_CANDIDATES:
-                sys.stderr.write(f"  … and {len(prefixed) - MAX_CANDIDATES} more\n")
-            raise CommandError(f"ambiguous id prefix {ref!r}")
+        index = self.index()
+        found = self.store.resolve(ref)
+        if found is not None:
+            return found
+        if not ref:
+            total, rows = 0, []
+        elif index is not None:
+            total, rows = id_prefix(index, ref, MAX_CANDIDATES)
+        else:  # no index can be built (e.g. an unwritable home): the library answers
+            rows = [row for row in self.store.rows() if row.id.startswith(ref)]
+            total = len(rows)
+        if total == 1:
+            return self.store.get(rows[0].id)
+        if total > 1:
+            self._ambiguous(ref, total, rows[:MAX_CANDIDATES])
         self.warn(f"no paper {ref!r} (try `paperdeck search`)")
         return None
 
+    def find_id(self, ref: str) -> str | None:
+        """The id of the paper a reference names (see find_paper), or None."""
+        paper = self.find_paper(ref)
+        return None if paper is None else paper.id
+
+    def _ambiguous(self, ref: str, total: int, rows: list[Row]) -> None:
+        """List the first candidates of an ambiguous id prefix and raise a usage error."""
+        from store.text import clean_inline
+
+        self.warn(f"{ref!r} is the start of {total} paper ids; give more of one:")
+        for row in rows:
+            title = clean_inline(row.title)
+            short = title[:60] + ("…" if len(title) > 60 else "")
+            sys.stderr.write(f"  {row.id}  {row.year or '    '}  {short}\n")
+        if total > len(rows):
+            sys.stderr.write(f"  … and {total - len(rows)} more\n")
+        raise CommandError(f"ambiguous id prefix {ref!r}")
+
     def write(self, text: str) -> None:
         """Write plain text to stdout, never interpreted as markup nor as terminal control."""
+        from store.text import clean_output
+
         text = clean_output(text)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def warn(self, text: str) -> None:
         """One plain line on stderr."""
+        from store.text import clean_output
+
         sys.stderr.write(f"paperdeck: {clean_output(text)}\n")
 
 
@@ -131,3 +159,21 @@ def checked_query(ctx: Context, text: str) -> Query:
             ctx.warn(f"query: {problem}")
         raise CommandError(f"bad query {text!r} (see the query language in the README)")
     return query
+
+
+def index_progress(ctx: Context) -> Callable[[int, int], None]:
+    """A progress callback for an index rebuild: one line, then an updating count on a
+    terminal stderr."""
+    shown = [False]
+
+    def report(done: int, total: int) -> None:
+        """Show done/total."""
+        if not shown[0]:
+            ctx.warn(f"building the search index of {total} papers (once; kept up to date)")
+            shown[0] = True
+        if sys.stderr.isatty():
+            end = "\n" if done >= total else ""
+            sys.stderr.write(f"\r  {done}/{total}{end}")
+            sys.stderr.flush()
+
+    return report

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, CommandError, Context, checked_query
+
+if TYPE_CHECKING:
+    from store.models import Paper
 
 NAME = "export"
 HELP = "export papers (all, or those matching QUERY) as json, bibtex, markdown, csljson or ris"
@@ -32,6 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between checks")
 
 
+def chosen(ctx: Context) -> list[Paper]:
+    """The papers the query names (every paper without one), in library order, read through
+    the index with the user's layer on top."""
+    query = checked_query(ctx, " ".join(ctx.args.query)) if ctx.args.query else ""
+    return ctx.store.overlaid(ctx.store.matching(query))
+
+
 def run(ctx: Context) -> int:
     """Export the selected papers."""
     from store.bibtex_export import to_bibtex
@@ -41,10 +52,7 @@ def run(ctx: Context) -> int:
     if ctx.args.watch:
         return _watch(ctx)
     annotations = store.annotations()
-    papers = store.papers()
-    if ctx.args.query:
-        query = checked_query(ctx, " ".join(ctx.args.query))
-        papers = [p for p in papers if query.matches(p, annotations.get(p.id))]
+    papers = chosen(ctx)
     if not papers:
         what = f"match {' '.join(ctx.args.query)!r}" if ctx.args.query else "are in the library"
         where = f"; {ctx.args.output} was not written" if ctx.args.output else ""
@@ -75,17 +83,12 @@ def run(ctx: Context) -> int:
 
 def _watch(ctx: Context) -> int:
     """`--watch`: keep the output .bib current (entries keep their order, keys and bytes)."""
-    from store.models import Paper
     from tui.commands.bibwatch import bib_renderer, keep_written
 
     if ctx.args.format != "bibtex" or not ctx.args.output:
         raise CommandError("--watch needs --format bibtex and -o FILE")
-    query = checked_query(ctx, " ".join(ctx.args.query))
-
-    def choose() -> list[Paper]:
-        notes = ctx.store.annotations()
-        return [p for p in ctx.store.papers() if query.matches(p, notes.get(p.id))]
-
-    render = bib_renderer(choose, abstract=not ctx.args.no_abstract, ascii=ctx.args.ascii)
+    chosen(ctx)  # a bad query is a usage error before watching starts
+    render = bib_renderer(lambda: chosen(ctx), abstract=not ctx.args.no_abstract,
+                          ascii=ctx.args.ascii)
     return keep_written(ctx, Path(ctx.args.output), render, watch=True,
                         interval=ctx.args.interval)

@@ -24,13 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ctx: Context) -> int:
     """Rekey the chosen papers and list the keys that changed."""
     from store.cite.pattern import DEFAULT_PATTERN, SETTING, check_pattern
-    from tui.commands.select import select_papers
+    from tui.commands.select import key_map, select_papers
 
     store = ctx.store
     pattern = ctx.args.pattern or store.setting(SETTING) or DEFAULT_PATTERN
     check_pattern(pattern)
     papers = select_papers(ctx, ctx.args.query)
-    store.cite_keys()  # every paper has its key before any changes
+    key_map(ctx)  # every paper has its key before any changes
     with store.journal.change("rekey"):
         changes = store.overlay.keys.rekey(papers, pattern, dry_run=ctx.args.dry_run)
     if ctx.args.save and ctx.args.pattern and not ctx.args.dry_run:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
-
 from store.models import Annotation, Row
 from store.text import clean_inline
 from store.venue_year import venue_without_year
@@ -26,6 +23,9 @@ def paper_lines(ctx: Context, rows: list[Row], annotations: dict[str, Annotation
             cells = [p.id, str(p.year or ""), venue, p.title, p.first_author]
             ctx.write("\t".join(clean_inline(c).replace("\t", " ") for c in cells))
         return
+    from rich.table import Table  # (Rich only on a terminal: piped output stays light)
+    from rich.text import Text
+
     table = Table(show_edge=False, pad_edge=False, expand=False)
     for name, kw in (
         ("id", {"style": "dim", "no_wrap": True}),

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 import orjson
 
-from tui.commands.context import EXIT_NOTHING, EXIT_OK, CommandError, Context, checked_query
+from tui.commands.context import (
+    EXIT_NOTHING,
+    EXIT_OK,
+    CommandError,
+    Context,
+    checked_query,
+    index_progress,
+)
 
 NAME = "search"
 HELP = "search the library with the TUI's query language"
@@ -33,23 +39,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array for scripts")
 
 
-def _progress(ctx: Context) -> object:
-    """A progress callback for an index rebuild: one updating line on a terminal stderr."""
-    shown = [False]
-
-    def report(done: int, total: int) -> None:
-        """Show done/total."""
-        if not shown[0]:
-            ctx.warn(f"building the search index of {total} papers (once; kept up to date)")
-            shown[0] = True
-        if sys.stderr.isatty():
-            end = "\n" if done >= total else ""
-            sys.stderr.write(f"\r  {done}/{total}{end}")
-            sys.stderr.flush()
-
-    return report
-
-
 def run(ctx: Context) -> int:
     """Run a search through the index and print the matching papers."""
     if not ctx.args.query:
@@ -62,8 +51,10 @@ def run(ctx: Context) -> int:
     if limit < 0:
         raise CommandError(f"--limit {limit}: give 0 (all) or a positive number")
     page = store.search(query.text, sort=ctx.args.sort, limit=limit or 1_000_000,
-                        progress=_progress(ctx))
-    rows = [] if page.fuzzy and ctx.args.json else page.rows
+                        progress=index_progress(ctx))
+    # the index holds papers as imported: rows of papers the user (or enrich) edited are
+    # rebuilt with the edits on top, as the TUI shows them
+    rows = [] if page.fuzzy and ctx.args.json else store.with_edits(page.rows)
     if rows and not page.fuzzy and len(rows) < page.total:
         ctx.warn(f"showing {len(rows)} of {page.total} (--limit 0 for all)")
     if ctx.args.json:

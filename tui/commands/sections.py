@@ -19,14 +19,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array")
 
 
+def _counts(ctx: Context, sections: list[str]) -> dict[str, int]:
+    """Papers per section id, counted by the index (by the library when none can be had)."""
+    from store.index.lookup import section_counts
+
+    index = ctx.index() if sections else None
+    if index is not None:
+        return section_counts(index, sections)
+    return dict(Counter(s for row in ctx.store.rows() for s in row.sections))
+
+
 def run(ctx: Context) -> int:
     """Print every collection with its sections and paper counts."""
-    from rich.text import Text
-    from rich.tree import Tree
-
     store = ctx.store
-    counts: Counter[str] = Counter(s for row in store.rows() for s in row.sections)
-    sections = store.sections()
+    sections = store.sections()  # from the manifest (or nav cache): no paper is read
+    counts = _counts(ctx, [s.id for s in sections])
     collections = store.collections()
     if ctx.args.json:
         data = [{**s.to_dict(), "papers": counts.get(s.id, 0)} for s in sections]
@@ -38,6 +45,9 @@ def run(ctx: Context) -> int:
     for coll in collections:
         own = [s for s in sections if s.collection == coll.id]
         if ctx.tty:
+            from rich.text import Text
+            from rich.tree import Tree
+
             tree = Tree(Text(clean_inline(coll.title), style="bold"))
             for s in own:
                 line = Text(clean_inline(s.label))

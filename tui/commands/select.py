@@ -14,6 +14,7 @@ def select_papers(ctx: Context, words: list[str]) -> list[Paper]:
     if not text:
         raise CommandError("give a paper ID, cite key or QUERY")
     store = ctx.store
+    ctx.index()  # built first when missing, so that ids resolve through it
     if len(words) == 1:
         paper = store.resolve(text)
         if paper is not None:
@@ -21,8 +22,15 @@ def select_papers(ctx: Context, words: list[str]) -> list[Paper]:
     query = parse_query(text)
     for problem in query.errors:
         ctx.warn(f"query: {problem}")
-    annotations = store.annotations()
-    papers = [p for p in store.papers() if query.matches(p, annotations.get(p.id))]
+    papers = store.overlaid(store.matching(query))  # through the index
     if not papers:
         raise CommandError(f"no paper matches {text!r}")
     return papers
+
+
+def key_map(ctx: Context) -> dict[str, str]:
+    """Cite key by paper id from the key file; only when it holds fewer keys than the library
+    has papers (some were never given one) are the missing ones assigned (reads the library)."""
+    store = ctx.store
+    keys = store.overlay.keys.all()
+    return keys if len(keys) >= store.count() else store.cite_keys()

@@ -32,13 +32,20 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
     from rich.text import Text
 
     text = Text()
-    text.append(clean_inline(paper.display_title) + "\n", style="bold")
+    for part, style in parts(paper, ann, abstract=abstract):
+        text.append(part, style=style)
+    return text
+
+
+def parts(paper: Paper, ann: Annotation, *, abstract: bool) -> list[tuple[str, str]]:
+    """The paper as (cleaned text, Rich style) pieces: styled on a terminal, joined when piped."""
+    out: list[tuple[str, str]] = [(clean_inline(paper.display_title) + "\n", "bold")]
     if paper.authors:
         more = " et al." if paper.authors_truncated else ""
-        text.append(clean_inline(", ".join(paper.authors)) + more + "\n", style="green")
+        out.append((clean_inline(", ".join(paper.authors)) + more + "\n", "green"))
     venue = venue_with_year(clean_inline(paper.venue or paper.venue_short), paper.year)
     if venue:
-        text.append(f"{venue}\n", style="cyan")
+        out.append((f"{venue}\n", "cyan"))
     rows = [
         ("id", paper.id),
         ("key", paper.extra.get("citekey", "")),
@@ -59,14 +66,12 @@ def describe(paper: Paper, ann: Annotation, *, abstract: bool) -> Text:
     ]
     for label, value in rows:
         if value:
-            text.append(f"{label}: ", style="dim")
-            text.append(clean_inline(value) + "\n")
+            out += [(f"{label}: ", "dim"), (clean_inline(value) + "\n", "")]
     for n, link in enumerate(paper.links, 1):
-        text.append(f"[{n}] ", style="dim")
-        text.append(f"{clean_inline(link.label)}: {clean_inline(link.url)}\n")
+        out += [(f"[{n}] ", "dim"), (f"{clean_inline(link.label)}: {clean_inline(link.url)}\n", "")]
     if abstract and paper.abstract:
-        text.append("\n" + clean_block(paper.abstract) + "\n")
-    return text
+        out.append(("\n" + clean_block(paper.abstract) + "\n", ""))
+    return out
 
 
 def _yearless(paper: Paper) -> str:
@@ -77,24 +82,24 @@ def _yearless(paper: Paper) -> str:
 
 def run(ctx: Context) -> int:
     """Print one paper."""
-    from rich.panel import Panel
-
-    from store.bibtex_export import to_bibtex
-    from store.export import to_json
-
     store = ctx.store
-    paper_id = ctx.find_id(ctx.args.id)
-    paper = store.get(paper_id) if paper_id else None
+    paper = ctx.find_paper(ctx.args.id)
     if paper is None:
         return EXIT_NOTHING
     ann = store.annotation(paper.id)
     if ctx.args.bibtex:
+        from store.bibtex_export import to_bibtex
+
         ctx.write(to_bibtex([paper], abstract=True))
     elif ctx.args.json:
+        from store.export import to_json
+
         record = orjson.loads(to_json([paper], {paper.id: ann}))[0]
         ctx.write(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode())
     elif ctx.tty:
+        from rich.panel import Panel
+
         ctx.out.print(Panel(describe(paper, ann, abstract=ctx.args.abstract), expand=False))
     else:
-        ctx.write(describe(paper, ann, abstract=ctx.args.abstract).plain)
+        ctx.write("".join(part for part, _ in parts(paper, ann, abstract=ctx.args.abstract)))
     return EXIT_OK

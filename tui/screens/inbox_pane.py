@@ -71,3 +71,11 @@ def reloaded(screen: BrowserScreen) -> None:
         widget.refresh_items(widget.options.highlighted)
     show(screen)
 
+
+
+def check_disk(screen: BrowserScreen) -> None:
+    """Adopt what another process wrote to inbox.json or follows.json (called by the
+    browser's watcher): seen marks from `paperdeck new --mark-seen` or a second app."""
+    widget = view(screen)
+    if widget is not None and widget.is_mounted:
+        widget.check_disk()

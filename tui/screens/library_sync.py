@@ -79,6 +79,7 @@ async def check_disk(screen: BrowserScreen) -> None:
         if screen.state.ready:
             screen.refresh_results()
         screen.refresh_viewer(keep_scroll=True)
+    inbox_pane.check_disk(screen)  # seen marks and follows written by other processes
 
 
 async def reload_library(screen: BrowserScreen) -> None:

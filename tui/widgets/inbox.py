@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.daily.inbox import InboxItem, InboxState
-from store.text import clean_inline
+from tui.widgets.inbox_rows import Fit, Prompts, Row
 
-WATCHED_STYLE = "bold yellow"
-TAG_STYLE = "italic magenta"
-
-
-def item_text(item: InboxItem, starred: bool) -> Text:
-    """One row as Text (imported strings never become markup)."""
-    paper = item.paper
-    row = Text()
-    row.append("★ " if item.watched else "  ", style=WATCHED_STYLE)
-    row.append("* " if starred else "  ", style="bold")
-    row.append(clean_inline(paper.display_title), style=WATCHED_STYLE if item.watched else "")
-    row.append(f" — {clean_inline(paper.first_author)}", style="green")
-    if paper.category:
-        row.append(f"  {clean_inline(paper.category)}", style="dim")
-    if item.cross_list:
-        row.append(" [cross-list]", style=TAG_STYLE)
-    if item.kind == "replaced":
-        row.append(" [replaced]", style=TAG_STYLE)
-    if item.reasons:
-        row.append(f"  {clean_inline('; '.join(item.reasons))}", style="yellow")
-    return row
+FIRST_ROWS = 120  # rows made first, before the rest of a big day (more than a screen holds)
 
 
 class InboxView(Vertical):
@@ -70,6 +54,9 @@ class InboxView(Vertical):
         super().__init__(id=id)
         self.state = state
         self._rows: dict[str, InboxItem] = {}
+        self._prompts = Prompts()
+        self._fit = Fit()  # shared with the worker, which sizes the rows it builds
+        self._partial = False  # only the first rows are made yet
 
     def compose(self) -> ComposeResult:
         """A status line over the list."""
@@ -86,34 +73,99 @@ class InboxView(Vertical):
         return self.query_one("#inbox-list", OptionList)
 
     def refresh_items(self, keep: int | None = None) -> None:
-        """Rebuild the list from the state; the cursor stays near where it was."""
+        """Rebuild the list from the state; the cursor stays near where it was. Items not
+        built yet are built in a worker first (the list says so meanwhile)."""
+        if not self.state.loaded:
+            self._load(keep)
+            return
         options = self.options
-        options.clear_options()
-        self._rows = {}
         notes = self.state.store.annotations() if hasattr(self.state.store, "annotations") else {}
+        self._rows = {}
+        prompts: list[Option] = []
         first: int | None = None
-        index = 0
         for day, items in self.state.groups():
-            options.add_option(Option(Text(f"{day or 'undated'}  ({len(items)})", style="bold"),
-                                      disabled=True))
-            index += 1
+            if self._partial and not self._prompts.has(items[0]):
+                break  # the rest of the rows are still being made in the worker
+            heading = Content.assemble((f"{day or 'undated'}  ({len(items)})", "bold"))
+            prompts.append(Option(heading, disabled=True))
             for item in items:
-                key = f"p{index}"
+                if self._partial and not self._prompts.has(item):
+                    break
+                key = f"p{len(prompts)}"
                 self._rows[key] = item
                 note = notes.get(item.paper.id)
-                options.add_option(Option(item_text(item, bool(note and note.starred)), id=key))
-                first = index if first is None else first
-                index += 1
+                first = len(prompts) if first is None else first
+                prompts.append(Option(self._prompts.get(item, bool(note and note.starred)),
+                                      id=key))
+        options.clear_options()
+        options.add_options(prompts)
         self._status()
         if first is not None:
-            wanted = first if keep is None else max(first, min(keep, index - 1))
+            last = len(prompts) - 1
+            wanted = first if keep is None else max(first, min(keep, last))
             target = options.get_option_at_index(wanted)
-            options.highlighted = wanted if not target.disabled else min(wanted + 1, index - 1)
+            options.highlighted = wanted if not target.disabled else min(wanted + 1, last)
+
+    def _load(self, keep: int | None) -> None:
+        """Build the items in a thread worker; the list fills when they are adopted."""
+        self.options.clear_options()
+        self._rows = {}
+        count = self.state.unseen()
+        self.query_one("#inbox-status", Static).update(
+            Text(f"Reading {count} new arrivals…" if count else "Reading the inbox…"))
+        self.run_worker(partial(self._build, keep), thread=True, exclusive=True, group="inbox")
+
+    def _build(self, keep: int | None) -> None:
+        """Worker thread: build the items and their rows (store reads, no widget), and hand
+        them over: the first screens' rows at once, the rest when they are made."""
+        built = self.state.build()
+        notes = self.state.store.annotations()
+
+        def starred(pid: str) -> bool:
+            return pid in notes and notes[pid].starred
+
+        items = built[1]
+        head = Prompts.build(items[:FIRST_ROWS], starred, self._fit)
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._adopt, built, head, keep, len(items) > FIRST_ROWS)
+            if len(items) > FIRST_ROWS:
+                rest = Prompts.build(items[FIRST_ROWS:], starred, self._fit)
+                self.app.call_from_thread(self._extend, built[0], rest)
+
+    def _adopt(self, built: tuple[int, list[InboxItem]], prompts: dict[str, Row],
+               keep: int | None, partial: bool) -> None:
+        """Main thread: show the built items unless the arrivals were re-read meanwhile."""
+        if self.state.adopt(*built) and self.is_mounted:
+            self._prompts.adopt(prompts)
+            self._partial = partial
+            self.refresh_items(keep)
+
+    def _extend(self, generation: int, prompts: dict[str, Row]) -> None:
+        """Main thread: the rest of the rows are made; list them all."""
+        if generation == self.state.generation and self.is_mounted:
+            self._prompts.update(prompts)
+            self._partial = False
+            self.refresh_items(self.options.highlighted)
+
+    def on_resize(self) -> None:
+        """Remember the list's text width, so rows built in a worker come sized for it."""
+        options = self.options
+        padding = options.get_component_styles("option-list--option").padding
+        self._fit.rules = {key: options.styles.get(key, default) for key, default in (
+            ("line_pad", 0), ("text_overflow", "fold"), ("text_wrap", "wrap"))}
+        self._fit.width = options.scrollable_content_region.width - padding.width
 
     def reload(self) -> None:
         """Re-read arrivals and follows (after an update) and redraw."""
         self.state.reload()
         self.refresh_items()
+
+    def check_disk(self) -> None:
+        """Adopt what another process wrote to inbox.json or follows.json (seen marks, an
+        update's arrivals, follows)."""
+        if self.state.changed_on_disk():
+            self.state.reload()
+            self.refresh_items(self.options.highlighted)
 
     def _status(self) -> None:
         """Counts and the hidden/shown state of cross-lists and replacements."""
@@ -164,6 +216,9 @@ class InboxView(Vertical):
 
     def action_mark_all_seen(self) -> None:
         """Everything listed is seen: the tab is empty until the next update."""
+        if not self.state.loaded:
+            self.notify("Still reading the arrivals: nothing marked.", timeout=2)
+            return
         count = self.state.mark_all_seen()
         self.refresh_items()
         self.notify(f"{count} marked seen", timeout=2)

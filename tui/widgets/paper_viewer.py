@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -15,6 +16,7 @@ from textual.widgets import Static
 from store.models import Annotation, Paper, Row
 from store.venue_year import venue_without_year
 from tui.safe import clean, clean_multiline, safe_url
+from tui.url_fold import fold_urls
 
 Spans = Callable[[str], list[tuple[int, int]]]
 
@@ -132,6 +134,28 @@ def render_paper(
     return out
 
 
+class PaperBody(Static):
+    """The viewer's text, its long link URLs folded at separators for the width it has."""
+
+    def __init__(self, content: Text, *, id: str | None = None) -> None:  # noqa: A002
+        """Start with content (folded once the width is known)."""
+        super().__init__(content, id=id)
+        self._source = content
+        self._folded_at = 0
+
+    def show(self, content: Text) -> None:
+        """Show content, folded for the current width."""
+        self._source = content
+        self._folded_at = self.size.width
+        self.update(fold_urls(content, self._folded_at))
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fold again for the new width."""
+        if event.size.width != self._folded_at:
+            self._folded_at = event.size.width
+            self.update(fold_urls(self._source, self._folded_at))
+
+
 class PaperViewer(VerticalScroll, can_focus=True):
     """A scrollable pane showing one paper."""
 
@@ -146,10 +170,10 @@ class PaperViewer(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         """One Static holding the rendered Text."""
-        yield Static(Text("No paper selected.", style="dim"), id="viewer-body")
+        yield PaperBody(Text("No paper selected.", style="dim"), id="viewer-body")
 
     def show(self, content: Text, *, keep_scroll: bool = False) -> None:
         """Replace what the viewer shows, scrolling back to the top unless keep_scroll."""
-        self.query_one("#viewer-body", Static).update(content)
+        self.query_one("#viewer-body", PaperBody).show(content)
         if not keep_scroll:
             self.scroll_home(animate=False)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from importers.base import ImporterError
 from importers.registry import get
-from importers.site import import_site
+from importers.sites.walk import import_site
 from tests.importers.sites.helpers import SITES, TODAY
 
 # (importer, fixture file) pairs: every new importer on its own kind of input
@@ -104,7 +104,7 @@ HTML = (SITES / "plainhtml-lab" / "publications.html").read_text(encoding="utf-8
     BITS + ["<li>", "</li>", "<h2>", "<b>", "</i>", "<a href='", "'>", "<ul>"])), max_size=10))
 def test_html_lists_never_raise(edits: list[tuple[int, str]]) -> None:
     """A mutated hand-written HTML list is read without raising."""
-    from importers.sites.htmllist import html_entries
+    from importers.html.lists import html_entries
 
     text = HTML
     for at, bit in edits:

@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -109,6 +110,29 @@ def test_redirect_to_another_host_is_refused(server: LocalServer) -> None:
     """localhost is another host name than 127.0.0.1: refused."""
     server.routes["/r"] = Route(status=307, headers={"Location": f"http://localhost:{server.port}/"})
     with HttpClient(FAST) as client, pytest.raises(FetchError, match="another host"):
+        client.get(server.url("/r"))
+    assert server.paths() == ["/r"]
+
+
+def test_redirect_to_a_host_the_policy_names_is_followed(server: LocalServer) -> None:
+    """redirect_hosts lets a redirect leave the host, to the hosts named and only those."""
+    server.routes["/r"] = Route(status=302, headers={"Location": f"http://localhost:{server.port}/x"})
+    server.routes["/x"] = Route("there")
+    allowed = replace(FAST, redirect_hosts=frozenset({"localhost"}))
+    with HttpClient(allowed) as client:
+        response = client.get(server.url("/r"), headers={"Accept": "text/x-test"})
+    assert response.text() == "there" and response.url.startswith("http://localhost:")
+    assert server.hits[-1].headers["Accept"] == "text/x-test"
+    other = replace(FAST, redirect_hosts=frozenset({"example.org"}))
+    with HttpClient(other) as client, pytest.raises(FetchError, match="another host"):
+        client.get(server.url("/r"))
+
+
+def test_redirect_hosts_never_allow_another_scheme(server: LocalServer) -> None:
+    """Even a named host is refused over ftp://: only http(s) redirects are ever followed."""
+    server.routes["/r"] = Route(status=302, headers={"Location": "ftp://localhost/pub/x"})
+    allowed = replace(FAST, redirect_hosts=frozenset({"localhost", "127.0.0.1"}))
+    with HttpClient(allowed) as client, pytest.raises(FetchError, match="redirect to a ftp"):
         client.get(server.url("/r"))
     assert server.paths() == ["/r"]
 

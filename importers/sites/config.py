@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from importers.frontmatter import load_yaml
-from importers.sitemap import CONFIGS, plan
+from importers.sites.sitemap import CONFIGS, plan
 from store.models import Link, Paper
 from store.text import clean_inline
 

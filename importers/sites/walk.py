@@ -1,6 +1,6 @@
 """A whole site repository: find each file's importer, read it, group it under the site.
 
-Pure: the caller lists the root (`importers.sitemap.plan`) and reads the planned files; this
+Pure: the caller lists the root (`importers.sites.sitemap.plan`) and reads the planned files; this
 module gets (relative path, text) pairs and returns one import source per file, plus what it
 skipped and why. One bad file never stops the rest.
 """
@@ -14,13 +14,13 @@ from pathlib import PurePosixPath
 
 from importers import registry
 from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.html.lists import list_reading
 from importers.jekyll.site import parse_site
-from importers.siteconfig import SiteInfo, resolve_links, site_info
-from importers.sitemap import plan
+from importers.sites.config import SiteInfo, resolve_links, site_info
 from importers.sites.front import BrokenSource, split_front
-from importers.sites.groups import OTHER, Grouped, build, finish, regroup
-from importers.sites.htmllist import html_entries
+from importers.sites.groups import OTHER, Grouped, build, regroup
 from importers.sites.hugo import IMPORTER as HUGO
+from importers.sites.sitemap import plan
 from store.text import clean_inline, normalize_title, slugify
 
 __all__ = ["SiteImport", "SiteSource", "import_site", "parse_site", "plan"]
@@ -223,14 +223,8 @@ def _profiles(texts: dict[str, str]) -> dict[str, str]:
 def _html_page(out: SiteImport, path: str, text: str, source: str, today: date) -> None:
     """A hand-written publications page in HTML: read as a list of entries under the page's
     headings first, else by the HTML importer (Jekyll front matter blanked, lines kept)."""
-    grouped = Grouped()
-    try:
-        for paper, group, line in html_entries(text):
-            finish(paper, source=source, importer="publication-list", locator=group, line=line)
-            grouped.add(paper, group)
-    except ImporterError:
-        grouped = Grouped()
-    result = build(grouped, cid="site:page", title=path, source=source)
+    result = list_reading(text, source=source, importer="publication-list",
+                          authored_only=False, collection=("site:page", path)) or ImportResult()
     name, reason = "publication-list", "hand-written HTML publication list"
     if not result.papers:
         try:

@@ -1,0 +1,97 @@
+"""A page's in-page navigation (the tabs) and same-site permalinks."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from importers.html.dom import class_text, href, is_hidden, text_of
+from importers.html.entry import clean_label
+
+_CURRENT = ("▼", "▾")
+
+
+@dataclass(slots=True)
+class NavItem:
+    """One in-page navigation link: label, target permalink, and whether it is this page."""
+
+    label: str
+    permalink: str
+    current: bool = False
+
+
+def normalize_permalink(path: str) -> str:
+    """"/a/b.html", "/a/b/", "/a/b/index.html" -> "/a/b"; "" -> "/"."""
+    path = urlsplit(path).path or "/"
+    path = posixpath.normpath("/" + path.lstrip("/"))
+    stem, ext = posixpath.splitext(path)
+    if ext.lower() in (".html", ".htm", ".php", ".md"):
+        path = stem
+    if posixpath.basename(path).lower() == "index":
+        path = posixpath.dirname(path)
+    return path.rstrip("/") or "/"
+
+
+def _nav_groups(root: LexborNode) -> list[list[LexborNode]]:
+    """Groups of two or more links that make up most of their parent's text."""
+    groups: list[list[LexborNode]] = []
+    seen: set[int] = set()
+    for anchor in root.css("a"):
+        parent = anchor.parent
+        while parent is not None and parent.tag in ("strong", "b", "li", "span", "em"):
+            parent = parent.parent
+        if parent is None or parent.mem_id in seen or is_hidden(parent):
+            continue
+        seen.add(parent.mem_id)
+        links = [a for a in parent.css("a") if href(a)]
+        total = len(text_of(parent).replace(" ", ""))
+        linked = sum(len(text_of(a).replace(" ", "")) for a in links)
+        if len(links) >= 2 and total and linked >= 0.7 * total:
+            groups.append(links)
+    return groups
+
+
+def resolve(target: str, base: str) -> str:
+    """The same-site permalink a link points to, or "" for another site or scheme."""
+    target = target.strip()
+    if not target or target.startswith(("#", "mailto:", "javascript:")):
+        return ""
+    full = urljoin(base, target)
+    parts, home = urlsplit(full), urlsplit(base)
+    if parts.scheme not in ("http", "https") or parts.netloc.lower() != home.netloc.lower():
+        return ""
+    return normalize_permalink(parts.path)
+
+
+def read_nav(root: LexborNode, base: str, permalink: str) -> list[NavItem]:
+    """The in-page nav of a topic: the first link group whose pages share this page's topic."""
+    topic = permalink.strip("/").split("/")[0].lower()
+    for group in _nav_groups(root):
+        items: list[NavItem] = []
+        for anchor in group:
+            target = resolve(href(anchor), base)
+            label = clean_label(text_of(anchor))
+            if not target or not label or target == "/":
+                continue
+            raw = text_of(anchor)
+            current = raw.startswith(_CURRENT) or "active" in class_text(anchor)
+            if all(item.permalink.lower() != target.lower() for item in items):
+                items.append(NavItem(label, target, current))
+        inside = [i for i in items if i.permalink.strip("/").split("/")[0].lower() == topic]
+        if len(inside) >= 2 and any(i.permalink.lower() == permalink.lower() for i in inside):
+            return inside
+    return []
+
+
+def own_link(root: LexborNode, base: str, permalink: str) -> str:
+    """For a saved file, the nav link that names this page (same last segment), if any."""
+    stem = permalink.rstrip("/").split("/")[-1].lower()
+    for group in _nav_groups(root):
+        for anchor in group:
+            target = resolve(href(anchor), base)
+            if target and target.rstrip("/").split("/")[-1].lower() == stem:
+                return target
+    return permalink

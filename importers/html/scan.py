@@ -1,0 +1,122 @@
+"""The repeated publication blocks of a page's content, in page order, as papers."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from importers.base import ImportWarning
+from importers.html.blocks import is_link_line, read_block
+from importers.html.classify import looks_like_names
+from importers.html.dom import is_hidden, text_of
+from importers.html.entry import EntryParts, to_paper
+from importers.html.leak import leaked_papers, split_leak
+from importers.html.roles import count_titles
+from importers.html.tables import table_entries
+from store.models import Paper
+
+MAX_ENTRIES = 5000  # publications read from one page
+MAX_LEAK = 500_000  # characters of unrendered Markdown read from one hidden block
+BLOCK_CANDIDATES = frozenset({"p", "li", "div", "article", "section", "dd", "td", "tr",
+                              "blockquote", "dt"})
+FENCE_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
+_YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d{2})(?:\s+(?:papers|publications))?$",
+                           re.I)
+_DATE_ONLY = re.compile(r"^[\W\d]*(?:19|20)\d{2}[\W\d]*$|^\w{3,9}\.? \d{1,2},? (?:19|20)\d{2}$")
+
+
+def _fenced(node: LexborNode, root: LexborNode, accepted: set[int]) -> bool:
+    """True inside an accepted block, a hidden block, or nav/header/footer/aside."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != root.mem_id:
+        if parent.mem_id in accepted or parent.tag in FENCE_TAGS or is_hidden(parent):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _followers(block: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
+    """(link-only paragraphs, hidden blocks) right after a block: parts of the same entry."""
+    links: list[LexborNode] = []
+    hidden: list[LexborNode] = []
+    sibling = block.next
+    while sibling is not None:
+        if sibling.tag in ("-text", "-comment"):
+            if sibling.tag == "-text" and (sibling.text_content or "").strip():
+                break
+        elif is_hidden(sibling):
+            hidden.append(sibling)
+        elif not hidden and is_link_line(sibling):
+            links.append(sibling)
+        else:
+            break
+        sibling = sibling.next
+    return links, hidden
+
+
+def _is_publication(parts: EntryParts, strict: bool) -> bool:
+    """A title with an author list and, when strict, a venue or year."""
+    if not parts.title or _DATE_ONLY.match(parts.title) or not parts.authors:
+        return False
+    if looks_like_names(parts.title) and not parts.venue:
+        return False
+    return not strict or bool(parts.venue or parts.year or parts.links or parts.abstract)
+
+
+def read_entries(root: LexborNode, *, source: str, locator: str,
+                 warnings: list[ImportWarning] | None = None) -> list[Paper]:
+    """Papers of the repeated publication blocks below root, in page order (capped)."""
+    accepted: set[int] = set()
+    found: list[tuple[EntryParts, list[LexborNode], int | None]] = []
+    for row, parts in table_entries(root):
+        accepted.add(row.mem_id)
+        found.append((parts, [], None))
+    year: int | None = None
+    for node in root.traverse():
+        tag = node.tag
+        if tag in ("h1", "h2", "h3", "h4") and not _fenced(node, root, accepted):
+            match = _YEAR_HEADING.match(text_of(node).strip(" :."))
+            year = int(match.group(1)) if match else (None if tag in ("h1", "h2") else year)
+            continue
+        if (tag not in BLOCK_CANDIDATES or node.mem_id in accepted or is_hidden(node)
+                or _fenced(node, root, accepted)):
+            continue
+        if count_titles(node) > 1 and tag not in ("li", "p"):
+            continue
+        if count_titles(node) > 1:
+            continue
+        more, after = _followers(node)
+        parts = read_block(node, after, more)
+        if not _is_publication(parts, strict=True):
+            continue
+        accepted.add(node.mem_id)
+        accepted.update(n.mem_id for n in more)
+        found.append((parts, after, year))
+        if len(found) >= MAX_ENTRIES:
+            if warnings is not None:
+                warnings.append(ImportWarning(source, None, f"more than {MAX_ENTRIES} entries "
+                                              "on one page; the rest skipped"))
+            break
+    if len(found) < 2 and not (found and found[0][0].venue and found[0][0].authors):
+        return []
+    papers: list[Paper] = []
+    for parts, after, year_hint in found:
+        leaked: list[Paper] = []
+        for hidden in after:
+            head, markdown = split_leak(hidden)
+            if markdown and len(markdown) <= MAX_LEAK:
+                parts.abstract = head
+                leaked = leaked_papers(markdown, source=source)
+        paper = to_paper(parts, source=source, locator=locator)
+        if paper is not None:
+            if paper.year is None and year_hint is not None:
+                paper.year = year_hint
+                if paper.venue_short:
+                    paper.venue_short = f"{paper.venue_short} {year_hint}"
+            papers.append(paper)
+        for extra in leaked:
+            for prov in extra.provenance:
+                prov.source, prov.importer, prov.locator, prov.line = source, "html", locator, None
+            papers.append(extra)
+    return papers
