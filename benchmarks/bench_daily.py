@@ -7,7 +7,7 @@ End to end (parse, follow filter, arrivals, store writes, harvest state) with th
 left out: pages come from memory through the harvester's client interface. The library is in
 the production layout a real 100k library has after `paperdeck import` or the schema-1
 migration: split (a `library.json` manifest plus `library.parts/`) with a fresh search index
-and a warm rows cache, so updates take the partial-import path (store.import_partial). Each
+and a warm rows cache, so updates take the partial-import path (store.imports.partial). Each
 measurement runs on its own copy of one master library (--cache DIR keeps the master between
 runs; the copy's index is re-stamped for the copy's file identities, its contents unchanged).
 Baselines measured in the same run:
@@ -36,10 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.synth import _WORDS, make_papers, write_library  # noqa: E402
 from importers.oai_arxiv import parse_page  # noqa: E402
-from store import import_partial as partial_mod  # noqa: E402
 from store.daily.follows import FollowList  # noqa: E402
 from store.daily.oai import OaiHarvester  # noqa: E402
 from store.daily.update import Updater  # noqa: E402
+from store.imports import partial as partial_mod  # noqa: E402
 from store.index.service import file_fingerprint  # noqa: E402
 from store.library import read_library  # noqa: E402
 from store.paths import annotations_file  # noqa: E402

@@ -31,7 +31,7 @@ GOAL_S = 1.0
 
 @dataclass
 class SynthResult:
-    """An import result of synthetic papers (fits store.importing.ImportLike)."""
+    """An import result of synthetic papers (fits store.imports.ImportLike)."""
 
     papers: list[Paper]
     sections: list[Section]

@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
           f"= {search_s / help_s:.2f}x; show {show_s * 1000:.0f} ms = {show_s / help_s:.2f}x; "
           "goal <= 120 ms, ~1.5x --help")
 
-    from store import import_partial
+    from store.imports import partial as import_partial
 
     t = time.perf_counter()
     summary = store.apply_import(listing(n), source=f"listing-{n}.txt", importer="arxiv")

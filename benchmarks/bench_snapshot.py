@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.bench_library import FIRST_ROWS, p95, run_py, wall  # noqa: E402
 from benchmarks.gen_arxiv_snapshot import write_snapshot  # noqa: E402
 from importers.arxiv_snapshot import parse_lines  # noqa: E402
+from store.imports.snapshot import BATCH, import_snapshot  # noqa: E402
 from store.repository import Store  # noqa: E402
-from store.snapshot_import import BATCH, import_snapshot  # noqa: E402
 
 TYPED = ["video compression", "quantum graph", "author:wang learning", "cat:cs.cv diffusion"]
 

@@ -8,7 +8,7 @@ cross-listed in several categories is in each of their sections; the ids are tho
 daily harvest (`arxiv-cat:cs`, `arxiv-cat:cs/cs.cv`).
 
 `parse_lines` turns any run of lines into an ImportResult, so a caller can stream a
-multi-gigabyte snapshot in batches (store.snapshot_import does) without holding it whole.
+multi-gigabyte snapshot in batches (store.imports.snapshot does) without holding it whole.
 """
 
 from __future__ import annotations

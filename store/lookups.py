@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from store.library import arxiv_key, doi_key
 from store.models import Paper
 from store.records import paper_from_raw
 
@@ -25,3 +26,21 @@ def imported_many(store: Store, ids: Iterable[str]) -> dict[str, Paper]:
     lib = store._lib()
     by_id = lib.by_id()
     return {pid: lib.paper(by_id[pid]) for pid in wanted if pid in by_id}
+
+
+def resolve_in_library(store: Store, ref: str) -> Paper | None:
+    """A paper (as imported) by id, arXiv id, DOI, unique id prefix or cite key, found by
+    parsing the library (when no fresh index can answer)."""
+    lib = store._lib()
+    pos = lib.by_id().get(ref)
+    alt = lib.by_alt()
+    if pos is None:
+        pos = alt.get("arxiv:" + arxiv_key(ref))
+    if pos is None:
+        pos = alt.get("doi:" + doi_key(ref))
+    if pos is None and len(ref) >= 3:
+        hits = [i for pid, i in lib.by_id().items() if pid.startswith(ref)]
+        pos = hits[0] if len(hits) == 1 else None
+    if pos is None:
+        pos = lib.by_id().get(store.overlay.paper_id(ref, lib.by_id(), lib.papers))
+    return None if pos is None else lib.paper(pos)

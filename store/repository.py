@@ -12,18 +12,16 @@ from typing import Any
 from tinydb import TinyDB
 
 from store.annotations import Annotations
-from store.atomic import is_writable, locked, real_file
+from store.atomic import real_file
 from store.cache import Nav, NavCache, RowCache, library_fingerprint
 from store.errors import StoreError
 from store.hygiene import clean_result
-from store.importing import ImportLike, source_record, upsert
+from store.imports import ImportLike
 from store.index.access import IndexAccess
 from store.journal import Journal, journaled
 from store.library import (
     LoadedLibrary,
     ManifestView,
-    arxiv_key,
-    doi_key,
     manifest_view,
     read_library,
 )
@@ -36,8 +34,8 @@ __all__ = ["ImportLike", "Store", "open_store"]
 from store.parts import PartedStorage
 from store.paths import annotations_file as annotations_path
 from store.paths import backups_dir, cache_dir, library_file, settings_file
-from store.records import paper_to_raw, rows_from_raw
-from store.schema import SCHEMA_VERSION, backup_file, encode_raw
+from store.records import rows_from_raw
+from store.schema import SCHEMA_VERSION
 from store.settings import Settings
 from store.storage import OrjsonStorage
 
@@ -139,44 +137,17 @@ class Store:
             return self.get(key_id)
         if found is not None:  # the fresh index knows no such id, arXiv id or DOI
             return None
-        lib = self._lib()
-        pos = lib.by_id().get(ref)
-        alt = lib.by_alt()
-        if pos is None:
-            pos = alt.get("arxiv:" + arxiv_key(ref))
-        if pos is None:
-            pos = alt.get("doi:" + doi_key(ref))
-        if pos is None and len(ref) >= 3:
-            hits = [i for pid, i in lib.by_id().items() if pid.startswith(ref)]
-            pos = hits[0] if len(hits) == 1 else None
-        if pos is None:
-            pos = lib.by_id().get(self.overlay.paper_id(ref, lib.by_id(), lib.papers))
-        return None if pos is None else self._overlaid([lib.paper(pos)])[0]
+        from store.lookups import resolve_in_library
+
+        found_paper = resolve_in_library(self, ref)
+        return None if found_paper is None else self._overlaid([found_paper])[0]
 
     def _navigation(self) -> Nav:
         """Collections and sections in stored order: from the parsed library when it is current,
         else from the nav cache (the first screen never parses the papers for them)."""
-        if not self.library_path.exists():
-            return [], []
-        state = self._state
-        if state is not None and state.stamp == self._storage.stamp():
-            return state.collections, state.sections
-        fp = self.library_fingerprint()
-        if self._nav is not None and self._nav[0] == fp:
-            return self._nav[1]
-        nav = self._nav_cache.load(fp)
-        view = self._manifest() if nav is None else None
-        if view is not None:
-            nav = (view.collections, view.sections)
-            self._nav_cache.save(fp, *nav)
-            self._nav = (fp, nav)
-        elif nav is None:
-            lib = self._lib()
-            nav = (lib.collections, lib.sections)
-            self._save_views(lib)
-        else:
-            self._nav = (fp, nav)
-        return nav
+        from store.navigation import navigation
+
+        return navigation(self)
 
     def _manifest(self) -> ManifestView | None:
         """The split library's manifest (small), when there is one."""
@@ -190,8 +161,9 @@ class Store:
     def collections(self) -> list[Collection]:
         """Collections, in navigation order, with the names the user gave them."""
         from store.collection_names import CollectionNames, apply_names
+        from store.navigation import collection_order
 
-        ordered = _collection_order(self._navigation()[0])
+        ordered = collection_order(self._navigation()[0])
         return apply_names(ordered, CollectionNames(self.home).all())
 
     def rename_collection(self, ref: str, title: str) -> Collection:
@@ -205,8 +177,10 @@ class Store:
 
     def sections(self) -> list[Section]:
         """Sections in navigation order: by collection, then the section's own order."""
+        from store.navigation import collection_order
+
         colls, secs = self._navigation()
-        corder = {c.id: i for i, c in enumerate(_collection_order(colls))}
+        corder = {c.id: i for i, c in enumerate(collection_order(colls))}
         ranked = sorted(
             enumerate(secs),
             key=lambda t: (corder.get(t[1].collection, len(corder)), t[1].order, t[0]),
@@ -269,31 +243,9 @@ class Store:
     def stats(self) -> dict[str, int | str]:
         """Counts of papers, sections, collections, sources and annotations, and the paths
         (from the manifest of a split library: no part is read)."""
-        view = self._manifest()
-        if view is None:
-            lib = self._lib()
-            view = ManifestView(len(lib.raw), lib.sections, lib.collections, lib.sources, [])
-        notes = self.annotations()
-        size = self.library_path.stat().st_size if self.library_path.exists() else 0
-        parts = self.library_path.with_name(self.library_path.stem + ".parts")
-        for name in view.part_files:
-            with contextlib.suppress(OSError):
-                size += (parts / name).stat().st_size
-        return {
-            "papers": view.papers,
-            "sections": len(view.sections),
-            "collections": len(view.collections),
-            "sources": len(view.sources),
-            "read": sum(a.read for a in notes.values()),
-            "starred": sum(a.starred for a in notes.values()),
-            "tagged": sum(bool(a.tags) for a in notes.values()),
-            "noted": sum(bool(a.note) for a in notes.values()),
-            "schema_version": SCHEMA_VERSION,
-            "library": str(self.library_path),
-            "library_bytes": size,
-            "read_only": int(self.library_path.exists() and not is_writable(self.library_path)),
-            "home": str(self.home),
-        }
+        from store.stats import library_stats
+
+        return library_stats(self)
 
     # -- library: searching through the derived index --------------------------------------
 
@@ -362,62 +314,19 @@ class Store:
         dry_run: bool = False,
     ) -> ImportSummary:
         """Merge an importer's result into the library (the only library write)."""
-        from store.merge import merge_papers  # here, not at import: keeps lookups starting fast
-
         result = clean_result(result)  # every imported field loses terminal controls
         source = strip_controls(source)  # a file name found while walking a directory
         if not dry_run:
             self._storage.check_writable()
-            from store.import_partial import import_partial
+            from store.imports.partial import import_partial
 
             done = import_partial(self, result, source=source, importer=importer, digest=digest)
             if done is not None:
                 return done
-        guard = contextlib.nullcontext() if dry_run else locked(self.library_path)
-        with guard:
-            self._storage.invalidate()
-            self._state = None
-            lib = read_library(self._storage, migrate_on_disk=not dry_run)
-            existing = [lib.paper(i) for i in range(len(lib.raw))]
-            lib.built.clear()
-            outcome = merge_papers(existing, list(result.papers))
-            papers = [paper_to_raw(p) for p in outcome.papers]
-            sections = upsert(lib.sections, result.sections)
-            collections = upsert(lib.collections, result.collections)
-            record = source_record(lib.sources, source, importer, digest, len(result.papers))
-            old_sources = [s.to_dict() for s in lib.sources]
-            sources = upsert(lib.sources, [record])
-            summary = ImportSummary(
-                new=list(outcome.new),
-                updated=list(outcome.updated),
-                merged=list(outcome.merged),
-                unchanged=list(outcome.unchanged),
-                skipped=[str(w) for w in result.warnings],
-                possible_duplicates=list(outcome.possible_duplicates),
-                dry_run=dry_run,
-            )
-            changed = (
-                papers != lib.raw
-                or sections != [s.to_dict() for s in lib.sections]
-                or collections != [c.to_dict() for c in lib.collections]
-                or sources != old_sources
-            )
-            if dry_run or not changed:
-                return summary
-            before = self.library_fingerprint()
-            if self.library_path.exists():
-                backup_file(self.library_path, backups_dir(self.home), "library")
-            self._storage.write(encode_raw(papers, sections, collections, sources))
-            self.search_index.after_import(before, lib.raw, papers)
-            self._state = None
-            self.overlay.assign_keys(outcome.papers)  # now, while every paper is in memory
-            # every paper is in memory: write the caches now, so the next start parses nothing
-            nav = (
-                [Collection.from_dict(c) for c in collections],
-                [Section.from_dict(x) for x in sections],
-            )
-            self._remember_views(self.library_fingerprint(), rows_from_raw(papers), nav)
-        return summary
+        from store.imports.whole import import_whole
+
+        return import_whole(self, result, source=source, importer=importer, digest=digest,
+                            dry_run=dry_run)
 
     # -- removing ----------------------------------------------------------------------------
 
@@ -490,11 +399,6 @@ class Store:
     def set_setting(self, key: str, value: Any) -> None:
         """Save a JSON-able UI setting (None removes it)."""
         self._settings.set(key, value)
-
-
-def _collection_order(colls: list[Collection]) -> list[Collection]:
-    """Collections in navigation order (their order field, then stored order)."""
-    return [c for _, c in sorted(enumerate(colls), key=lambda t: (t[1].order, t[0]))]
 
 
 def open_store(home: Path | None = None, library: Path | None = None) -> Store:

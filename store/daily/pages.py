@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from store.importing import ImportLike
+from store.imports import ImportLike
 from store.models import Collection, Paper, Section
 
 UPDATED_KEY = "arxiv_updated"

@@ -15,7 +15,7 @@ from store.daily.matching import in_followed
 from store.daily.oai import OaiHarvester
 from store.daily.pages import Page, arrivals_for, keep_followed
 from store.errors import ArxivError, StoreError
-from store.importing import ImportLike
+from store.imports import ImportLike
 from store.models import ImportSummary, Paper
 from store.net.http import FetchError
 from store.text import slugify

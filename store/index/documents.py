@@ -11,7 +11,7 @@ import tantivy
 from store.index.schema import index_field
 from store.library import arxiv_key, doi_key
 from store.models import Annotation
-from store.query_text import field_tokens
+from store.query.text import field_tokens
 from store.text import fold
 
 Marks = list[Any]  # [read, starred, noted, tags]: the annotation facts the index holds
@@ -74,7 +74,7 @@ def _s(raw: dict[str, Any], key: str) -> str:
 
 
 def _values(raw: dict[str, Any], authors: list[str]) -> dict[str, list[str]]:
-    """store.query_text.paper_values of a stored paper dict, without building the Paper."""
+    """store.query.text.paper_values of a stored paper dict, without building the Paper."""
     extra = raw.get("extra") or {}
     return {
         "title": [_s(raw, "title")],
@@ -88,7 +88,7 @@ def _values(raw: dict[str, Any], authors: list[str]) -> dict[str, list[str]]:
 
 
 def _has_code(raw: dict[str, Any]) -> bool:
-    """store.query_text.has_code of a stored paper dict."""
+    """store.query.text.has_code of a stored paper dict."""
     return any("code" in str(link.get("label") or "").lower()
                and str(link.get("url") or "").strip() for link in raw.get("links") or ())
 

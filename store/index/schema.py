@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tantivy
 
-from store import query_text
+from store.query import text as query_text
 
 # Bump whenever documents or the schema change: every index is then rebuilt. It follows the
 # query language's own field version, so a new field there rebuilds the index too.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from store.models import Paper
-from store.query_text import TEXT_FIELDS, field_bytes, has_code, paper_values
+from store.query.text import TEXT_FIELDS, field_bytes, has_code, paper_values
 from store.search import bits as bits_
 from store.search.words import WordIndex
 

@@ -12,7 +12,7 @@ import orjson
 
 from store.models import Annotation, Paper
 from store.query import Query, Term, parse_query
-from store.query_text import ANY_FIELDS, phrase_pattern, record_pattern, tag_field
+from store.query.text import ANY_FIELDS, phrase_pattern, record_pattern, tag_field
 from store.search import bits as bits_
 from store.search.build import STATIC_FLAGS, Built, Corpus, build
 from store.search.spans import highlight

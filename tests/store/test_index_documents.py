@@ -5,7 +5,7 @@ from __future__ import annotations
 from benchmarks.synth import make_papers
 from store.index.documents import _has_code, _values, slot_text
 from store.models import Link
-from store.query_text import has_code, paper_values
+from store.query.text import has_code, paper_values
 from store.records import paper_from_raw, paper_to_raw
 
 

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ctx: Context) -> int:
     """Import the snapshot in batches, with progress; Ctrl-C stops after the current batch."""
     from importers.arxiv_snapshot import parse_lines
-    from store.snapshot_import import import_snapshot
+    from store.imports.snapshot import import_snapshot
 
     path = Path(ctx.args.file).expanduser()
     if not path.is_file():

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from store.atomic import locked
-from store.importing import ImportLike, source_record, upsert
+from store.imports import ImportLike, source_record, upsert
 from store.index.twins import find_twins
 from store.library import _source
 from store.merge.keys import forget_keys

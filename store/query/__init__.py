@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from store.models import Annotation, Paper
-from store.query_bool import CLOSE, NOT_OPEN, OPEN, OR, Token, branches_of
-from store.query_text import all_field, has_code, paper_fields, phrase_pattern, tag_field, words
+from store.query.boolean import CLOSE, NOT_OPEN, OPEN, OR, Token, branches_of
+from store.query.text import all_field, has_code, paper_fields, phrase_pattern, tag_field, words
 
 TEXT_QUALIFIERS = {"author": "author", "title": "title", "venue": "venue", "cat": "cat",
                    "category": "cat", "tag": "tag", "arxiv": "ids", "doi": "ids"}

@@ -11,13 +11,13 @@ from pathlib import Path
 import orjson
 
 from importers.arxiv_snapshot import parse_lines
+from store.imports.snapshot import checkpoint_file, import_snapshot, month_of
 from store.repository import Store
-from store.snapshot_import import checkpoint_file, import_snapshot, month_of
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 from gen_arxiv_snapshot import papers as generated  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def parse(lines: list[tuple[int, bytes]], source: str) -> object:
@@ -70,7 +70,7 @@ import sys
 from pathlib import Path
 from importers.arxiv_snapshot import parse_lines
 from store.repository import Store
-from store.snapshot_import import import_snapshot
+from store.imports.snapshot import import_snapshot
 import_snapshot(Store(Path(sys.argv[1])), Path(sys.argv[2]),
                 lambda lines, src: parse_lines(lines, source=src), batch=100)
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from store import import_partial as partial_mod
+from store.imports import partial as partial_mod
 from store.models import Link
 from store.parts import PartedStorage
 from store.query import parse_query
@@ -76,7 +76,7 @@ def test_partial_import_equals_whole_path(tmp_path: Path,
 
 _KILLED = """
 import sys
-from store import import_partial
+from store.imports import partial as import_partial
 from store.repository import Store
 from tests.store.storehelp import paper, result
 import_partial.PARTIAL_MIN = 0
@@ -103,7 +103,7 @@ def test_sigkill_during_partial_import(tmp_path: Path, point: str, file: str) ->
             store.apply_import(res, source=source, importer="test")
     finally:
         monkey.undo()
-    repo = Path(__file__).resolve().parents[2]
+    repo = Path(__file__).resolve().parents[3]
     env = {**os.environ, "PYTHONPATH": str(repo), "PAPERDECK_CRASH_POINT": point,
            "PAPERDECK_CRASH_FILE": file}
     proc = subprocess.run([sys.executable, "-c", _KILLED, str(tmp_path)], env=env, timeout=120)
@@ -189,8 +189,8 @@ def test_snapshot_fast_paths_give_the_exhaustive_library(
     from benchmarks.gen_arxiv_snapshot import papers as generated
     from importers.arxiv_snapshot import parse_lines
     from store import merge
+    from store.imports.snapshot import import_snapshot
     from store.models import Paper, Provenance
-    from store.snapshot_import import import_snapshot
 
     snap = tmp_path / "snap.jsonl"
     recs = list(generated(1200, seed=3))
