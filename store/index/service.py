@@ -145,8 +145,13 @@ class LibraryIndex:
                     return  # another process rebuilt it meanwhile
             ann_fp = file_fingerprint(self._annotations_path)
             marks = marks_table(self._load_annotations())
-            if raw is None:
-                raw = self._load_raw()
+            for _ in range(3) if raw is None else ():
+                raw = self._load_raw()  # the first read may migrate a schema-1 library
+                now = self._library_fp()
+                if now == library_fp:
+                    break
+                library_fp = now  # read again, so the data is the fingerprint's
+            raw = raw or []
             total = len(raw)
             gen = "g-" + uuid.uuid4().hex[:12]
             index = PaperIndex(self.root / gen, create=True)

@@ -169,3 +169,14 @@ def test_stats_sources_nav_read_no_part(tmp_path: Path, monkeypatch: pytest.Monk
     assert [s.id for s in store.sections()] == ["site:demo/all"]
     assert [c.id for c in store.collections()] == ["site:demo"]
     assert not store.is_empty()
+
+
+def test_index_built_over_a_schema1_library_is_fresh_after_the_migration(tmp_path: Path) -> None:
+    """The first search migrates a schema-1 file while indexing it; the index it leaves is
+    fresh for the migrated library, so the next search does not build it again."""
+    papers = [paper(f"Old {i}", source=f"s{i % 2}") for i in range(5)]
+    (tmp_path / "library.json").write_bytes(orjson.dumps(encode_library(papers)))
+    store = Store(tmp_path)
+    assert store.search("old", limit=10).total == 5
+    assert "parts" in orjson.loads((tmp_path / "library.json").read_bytes())
+    assert Store(tmp_path).index_is_fresh()
