@@ -220,6 +220,7 @@ def test_partial_import_carries_the_rows_cache(tmp_path: Path,
     from store.models import Row
 
     monkeypatch.setattr(partial_mod, "PARTIAL_MIN", 0)
+    monkeypatch.setattr(partial_mod, "CARRY_ROWS_CACHE", True)  # off by default: nothing needs it
     store = Store(tmp_path)
     imports = _imports()
     for source, res in imports[:3]:
@@ -232,3 +233,22 @@ def test_partial_import_carries_the_rows_cache(tmp_path: Path,
         cached = Store(tmp_path).rows()
     truth = [Row.from_paper(p) for p in Store(tmp_path).papers()]
     assert cached == truth and len(truth) > 20
+
+
+def test_without_carrying_the_rows_cache_rows_are_still_right(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    """The default leaves the rows cache stale after a partial import: rows() sees that and
+    reads the new library (the no-index fallback stays right)."""
+    from store.models import Row
+
+    monkeypatch.setattr(partial_mod, "PARTIAL_MIN", 0)
+    store = Store(tmp_path)
+    imports = _imports()
+    for source, res in imports[:3]:
+        store.apply_import(res, source=source, importer="test")
+    store.rows()
+    for source, res in imports[3:]:
+        store.apply_import(res, source=source, importer="test")
+    truth = [Row.from_paper(p) for p in Store(tmp_path).papers()]
+    assert Store(tmp_path).rows() == truth and len(truth) > 20
