@@ -105,6 +105,12 @@ class Query:
                     out.append(phrase)
         return out
 
+    @property
+    def uses_marks(self) -> bool:
+        """True when the user's marks (read, starred, note, tags) can change the answer."""
+        return any(t.field == "tag" or (t.field in ("is", "has") and t.value in MARK_FLAGS)
+                   for t in self.terms)
+
     def extends(self, previous: Query) -> bool:
         """True when this query's results are certainly a subset of previous's."""
         if self.branches or previous.branches:
@@ -143,6 +149,9 @@ class _Context:
             lo, hi = term.years or (YEAR_MIN, YEAR_MAX)
             return self.paper.year is not None and lo <= self.paper.year <= hi
         return flag(term.value, self.paper, self.ann)
+
+
+MARK_FLAGS = frozenset({"note", "noted", "read", "unread", "starred", "unstarred"})
 
 
 def flag(name: str, paper: Paper, ann: Annotation) -> bool:

@@ -221,3 +221,45 @@ async def test_search_right_after_start_is_exact_100k(tmp_path: Path) -> None:
     """100,000 papers (issue 11's must-show; a few minutes here)."""
     await check_exact_after_start(tmp_path / "home", 100_000)
 
+
+
+class SearchCounter(Store):
+    """A Store that counts its searches."""
+
+    searches = 0
+
+    def search(self, *a: Any, **kw: Any) -> Any:
+        """Store.search, counted."""
+        SearchCounter.searches += 1
+        return super().search(*a, **kw)
+
+
+async def test_a_mark_keeps_ranked_rows_in_place_unless_the_query_asks_for_marks(
+        tmp_path: Path) -> None:
+    """r under a plain query repaints the flag without asking again (a re-ranked list would
+    move the row away from the cursor); under is:unread the list is asked again."""
+    make_store(tmp_path / "home")
+    app = PaperDeckApp(SearchCounter(tmp_path / "home"), watch_interval=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"denoising", "enter")
+        await pilot.pause()
+        before, titles = SearchCounter.searches, shown_titles(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert SearchCounter.searches == before and shown_titles(app) == titles
+        table = app.query_one(PaperTable)
+        assert table.render_line(table.cursor + 1).text[1] == "✓"
+        app.query_one("#search").value = "is:unread"
+        await pilot.pause()
+        before = SearchCounter.searches
+        await pilot.press("r")
+        await pilot.pause()
+        assert SearchCounter.searches > before
+
+
+def test_queries_know_when_marks_matter() -> None:
+    """is:read/starred/note and tag: depend on marks; words, has:code and year do not."""
+    assert parse_query("is:unread video").uses_marks
+    assert parse_query("tag:todo").uses_marks and parse_query("has:note").uses_marks
+    assert not parse_query("video author:bao has:code year:2020").uses_marks

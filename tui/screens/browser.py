@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 
+from store.query import parse_query
 from tui import paper_keys
 from tui.keys import BROWSER_BINDINGS
 from tui.results import ALL
@@ -159,7 +160,7 @@ class BrowserScreen(Screen[None]):
 
     def after_mark(self) -> None:
         """Repaint the flags, the viewer and (for is:/tag: queries) the results."""
-        if self.state.query.strip():
+        if parse_query(self.state.query).uses_marks:  # else the rows stay where they are
             self.refresh_results()
         self.query_one(PaperTable).refresh()
         self.refresh_viewer(keep_scroll=True)
