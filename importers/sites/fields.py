@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any
 
 from nameparser import HumanName
@@ -76,8 +77,10 @@ def html_text(fragment: str) -> str:
     return clean_inline(node.text(separator=" ") if node is not None else "")
 
 
+@lru_cache(maxsize=16_384)
 def person(raw: str) -> str:
-    """One author name as display text ("Last, First" turned round); marks dropped."""
+    """One author name as display text ("Last, First" turned round); marks dropped (cached:
+    lab lists repeat names, and nameparser is slow)."""
     raw = _NAME_MARKS.sub("", plain_markup(raw)).strip(" ,;")
     if raw.endswith(".") and not re.search(r"(?:^|[\s.-])[A-Z][a-z]?\.$", raw):
         raw = raw[:-1]  # a sentence's full stop, not an initial's
