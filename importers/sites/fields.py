@@ -205,4 +205,9 @@ def set_arxiv(paper: Paper, value: Any) -> None:
 
 def is_true(value: Any) -> bool:
     """A YAML/TOML flag as a boolean ("true", "yes", "1")."""
-    return text_of(value).lower() in ("true", "yes", "1", "on")
+    if isinstance(value, str) and value.strip().lower() in _TRUE:
+        return True  # the usual plain flag, without the markup cleaning
+    return text_of(value).lower() in _TRUE
+
+
+_TRUE = frozenset({"true", "yes", "1", "on"})
