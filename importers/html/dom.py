@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from importers.html.guard import check_depth
 from store.text import clean_inline
 
 BLOCK_TAGS = frozenset({
@@ -21,7 +22,9 @@ HIDDEN_CLASSES = frozenset({"hidden", "abs", "collapse", "d-none", "hide", "sr-o
 
 
 def parse_html(text: str) -> LexborHTMLParser:
-    """The document tree of an HTML text (lenient, never raises on bad markup)."""
+    """The document tree of an HTML text (lenient about bad markup; raises TooDeep, before any
+    tree is built, for elements nested by the thousand)."""
+    check_depth(text)
     return LexborHTMLParser(text)
 
 
