@@ -82,10 +82,11 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
             match = _YEAR_HEADING.match(text_of(node).strip(" :."))
             year = int(match.group(1)) if match else (None if tag in ("h1", "h2") else year)
             continue
-        if (tag not in BLOCK_CANDIDATES or node.mem_id in accepted or is_hidden(node)
-                or _fenced(node, root, accepted)):
+        if tag not in BLOCK_CANDIDATES or node.mem_id in accepted:
             continue
-        if len(node.text(strip=True)) < MIN_TEXT or count_titles(node) > 1:
+        if len(node.text(strip=True)) < MIN_TEXT:  # in C: the cheapest test first
+            continue
+        if is_hidden(node) or _fenced(node, root, accepted) or count_titles(node) > 1:
             continue
         tried += 1
         if tried > MAX_TRIED:
