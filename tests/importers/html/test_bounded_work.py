@@ -57,3 +57,18 @@ def test_blocks_tried_are_capped_and_reported(monkeypatch: pytest.MonkeyPatch) -
     page = read_page(f"<html><body><div>{items}</div></body></html>", source="w.html")
     assert len(calls) == 5
     assert any("more than 5 blocks" in w.message for w in page.warnings)
+
+
+def test_meta_lookup_keeps_its_order() -> None:
+    """Names in order, then name/property/itemprop; the first tag of a name counts; an empty
+    one falls through (as the one query per name and attribute did)."""
+    from importers.html import dom
+
+    page = dom.parse_html(
+        '<html><head><meta name="a" content=""><meta property="a" content="pa">'
+        '<meta name="b" content="first b"><meta name="b" content="second b">'
+        '<meta itemprop="c" content="ic"></head><body></body></html>')
+    assert dom.meta_content(page, "a") == "pa"
+    assert dom.meta_content(page, "b", "a") == "first b"
+    assert dom.meta_content(page, "z", "c") == "ic"
+    assert dom.meta_content(page, "z") == ""
