@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.html.guard import TooDeep
 from importers.html.page import PageRead, read_page
 from importers.html.site import assemble
 
@@ -48,6 +49,8 @@ def read(text: str, *, source: str, path: str = "", url: str = "") -> PageRead:
     """Read one page, turning any parser failure into ImporterError."""
     try:
         return read_page(text, source=source, path=path, url=url)
+    except TooDeep as exc:
+        raise ImporterError(str(exc), source=source) from None
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError,
             UnicodeError) as exc:
         raise ImporterError(f"cannot read this page ({exc.__class__.__name__})",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from importers.html.guard import check_depth
 from store.text import clean_inline
 
 BLOCK_TAGS = frozenset({
@@ -21,7 +22,9 @@ HIDDEN_CLASSES = frozenset({"hidden", "abs", "collapse", "d-none", "hide", "sr-o
 
 
 def parse_html(text: str) -> LexborHTMLParser:
-    """The document tree of an HTML text (lenient, never raises on bad markup)."""
+    """The document tree of an HTML text (lenient about bad markup; raises TooDeep, before any
+    tree is built, for elements nested by the thousand)."""
+    check_depth(text)
     return LexborHTMLParser(text)
 
 
@@ -128,12 +131,22 @@ def href(node: LexborNode) -> str:
 
 
 def meta_content(tree: LexborHTMLParser, *names: str) -> str:
-    """The first non-empty <meta name|property=…> content among names."""
+    """The first non-empty <meta name|property|itemprop=…> content among names (the first
+    such tag of each name counts; one pass over the page's first MAX_META meta tags)."""
+    first: dict[tuple[str, str], str] = {}
+    for node in tree.css("meta")[:MAX_META]:
+        attrs = node.attributes
+        for attr in _META_ATTRS:
+            key = attrs.get(attr)
+            if key is not None and (attr, key) not in first:
+                first[(attr, key)] = attrs.get("content") or ""
     for name in names:
-        for attr in ("name", "property", "itemprop"):
-            node = tree.css_first(f'meta[{attr}="{name}"]')
-            if node is not None:
-                value = clean_inline(node.attributes.get("content") or "")
-                if value:
-                    return value
+        for attr in _META_ATTRS:
+            value = clean_inline(first.get((attr, name), ""))
+            if value:
+                return value
     return ""
+
+
+MAX_META = 5_000  # meta tags looked at on one page (a real page has a few dozen)
+_META_ATTRS = ("name", "property", "itemprop")

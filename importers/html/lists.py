@@ -9,10 +9,12 @@ importer uses it when it finds more papers with authors than the structural read
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
-from importers.base import ImporterError, ImportResult
+from importers.base import MAX_ENTRIES, ImporterError, ImportResult, too_many_entries
+from importers.html.dom import parse_html
 from importers.sites.entry import entry_paper
 from importers.sites.groups import Grouped, build, collection_for, finish
 from importers.sites.markdown import parser
@@ -62,13 +64,13 @@ def _inside_item(node: LexborNode) -> bool:
     return False
 
 
-def html_entries(html: str) -> list[tuple[Paper, str, int]]:
-    """(paper, group label, 0) for each list entry under the page's publication headings."""
-    tree = LexborHTMLParser(html)
+def html_entries(html: str) -> Iterator[tuple[Paper, str, int]]:
+    """(paper, group label, 0) for each list entry under the page's publication headings, read
+    as the caller asks for them (so a caller that stops early reads no further)."""
+    tree = parse_html(html)
     root = tree.body or tree.root
     if root is None:
-        return []
-    found: list[tuple[Paper, str, int]] = []
+        return
     group, area = "", not re.search(r"<h[1-5]", html, re.I)
     for count, node in enumerate(root.traverse(include_text=False)):
         if count > _MAX_NODES:
@@ -84,8 +86,7 @@ def html_entries(html: str) -> list[tuple[Paper, str, int]]:
         children = tokens[0].children if tokens and tokens[0].children else []
         paper = entry_paper(children)
         if paper is not None:
-            found.append((paper, group, 0))
-    return found
+            yield paper, group, 0
 
 
 def list_reading(text: str, *, source: str, importer: str = "html", authored_only: bool = True,
@@ -96,9 +97,13 @@ def list_reading(text: str, *, source: str, importer: str = "html", authored_onl
     named after the source.
     """
     grouped = Grouped()
+    cut = False
     try:
         for paper, group, line in html_entries(text):
             if paper.authors or not authored_only:
+                if len(grouped.items) >= MAX_ENTRIES:
+                    cut = True
+                    break
                 finish(paper, source=source, importer=importer, locator=group, line=line)
                 grouped.add(paper, group)
     except (ImporterError, ValueError, TypeError, KeyError, IndexError, RecursionError):
@@ -106,7 +111,10 @@ def list_reading(text: str, *, source: str, importer: str = "html", authored_onl
     if not grouped.items:
         return None
     cid, title = collection or collection_for(source)
-    return build(grouped, cid=cid, title=title, source=source)
+    result = build(grouped, cid=cid, title=title, source=source)
+    if cut:
+        result.warnings.append(too_many_entries(source, None, MAX_ENTRIES))
+    return result
 
 
 def better(first: ImportResult, text: str, *, source: str) -> ImportResult:

@@ -12,6 +12,7 @@ from importers.html.dom import class_text, href, is_hidden, text_of
 from importers.html.entry import clean_label
 
 _CURRENT = ("▼", "▾")
+MAX_NAV_LINKS = 300  # a link group larger than this is a list of links, not a page's tabs
 
 
 @dataclass(slots=True)
@@ -46,7 +47,10 @@ def _nav_groups(root: LexborNode) -> list[list[LexborNode]]:
         if parent is None or parent.mem_id in seen or is_hidden(parent):
             continue
         seen.add(parent.mem_id)
-        links = [a for a in parent.css("a") if href(a)]
+        anchors = parent.css("a")
+        if len(anchors) > MAX_NAV_LINKS:
+            continue
+        links = [a for a in anchors if href(a)]
         total = len(text_of(parent).replace(" ", ""))
         linked = sum(len(text_of(a).replace(" ", "")) for a in links)
         if len(links) >= 2 and total and linked >= 0.7 * total:

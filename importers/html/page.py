@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImportWarning
-from importers.html.dom import href, meta_content, parse_html, text_of
+from importers.html.dom import SKIP_TAGS, href, meta_content, parse_html, text_of
 from importers.html.meta import (
     bibtex_blocks,
     bibtex_papers,
@@ -49,12 +49,21 @@ class PageRead:
 def content_root(tree: LexborHTMLParser) -> LexborNode | None:
     """The main content element of a page: the first usual container holding most of its text."""
     body = tree.body or tree.root
-    total = len(text_of(body)) if body is not None else 0
+    total = visible_length(body) if body is not None else 0
     for selector in ROOT_SELECTORS:
         node = tree.css_first(selector)
-        if node is not None and len(text_of(node)) >= 0.5 * total:
+        if node is not None and visible_length(node) >= 0.5 * total:
             return node
     return body
+
+
+_UNSEEN = ", ".join(sorted(SKIP_TAGS))
+
+
+def visible_length(node: LexborNode) -> int:
+    """About how many characters of text a node shows, not counting spaces (counted in C)."""
+    shown = len(node.text(strip=True))
+    return shown - sum(len(n.text(strip=True)) for n in node.css(_UNSEEN))
 
 
 def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageRead:

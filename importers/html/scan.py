@@ -17,6 +17,8 @@ from importers.html.tables import table_entries
 from store.models import Paper
 
 MAX_ENTRIES = 5000  # publications read from one page
+MAX_TRIED = 12_000  # blocks read as possible entries on one page (a real one needs ~2 each)
+MIN_TEXT = 12  # characters of text a block needs to hold a title and its authors
 MAX_LEAK = 500_000  # characters of unrendered Markdown read from one hidden block
 BLOCK_CANDIDATES = frozenset({"p", "li", "div", "article", "section", "dd", "td", "tr",
                               "blockquote", "dt"})
@@ -73,19 +75,25 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
         accepted.add(row.mem_id)
         found.append((parts, [], None))
     year: int | None = None
+    tried = 0
     for node in root.traverse():
         tag = node.tag
         if tag in ("h1", "h2", "h3", "h4") and not _fenced(node, root, accepted):
             match = _YEAR_HEADING.match(text_of(node).strip(" :."))
             year = int(match.group(1)) if match else (None if tag in ("h1", "h2") else year)
             continue
-        if (tag not in BLOCK_CANDIDATES or node.mem_id in accepted or is_hidden(node)
-                or _fenced(node, root, accepted)):
+        if tag not in BLOCK_CANDIDATES or node.mem_id in accepted:
             continue
-        if count_titles(node) > 1 and tag not in ("li", "p"):
+        if len(node.text(strip=True)) < MIN_TEXT:  # in C: the cheapest test first
             continue
-        if count_titles(node) > 1:
+        if is_hidden(node) or _fenced(node, root, accepted) or count_titles(node) > 1:
             continue
+        tried += 1
+        if tried > MAX_TRIED:
+            if warnings is not None:
+                warnings.append(ImportWarning(source, None, f"more than {MAX_TRIED:,} blocks "
+                                              "read on one page; the rest skipped"))
+            break
         more, after = _followers(node)
         parts = read_block(node, after, more)
         if not _is_publication(parts, strict=True):

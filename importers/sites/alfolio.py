@@ -76,6 +76,7 @@ class AlFolioImporter(BibtexImporter):
 
     def enrich(self, paper: Paper, fields: dict[str, str]) -> None:
         """The theme's fields: labelled links, badges (abbr, selected, award) and ids."""
+        key = (paper.arxiv_id, paper.doi)
         for name, label in LINK_FIELDS:
             if name not in fields:
                 continue
@@ -91,28 +92,30 @@ class AlFolioImporter(BibtexImporter):
         if not paper.venue and school and paper.extra.get("entrytype", "").endswith("thesis"):
             kind = "PhD thesis" if paper.extra["entrytype"] == "phdthesis" else "Thesis"
             paper.venue = f"{kind}, {clean_inline(latex_to_text(school))}"
-        abbr = clean_inline(latex_to_text(fields.get("abbr", "")))
+        abbr = clean_inline(latex_to_text(fields["abbr"])) if "abbr" in fields else ""
         if abbr:
             if abbr not in paper.badges:
                 paper.badges.insert(0, abbr)
             paper.venue_short = paper.venue_short or abbr
-        if is_true(plain_value(fields.get("selected", ""))):
+        if "selected" in fields and is_true(plain_value(fields["selected"])):
             paper.badges.append("Selected")
-        award = clean_inline(latex_to_text(fields.get("award_name") or fields.get("award", "")))
+        award_field = fields.get("award_name") or fields.get("award")
+        award = clean_inline(latex_to_text(award_field)) if award_field else ""
         if award and award not in paper.badges:
             paper.badges.append(award[:60])
         if not paper.abstract and fields.get("abstract"):
             paper.abstract = clean_block(latex_to_text(fields["abstract"]))
-        if is_true(plain_value(fields.get("bibtex_show", ""))):
+        if "bibtex_show" in fields and is_true(plain_value(fields["bibtex_show"])):
             paper.extra["bibtex_show"] = "true"
-        preview = clean_inline(plain_value(fields.get("preview", "")))
+        preview = clean_inline(plain_value(fields["preview"])) if "preview" in fields else ""
         if preview:
             paper.extra["preview"] = preview
-        for key in ID_FIELDS:
-            value = clean_inline(plain_value(fields.get(key, "")))
+        for name in ID_FIELDS:
+            value = clean_inline(plain_value(fields[name])) if name in fields else ""
             if value:
-                paper.extra[key] = value
-        paper.id = make_paper_id(paper)
+                paper.extra[name] = value
+        if (paper.arxiv_id, paper.doi) != key:  # the id derives from these (and the title)
+            paper.id = make_paper_id(paper)
 
 
 IMPORTER = AlFolioImporter()

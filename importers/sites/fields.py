@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any
 
 from nameparser import HumanName
@@ -76,8 +77,10 @@ def html_text(fragment: str) -> str:
     return clean_inline(node.text(separator=" ") if node is not None else "")
 
 
+@lru_cache(maxsize=16_384)
 def person(raw: str) -> str:
-    """One author name as display text ("Last, First" turned round); marks dropped."""
+    """One author name as display text ("Last, First" turned round); marks dropped (cached:
+    lab lists repeat names, and nameparser is slow)."""
     raw = _NAME_MARKS.sub("", plain_markup(raw)).strip(" ,;")
     if raw.endswith(".") and not re.search(r"(?:^|[\s.-])[A-Z][a-z]?\.$", raw):
         raw = raw[:-1]  # a sentence's full stop, not an initial's
@@ -202,4 +205,9 @@ def set_arxiv(paper: Paper, value: Any) -> None:
 
 def is_true(value: Any) -> bool:
     """A YAML/TOML flag as a boolean ("true", "yes", "1")."""
-    return text_of(value).lower() in ("true", "yes", "1", "on")
+    if isinstance(value, str) and value.strip().lower() in _TRUE:
+        return True  # the usual plain flag, without the markup cleaning
+    return text_of(value).lower() in _TRUE
+
+
+_TRUE = frozenset({"true", "yes", "1", "on"})

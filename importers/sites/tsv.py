@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterator
 from datetime import date
 
 from importers.base import ImporterError, ImportResult, ImportWarning
@@ -18,6 +20,32 @@ _HINT_KEYS = frozenset({"pub_date", "venue", "citation", "url_slug", "paper_url"
                         "authors", "year", "date"})
 MAX_ROWS = 10_000  # publications read from one table
 csv.field_size_limit(2**24)
+_BLANK_RUN = re.compile(r"^\s*\n|^[^\S\n]+\Z", re.M)  # whitespace-only lines
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of text with runs of whitespace-only lines dropped (not inside a quoted
+    field, judged by an even count of quotes before the run), found in C, not line by line."""
+    start = counted = quotes = 0
+    for run in _BLANK_RUN.finditer(text):
+        quotes += text.count('"', counted, run.end())
+        counted = run.end()
+        if quotes % 2 == 0:
+            yield from io.StringIO(text[start:run.start()])
+            start = run.end()
+    yield from io.StringIO(text[start:])
+
+
+def _rows(text: str, source: str,
+          warnings: list[ImportWarning]) -> Iterator[tuple[int, dict[str | None, str | None]]]:
+    """(row number, row) of the table's rows with content, stopping at MAX_ROWS."""
+    reader = csv.DictReader(_lines(text.lstrip("\ufeff")), delimiter="\t")
+    for number, row in enumerate(reader, 2):
+        if number > MAX_ROWS + 1:
+            warnings.append(ImportWarning(source, number, f"more than {MAX_ROWS:,} rows; "
+                                          "the rest skipped"))
+            return
+        yield number, row
 
 
 def _header(text: str) -> list[str]:
@@ -49,47 +77,48 @@ class TsvImporter:
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """One paper per row; rows without a title are reported and skipped."""
         del today
-        try:
-            rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter="\t"))
-        except (csv.Error, ValueError) as exc:
-            raise ImporterError(f"unreadable TSV: {exc}", source=source, line=1) from None
         grouped = Grouped()
         warnings: list[ImportWarning] = []
-        if len(rows) > MAX_ROWS:
-            warnings.append(ImportWarning(source, MAX_ROWS + 2, f"more than {MAX_ROWS:,} rows; "
-                                          "the rest skipped"))
-            rows = rows[:MAX_ROWS]
-        for number, row in enumerate(rows, 2):
-            data = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
-            title = text_of(next((data[k] for k in _TITLE_KEYS if data.get(k)), ""))
-            if not title:
-                warnings.append(ImportWarning(source, number, "row without a title skipped"))
-                continue
-            paper = Paper(title=title)
-            paper.year, paper.date = year_and_date(data.get("pub_date") or data.get("date")
-                                                   or data.get("year"))
-            citation = data.get("citation") or ""
-            if data.get("authors"):
-                paper.authors, paper.authors_truncated = names_of(data["authors"])
-            elif citation:
-                paper.authors, paper.authors_truncated = authors_from_citation(citation, title)
-            set_venue(paper, text_of(data.get("venue")) or venue_from_citation(citation, title))
-            paper.abstract = block_of(data.get("abstract") or data.get("excerpt") or "")
-            for key, label in (("paper_url", "Paper"), ("slides_url", "Slides"),
-                               ("code_url", "Code"), ("url", "Link")):
-                if data.get(key):
-                    add_link(paper, label, data[key])
-            if citation:
-                paper.extra["citation"] = text_of(citation)
-            finish(paper, source=source, importer=self.name, locator=f"row {number - 1}",
-                   line=number)
-            grouped.add(paper, group_of(data))
+        try:
+            rows = _rows(text, source, warnings)
+            for number, row in rows:
+                self._row(row, number, source, grouped, warnings)
+        except (csv.Error, ValueError) as exc:
+            raise ImporterError(f"unreadable TSV: {exc}", source=source, line=1) from None
         if not grouped.items and not warnings:
             raise ImporterError("TSV has no publication rows", source=source, line=1)
         cid, title = collection_for(source)
         result = build(grouped, cid=cid, title=title, source=source)
         result.warnings = warnings
         return result
+
+    def _row(self, row: dict[str | None, str | None], number: int, source: str,
+             grouped: Grouped, warnings: list[ImportWarning]) -> None:
+        """Read one row into grouped (a row without a title is reported and skipped)."""
+        data = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+        title = text_of(next((data[k] for k in _TITLE_KEYS if data.get(k)), ""))
+        if not title:
+            warnings.append(ImportWarning(source, number, "row without a title skipped"))
+            return
+        paper = Paper(title=title)
+        paper.year, paper.date = year_and_date(data.get("pub_date") or data.get("date")
+                                               or data.get("year"))
+        citation = data.get("citation") or ""
+        if data.get("authors"):
+            paper.authors, paper.authors_truncated = names_of(data["authors"])
+        elif citation:
+            paper.authors, paper.authors_truncated = authors_from_citation(citation, title)
+        set_venue(paper, text_of(data.get("venue")) or venue_from_citation(citation, title))
+        paper.abstract = block_of(data.get("abstract") or data.get("excerpt") or "")
+        for key, label in (("paper_url", "Paper"), ("slides_url", "Slides"),
+                           ("code_url", "Code"), ("url", "Link")):
+            if data.get(key):
+                add_link(paper, label, data[key])
+        if citation:
+            paper.extra["citation"] = text_of(citation)
+        finish(paper, source=source, importer=self.name, locator=f"row {number - 1}",
+               line=number)
+        grouped.add(paper, group_of(data))
 
 
 IMPORTER = TsvImporter()
