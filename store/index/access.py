@@ -43,6 +43,8 @@ class IndexAccess:
                 annotations_path=annotations_file(store.home),
                 load_raw=lambda: store._lib().raw if store.library_path.exists() else [],
                 load_annotations=store.annotations,
+                edits_path=store.overlay.edits.path,
+                load_edits=store.overlay.edits.all,
             )
         return self._service
 

@@ -93,9 +93,20 @@ def _has_code(raw: dict[str, Any]) -> bool:
                and str(link.get("url") or "").strip() for link in raw.get("links") or ())
 
 
-def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None) -> tantivy.Document:
-    """The index document of a stored paper at library position pos."""
+def with_edits(raw: dict[str, Any], edits: dict[str, Any]) -> dict[str, Any]:
+    """A stored paper dict with the user's edit layers on top (what search should see)."""
+    from store.edits import overlay
+    from store.records import paper_from_raw, paper_to_raw
+
+    return paper_to_raw(overlay(paper_from_raw(raw), edits))
+
+
+def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None,
+                   edits: dict[str, Any] | None = None) -> tantivy.Document:
+    """The index document of a stored paper at library position pos: ids, merge keys and the
+    stored copy as imported; searched and sorted fields with the user's edits on top."""
     doc = tantivy.Document()
+    stored = raw
     pid = _s(raw, "id")
     doc.add_text("id", pid)
     doc.add_text("alt", "id:" + pid)
@@ -105,6 +116,8 @@ def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None) -> tantiv
         doc.add_text("alt", "doi:" + doi_key(_s(raw, "doi")))
     for key in merge_keys(_s(raw, "title"), _s(raw, "abstract")):
         doc.add_text("mkeys", key)
+    if edits:
+        raw = with_edits(raw, edits)
     authors = [str(a) for a in raw.get("authors") or ()]
     read, starred, noted, tags = marks or (False, False, False, [])
     fields = {index_field(k): v for k, v in _values(raw, authors).items()}
@@ -135,5 +148,5 @@ def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None) -> tantiv
     doc.add_text("s_title", fold(_s(raw, "title")))
     doc.add_text("s_author", fold(authors[0]) if authors else "\uffff")
     doc.add_text("s_venue", fold(_s(raw, "venue_short")) or "\uffff")
-    doc.add_bytes("raw", orjson.dumps(raw))
+    doc.add_bytes("raw", orjson.dumps(stored))
     return doc

@@ -72,8 +72,10 @@ class PaperIndex:
     def write(self, docs: Iterable[tuple[dict[str, Any], int, Marks | None]],
               deleted: Iterable[str] = (), *, heap: int = 64 * 2**20, threads: int = 1,
               progress: Callable[[int], None] | None = None,
-              before_commit: Callable[[], None] | None = None) -> int:
-        """Replace the documents of (raw, position, marks) and delete ids; one commit."""
+              before_commit: Callable[[], None] | None = None,
+              edits: Mapping[str, dict[str, Any]] | None = None) -> int:
+        """Replace the documents of (raw, position, marks) and delete ids; one commit. edits:
+        the user's edit layers by paper id, searched over the imported values."""
         from store.index.documents import paper_document  # (merge keys pull in rapidfuzz)
 
         writer = self.index.writer(heap_size=heap, num_threads=threads)
@@ -81,9 +83,11 @@ class PaperIndex:
         try:
             for pid in deleted:
                 writer.delete_documents_by_term("id", pid)
+            edited = edits or {}
             for raw, pos, marks in docs:
-                writer.delete_documents_by_term("id", str(raw.get("id", "")))
-                writer.add_document(paper_document(raw, pos, marks))
+                pid = str(raw.get("id", ""))
+                writer.delete_documents_by_term("id", pid)
+                writer.add_document(paper_document(raw, pos, marks, edited.get(pid)))
                 count += 1
                 if progress is not None and count % 1000 == 0:
                     progress(count)

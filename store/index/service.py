@@ -51,14 +51,18 @@ class LibraryIndex:
 
     def __init__(self, root: Path, *, library_fingerprint: Callable[[], str],
                  annotations_path: Path, load_raw: Callable[[], list[dict[str, Any]]],
-                 load_annotations: Callable[[], Mapping[str, Annotation]]) -> None:
-        """Index in root; the callables read the store of record."""
+                 load_annotations: Callable[[], Mapping[str, Annotation]],
+                 edits_path: Path | None = None,
+                 load_edits: Callable[[], Mapping[str, dict[str, Any]]] = dict) -> None:
+        """Index in root; the callables read the store of record (and the user's edits)."""
         self.root = Path(root)
         self.state_path = self.root / "state.json"
         self._library_fp = library_fingerprint
         self._annotations_path = Path(annotations_path)
         self._load_raw = load_raw
         self._load_annotations = load_annotations
+        self._edits_path = edits_path
+        self._load_edits = load_edits
         self._open: tuple[str, PaperIndex] | None = None  # (state stamp, index)
 
     # -- state -------------------------------------------------------------------------------
@@ -105,6 +109,9 @@ class LibraryIndex:
         if state.get("annotations") != file_fingerprint(self._annotations_path):
             self.sync_marks()
             state = self._state()
+        if state.get("edits", "-") != self._edits_fp():
+            self.sync_edits()
+            state = self._state()
         return self._reuse(file_fingerprint(self.state_path), state)
 
     def _fail(self) -> PaperIndex:
@@ -145,6 +152,7 @@ class LibraryIndex:
                     return  # another process rebuilt it meanwhile
             ann_fp = file_fingerprint(self._annotations_path)
             marks = marks_table(self._load_annotations())
+            edits_fp, edits = self._edits_fp(), dict(self._load_edits())
             for _ in range(3) if raw is None else ():
                 raw = self._load_raw()  # the first read may migrate a schema-1 library
                 now = self._library_fp()
@@ -158,11 +166,12 @@ class LibraryIndex:
             if progress is not None:
                 progress(0, total)
             index.write(((r, i, marks.get(str(r.get("id")))) for i, r in enumerate(raw)),
-                        heap=256 * 2**20, threads=2,
+                        heap=256 * 2**20, threads=2, edits=edits,
                         progress=None if progress is None else (lambda k: progress(k, total)))
             _crash("index-before-state")
             self._save_state({"generation": gen, "library": library_fp,
-                              "annotations": ann_fp, "marks": marks})
+                              "annotations": ann_fp, "marks": marks,
+                              "edits": edits_fp, "edited": edits})
             if progress is not None:
                 progress(total, total)
             self._open = None
@@ -197,7 +206,8 @@ class LibraryIndex:
             after = self._library_fp()
             marks: dict[str, Marks] = state.get("marks") or {}
             index.write(((raw, pos, marks.get(str(raw.get("id")))) for raw, pos in changes),
-                        deleted, before_commit=lambda: _crash("index-before-commit"))
+                        deleted, before_commit=lambda: _crash("index-before-commit"),
+                        edits=state.get("edited") or {})
             _crash("index-after-commit")
             self._save_state({**state, "library": after})
 
@@ -219,8 +229,30 @@ class LibraryIndex:
                 if pid in raws and pos is not None:
                     docs.append((raws[pid], pos, new.get(pid)))
             if docs:
-                index.write(docs, before_commit=lambda: _crash("index-before-commit"))
+                index.write(docs, before_commit=lambda: _crash("index-before-commit"),
+                            edits=state.get("edited") or {})
             self._save_state({**state, "annotations": ann_fp, "marks": new})
+
+    def _edits_fp(self) -> str:
+        """Fingerprint of the user's edits file ("-" when there is none)."""
+        return "-" if self._edits_path is None else file_fingerprint(self._edits_path)
+
+    def sync_edits(self) -> None:
+        """Reindex the papers whose edit layers differ from the state's (few: hand edits)."""
+        with contextlib.suppress(StoreError, OSError), locked(self.state_path):
+            found = self._writable(self._library_fp())
+            if found is None:
+                return
+            state, index = found
+            edits_fp, new = self._edits_fp(), dict(self._load_edits())
+            old: dict[str, Any] = state.get("edited") or {}
+            changed = [pid for pid in set(old) | set(new) if old.get(pid) != new.get(pid)]
+            raws, marks = index.raws(changed), state.get("marks") or {}
+            docs = [(raws[pid], pos, marks.get(pid)) for pid in changed
+                    if pid in raws and (pos := index.position(pid)) is not None]
+            if docs:
+                index.write(docs, edits=new)
+            self._save_state({**state, "edits": edits_fp, "edited": new})
 
     def drop(self) -> None:
         """Delete the index (it is rebuilt from the store on next open)."""

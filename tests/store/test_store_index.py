@@ -187,3 +187,24 @@ def test_unwritable_home_falls_back_to_matcher(tmp_path: Path) -> None:
     page = Store(tmp_path).search("video", sort="order")
     assert page.total == 4 and page.ids == _oracle(store, "video")
     assert isinstance(Store(tmp_path).get(page.ids[0]), Paper)
+
+
+def test_search_sees_the_users_edits_and_their_undoing(tmp_path: Path) -> None:
+    """A venue the user (or enrich) set is searched like an imported one, in this process and
+    the next; removing the edit takes it out again; `get` still gives the paper as imported
+    under the layer, and the index is not rebuilt for an edit."""
+    store = _store(tmp_path)
+    target = store.papers()[3]
+    assert store.search("venue:zzconf").total == 0
+    generation = store.search_index.service._state()["generation"]
+    store.set_edits(target.id, {"venue_short": "ZZConf", "title": "Renamed by hand"})
+    assert [r.id for r in store.search("venue:zzconf").rows] == [target.id]
+    assert [r.id for r in Store(tmp_path).search("renamed hand").rows] == [target.id]
+    assert Store(tmp_path).imported(target.id).title == target.title  # type: ignore[union-attr]
+    assert store.search_index.service._state()["generation"] == generation
+    store.overlay.edits.set_layer(target.id, "filled", {"venue_short": "ZZConf"})
+    store.set_edits(target.id, {})
+    assert [r.id for r in Store(tmp_path).search("venue:zzconf").rows] == [target.id]
+    store.overlay.edits.set_layer(target.id, "filled", {})
+    assert Store(tmp_path).search("venue:zzconf").total == 0
+    assert Store(tmp_path).search("renamed hand").total == 0
