@@ -147,6 +147,11 @@ def export_to(screen: BrowserScreen, path: Path, fmt: str) -> None:
     state = screen.state
     ask = state.ask()
     papers = state.store.matching(ask.query, ask.view) if state.ready else []
+    if state.ready and not papers and ask.query.strip():
+        page = state.store.search(ask.query, view=ask.view, limit=10_000)
+        if page.fuzzy:  # the table shows close matches (typo tolerance): export those
+            found = state.store.get_many([r.id for r in page.rows])
+            papers = [found[r.id] for r in page.rows if r.id in found]
     if ask.sort != "relevance" or ask.query:  # in the table's order (ranked or sorted)
         order = {r.id: i for i, r in enumerate(state.store.search(
             ask.query, view=ask.view, sort=SORT_NAMES.get(ask.sort, ask.sort),

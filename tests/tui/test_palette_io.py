@@ -105,3 +105,19 @@ async def test_export_results_as_bibtex(home: Path, tmp_path: Path) -> None:
         await _answer(pilot, str(tmp_path / "out.bib"))
     text = (tmp_path / "out.bib").read_text(encoding="utf-8")
     assert text.count("@") == app.store.count() == 10 and "title = {" in text
+
+
+async def test_export_of_close_matches_writes_what_the_table_shows(home: Path,
+                                                                   tmp_path: Path) -> None:
+    """A misspelt query shows close matches; export writes those, not an empty file."""
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"denoisng", "enter")
+        await pilot.pause()
+        shown = sorted(shown_titles(app))
+        assert shown
+        await _palette(pilot, "export current")
+        await _answer(pilot, str(tmp_path / "out.json"))
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert sorted(p["title"] for p in data) == shown
