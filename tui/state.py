@@ -211,6 +211,8 @@ class BrowserState:
         """Write a change to the paper's marks (the store updates the index too)."""
         ann = self.store.mark(paper_id, **changes)
         self.annotations[paper_id] = ann
+        # our own write is not another process's: the watcher need not re-read it
+        self.fingerprints = (self.fingerprints[0], self.store.annotations_fingerprint())
         return ann
 
     def shown(self, paper_id: str) -> Annotation:

@@ -236,20 +236,30 @@ class SearchCounter(Store):
 
 async def test_a_mark_keeps_ranked_rows_in_place_unless_the_query_asks_for_marks(
         tmp_path: Path) -> None:
-    """r under a plain query repaints the flag without asking again (a re-ranked list would
-    move the row away from the cursor); under is:unread the list is asked again."""
+    """r under a plain query repaints the flag without asking again, neither at once nor when
+    the watcher sees annotations.json change (a re-ranked list would move the row away from
+    the cursor); another process's mark repaints the flag the same way; under is:unread the
+    list is asked again."""
     make_store(tmp_path / "home")
-    app = PaperDeckApp(SearchCounter(tmp_path / "home"), watch_interval=0)
+    app = PaperDeckApp(SearchCounter(tmp_path / "home"), watch_interval=0.1)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"denoising", "enter")
         await pilot.pause()
         before, titles = SearchCounter.searches, shown_titles(app)
         await pilot.press("r")
-        await pilot.pause()
+        await pilot.pause(0.5)  # the watcher ticks: the app's own mark is not news to it
         assert SearchCounter.searches == before and shown_titles(app) == titles
         table = app.query_one(PaperTable)
         assert table.render_line(table.cursor + 1).text[1] == "✓"
+        other_id = next(r.id for r in (table.row_at(i) for i in range(table.row_count))
+                        if r is not None and r.id != table.current_id)
+        Store(tmp_path / "home").mark(other_id, starred=True)  # another process
+        await pilot.pause(0.5)
+        assert SearchCounter.searches == before and shown_titles(app) == titles
+        row = shown_titles(app).index(next(r.title for r in (table.row_at(i) for i in
+                                       range(table.row_count)) if r and r.id == other_id))
+        assert table.render_line(row + 1).text[2] == "*"
         app.query_one("#search").value = "is:unread"
         await pilot.pause()
         before = SearchCounter.searches

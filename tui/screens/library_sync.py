@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from store.query import parse_query
 from tui.screens import inbox_pane
+from tui.widgets.paper_table import PaperTable
 from tui.widgets.section_tabs import SectionTabs
 
 if TYPE_CHECKING:
@@ -76,8 +78,11 @@ async def check_disk(screen: BrowserScreen) -> None:
         await reload_library(screen)
     elif ann:
         screen.state.reread_annotations()
-        if screen.state.ready:
-            screen.refresh_results()
+        if screen.state.ready and parse_query(screen.state.query).uses_marks:
+            screen.refresh_results()  # else the rows stay; their flags are repainted
+        table = screen.query_one(PaperTable)
+        table.annotations = screen.state.annotations
+        table.refresh()
         screen.refresh_viewer(keep_scroll=True)
     inbox_pane.check_disk(screen)  # seen marks and follows written by other processes
 
