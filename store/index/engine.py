@@ -160,27 +160,6 @@ class PaperIndex:
         found = self._one(Q.term_set_query(self.schema, "alt", keys))
         return None if found is None else found[1]
 
-    def twins(self, papers: Iterable[Any]) -> list[dict[str, Any]]:
-        """Stored papers that share an id, arXiv id, DOI, normalised title (or its prefix) or
-        an abstract blocking key with any of papers (the only ones a merge can match)."""
-        from store.index.documents import merge_keys
-
-        alt: list[str] = []
-        keys: list[str] = []
-        for p in papers:
-            alt.append("id:" + p.id)
-            if p.arxiv_id:
-                alt.append("arxiv:" + arxiv_key(p.arxiv_id))
-            if p.doi:
-                alt.append("doi:" + doi_key(p.doi))
-            keys.extend(merge_keys(p.title, p.abstract))
-        query = Q.boolean_query([
-            (Occur.Should, Q.term_set_query(self.schema, "alt", alt or ["-"])),
-            (Occur.Should, Q.term_set_query(self.schema, "mkeys", keys or ["-"]))])
-        total = self.searcher.search(query, 1, count=True).count or 0
-        hits = self.searcher.search(query, max(total, 1), count=False).hits
-        return list(self._docs(a for _, a in hits))
-
     def ids_with_prefix(self, prefix: str, limit: int = 2) -> list[str]:
         """Up to limit paper ids starting with prefix."""
         query = Q.regex_query(self.schema, "id", "".join(

@@ -213,46 +213,38 @@ class LibraryIndex:
 
     def sync_marks(self) -> None:
         """Reindex the papers whose searchable marks differ from the state's."""
-        with contextlib.suppress(StoreError, OSError), locked(self.state_path):
-            found = self._writable(self._library_fp())
-            if found is None:
-                return
-            state, index = found
-            ann_fp = file_fingerprint(self._annotations_path)
-            new = marks_table(self._load_annotations())
-            old: dict[str, Any] = state.get("marks") or {}
-            changed = [pid for pid in set(old) | set(new) if old.get(pid) != new.get(pid)]
-            raws = index.raws(changed)
-            docs = []
-            for pid in changed:
-                pos = index.position(pid)
-                if pid in raws and pos is not None:
-                    docs.append((raws[pid], pos, new.get(pid)))
-            if docs:
-                index.write(docs, before_commit=lambda: _crash("index-before-commit"),
-                            edits=state.get("edited") or {})
-            self._save_state({**state, "annotations": ann_fp, "marks": new})
+        self._sync("annotations", "marks", lambda: file_fingerprint(self._annotations_path),
+                   lambda: marks_table(self._load_annotations()))
+
+    def sync_edits(self) -> None:
+        """Reindex the papers whose edit layers differ from the state's (few: hand edits)."""
+        self._sync("edits", "edited", self._edits_fp, lambda: dict(self._load_edits()))
 
     def _edits_fp(self) -> str:
         """Fingerprint of the user's edits file ("-" when there is none)."""
         return "-" if self._edits_path is None else file_fingerprint(self._edits_path)
 
-    def sync_edits(self) -> None:
-        """Reindex the papers whose edit layers differ from the state's (few: hand edits)."""
+    def _sync(self, fp_key: str, table_key: str, fingerprint: Callable[[], str],
+              load: Callable[[], dict[str, Any]]) -> None:
+        """Bring one per-paper user table (marks or edit layers) of the state up to date,
+        reindexing only the papers whose entry changed."""
         with contextlib.suppress(StoreError, OSError), locked(self.state_path):
             found = self._writable(self._library_fp())
             if found is None:
                 return
             state, index = found
-            edits_fp, new = self._edits_fp(), dict(self._load_edits())
-            old: dict[str, Any] = state.get("edited") or {}
+            fp, new = fingerprint(), load()
+            old: dict[str, Any] = state.get(table_key) or {}
             changed = [pid for pid in set(old) | set(new) if old.get(pid) != new.get(pid)]
-            raws, marks = index.raws(changed), state.get("marks") or {}
-            docs = [(raws[pid], pos, marks.get(pid)) for pid in changed
+            tables = {"marks": state.get("marks") or {}, "edited": state.get("edited") or {},
+                      table_key: new}
+            raws = index.raws(changed)
+            docs = [(raws[pid], pos, tables["marks"].get(pid)) for pid in changed
                     if pid in raws and (pos := index.position(pid)) is not None]
             if docs:
-                index.write(docs, edits=new)
-            self._save_state({**state, "edits": edits_fp, "edited": new})
+                index.write(docs, before_commit=lambda: _crash("index-before-commit"),
+                            edits=tables["edited"])
+            self._save_state({**state, fp_key: fp, table_key: new})
 
     def drop(self) -> None:
         """Delete the index (it is rebuilt from the store on next open)."""
