@@ -147,12 +147,13 @@ def export_to(screen: BrowserScreen, path: Path, fmt: str) -> None:
     state = screen.state
     ask = state.ask()
     papers = state.store.matching(ask.query, ask.view) if state.ready else []
-    if state.ready and not papers and ask.query.strip():
+    close = bool(state.ready and not papers and ask.query.strip())
+    if close:
         page = state.store.search(ask.query, view=ask.view, limit=10_000)
-        if page.fuzzy:  # the table shows close matches (typo tolerance): export those
+        if page.fuzzy:  # the table shows close matches (typo tolerance), in its order
             found = state.store.get_many([r.id for r in page.rows])
             papers = [found[r.id] for r in page.rows if r.id in found]
-    if ask.sort != "relevance" or ask.query:  # in the table's order (ranked or sorted)
+    if not close and (ask.sort != "relevance" or ask.query):  # the table's order
         order = {r.id: i for i, r in enumerate(state.store.search(
             ask.query, view=ask.view, sort=SORT_NAMES.get(ask.sort, ask.sort),
             reverse=ask.reverse, limit=len(papers)).rows)}
