@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import MAX_ENTRIES, ImporterError, ImportResult, too_many_entries
 from importers.html.dom import parse_html
@@ -64,10 +64,12 @@ def _inside_item(node: LexborNode) -> bool:
     return False
 
 
-def html_entries(html: str) -> Iterator[tuple[Paper, str, int]]:
+def html_entries(html: str, tree: LexborHTMLParser | None = None
+                 ) -> Iterator[tuple[Paper, str, int]]:
     """(paper, group label, 0) for each list entry under the page's publication headings, read
-    as the caller asks for them (so a caller that stops early reads no further)."""
-    tree = parse_html(html)
+    as the caller asks for them (so a caller that stops early reads no further); tree: html's
+    document tree, when already parsed."""
+    tree = parse_html(html) if tree is None else tree
     root = tree.body or tree.root
     if root is None:
         return
@@ -90,16 +92,17 @@ def html_entries(html: str) -> Iterator[tuple[Paper, str, int]]:
 
 
 def list_reading(text: str, *, source: str, importer: str = "html", authored_only: bool = True,
-                 collection: tuple[str, str] | None = None) -> ImportResult | None:
+                 collection: tuple[str, str] | None = None,
+                 tree: LexborHTMLParser | None = None) -> ImportResult | None:
     """The page read as entries grouped by its headings, or None when that finds nothing.
 
     authored_only: entries without authors are left out; collection: (id, title), else one
-    named after the source.
+    named after the source; tree: text's document tree, when already parsed.
     """
     grouped = Grouped()
     cut = False
     try:
-        for paper, group, line in html_entries(text):
+        for paper, group, line in html_entries(text, tree):
             if paper.authors or not authored_only:
                 if len(grouped.items) >= MAX_ENTRIES:
                     cut = True
@@ -117,10 +120,12 @@ def list_reading(text: str, *, source: str, importer: str = "html", authored_onl
     return result
 
 
-def better(first: ImportResult, text: str, *, source: str) -> ImportResult:
-    """first, unless the list reading finds more papers that have authors."""
+def better(first: ImportResult, text: str, *, source: str,
+           tree: LexborHTMLParser | None = None) -> ImportResult:
+    """first, unless the list reading finds more papers that have authors (tree: text's
+    document tree, when already parsed)."""
     with_authors = sum(1 for p in first.papers if p.authors and p.title)
-    listed = list_reading(text, source=source)
+    listed = list_reading(text, source=source, tree=tree)
     if listed is not None and len(listed.papers) > with_authors:
         listed.warnings.extend(first.warnings)
         return listed

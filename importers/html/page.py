@@ -66,9 +66,11 @@ def visible_length(node: LexborNode) -> int:
     return shown - sum(len(n.text(strip=True)) for n in node.css(_UNSEEN))
 
 
-def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageRead:
-    """Read one page. path: its site path (saved file); url: its address (fetched page)."""
-    tree = parse_html(text)
+def read_page(text: str, *, source: str, path: str = "", url: str = "",
+              tree: LexborHTMLParser | None = None) -> PageRead:
+    """Read one page. path: its site path (saved file); url: its address (fetched page);
+    tree: text's document tree, when the caller has parsed it already."""
+    tree = parse_html(text) if tree is None else tree
     canonical = tree.css_first('link[rel="canonical"]')
     base = url or (ORIGIN + "/" + path.lstrip("/") if path else ORIGIN + "/" + source)
     if not url and canonical is not None and not path:
