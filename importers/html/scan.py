@@ -22,6 +22,7 @@ MIN_TEXT = 12  # characters of text a block needs to hold a title and its author
 MAX_LEAK = 500_000  # characters of unrendered Markdown read from one hidden block
 BLOCK_CANDIDATES = frozenset({"p", "li", "div", "article", "section", "dd", "td", "tr",
                               "blockquote", "dt"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 FENCE_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
 _YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d{2})(?:\s+(?:papers|publications))?$",
                            re.I)
@@ -36,6 +37,17 @@ def _fenced(node: LexborNode, root: LexborNode, accepted: set[int]) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _with_headings(root: LexborNode) -> set[int]:
+    """mem_ids of the nodes below root (and root) that hold an h1-h4 (each node once)."""
+    found: set[int] = set()
+    for heading in root.css(", ".join(sorted(_HEADINGS))):
+        parent = heading.parent
+        while parent is not None and parent.mem_id not in found:
+            found.add(parent.mem_id)
+            parent = parent.parent
+    return found
 
 
 def _followers(block: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
@@ -76,15 +88,24 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
         found.append((parts, [], None))
     year: int | None = None
     tried = 0
-    for node in root.traverse():
+    headed = _with_headings(root)
+    stack = [iter((root,))]  # root.traverse() order, but a subtree that holds no heading and
+    while stack:  # too little text for a block is skipped whole (none of it can be read)
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        stack.append(node.iter())
         tag = node.tag
-        if tag in ("h1", "h2", "h3", "h4") and not _fenced(node, root, accepted):
+        if tag in _HEADINGS and not _fenced(node, root, accepted):
             match = _YEAR_HEADING.match(text_of(node).strip(" :."))
             year = int(match.group(1)) if match else (None if tag in ("h1", "h2") else year)
             continue
         if tag not in BLOCK_CANDIDATES or node.mem_id in accepted:
             continue
         if len(node.text(strip=True)) < MIN_TEXT:  # in C: the cheapest test first
+            if node.mem_id not in headed:
+                stack.pop()
             continue
         if is_hidden(node) or _fenced(node, root, accepted) or count_titles(node) > 1:
             continue
