@@ -36,7 +36,7 @@ def normalize_permalink(path: str) -> str:
     return path.rstrip("/") or "/"
 
 
-def _nav_groups(root: LexborNode) -> list[list[LexborNode]]:
+def nav_groups(root: LexborNode) -> list[list[LexborNode]]:
     """Groups of two or more links that make up most of their parent's text."""
     groups: list[list[LexborNode]] = []
     seen: set[int] = set()
@@ -70,10 +70,12 @@ def resolve(target: str, base: str) -> str:
     return normalize_permalink(parts.path)
 
 
-def read_nav(root: LexborNode, base: str, permalink: str) -> list[NavItem]:
-    """The in-page nav of a topic: the first link group whose pages share this page's topic."""
+def read_nav(root: LexborNode, base: str, permalink: str,
+             groups: list[list[LexborNode]] | None = None) -> list[NavItem]:
+    """The in-page nav of a topic: the first link group whose pages share this page's topic
+    (groups: nav_groups(root), when the caller has them)."""
     topic = permalink.strip("/").split("/")[0].lower()
-    for group in _nav_groups(root):
+    for group in nav_groups(root) if groups is None else groups:
         items: list[NavItem] = []
         for anchor in group:
             target = resolve(href(anchor), base)
@@ -90,10 +92,12 @@ def read_nav(root: LexborNode, base: str, permalink: str) -> list[NavItem]:
     return []
 
 
-def own_link(root: LexborNode, base: str, permalink: str) -> str:
-    """For a saved file, the nav link that names this page (same last segment), if any."""
+def own_link(root: LexborNode, base: str, permalink: str,
+             groups: list[list[LexborNode]] | None = None) -> str:
+    """For a saved file, the nav link that names this page (same last segment), if any
+    (groups: nav_groups(root), when the caller has them)."""
     stem = permalink.rstrip("/").split("/")[-1].lower()
-    for group in _nav_groups(root):
+    for group in nav_groups(root) if groups is None else groups:
         for anchor in group:
             target = resolve(href(anchor), base)
             if target and target.rstrip("/").split("/")[-1].lower() == stem:
