@@ -15,9 +15,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import MAX_ENTRIES, ImporterError, ImportResult, too_many_entries
 from importers.html.dom import parse_html
+from importers.html.inline import inline_tokens
 from importers.sites.entry import entry_paper
 from importers.sites.groups import Grouped, build, collection_for, finish
-from importers.sites.markdown import parser
 from importers.sites.publist import _OTHER_HEADING, PUBLICATION_HEADING, _label
 from store.models import Paper
 
@@ -26,7 +26,8 @@ _STRONG = frozenset({"b", "strong"})
 _EM = frozenset({"i", "em", "cite"})
 _SKIP = frozenset({"script", "style", "nav", "header", "footer", "noscript", "template"})
 _MAX_NODES = 200_000
-_ESCAPE = re.compile(r"([\\`*_\[\]])")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]"})  # Markdown's own characters
+_SPACES = re.compile(r"\s+")
 
 
 def _inline(node: LexborNode) -> str:
@@ -35,7 +36,7 @@ def _inline(node: LexborNode) -> str:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            out.append(_ESCAPE.sub(r"\\\1", child.text_content or ""))
+            out.append((child.text_content or "").translate(_ESCAPES))
         elif tag in _SKIP or tag in ("ul", "ol"):
             continue
         elif tag == "br":
@@ -49,7 +50,7 @@ def _inline(node: LexborNode) -> str:
             out.append(f"[{_inline(child).strip()}]({href})")
         else:
             out.append(_inline(child))
-    return re.sub(r"\s+", " ", "".join(out))
+    return _SPACES.sub(" ", "".join(out))
 
 
 def _inside_item(node: LexborNode) -> bool:
@@ -84,9 +85,7 @@ def html_entries(html: str, tree: LexborHTMLParser | None = None
             continue
         if not area or node.tag not in ("li", "p", "dd") or _inside_item(node):
             continue
-        tokens = parser().parseInline(_inline(node))
-        children = tokens[0].children if tokens and tokens[0].children else []
-        paper = entry_paper(children)
+        paper = entry_paper(inline_tokens(_inline(node)))
         if paper is not None:
             yield paper, group, 0
 
