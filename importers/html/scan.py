@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImportWarning
 from importers.html.blocks import is_link_line, read_block
@@ -23,6 +23,15 @@ MAX_LEAK = 500_000  # characters of unrendered Markdown read from one hidden blo
 BLOCK_CANDIDATES = frozenset({"p", "li", "div", "article", "section", "dd", "td", "tr",
                               "blockquote", "dt"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
+_WANTED = ", ".join(sorted(BLOCK_CANDIDATES | _HEADINGS))
+# lexbor's ids of the standard tags (the same in every document; other tags get others)
+_IDS = {node.tag: node.tag_id for node in LexborHTMLParser(
+    "<table><tr><td></td></tr></table><dl><dt></dt><dd></dd></dl><ul><li></li></ul>"
+    + "".join(f"<{tag}></{tag}>" for tag in sorted(BLOCK_CANDIDATES | _HEADINGS))
+).root.traverse()}
+_CANDIDATE_IDS = frozenset(_IDS[tag] for tag in BLOCK_CANDIDATES)
+_HEADING_IDS = frozenset(_IDS[tag] for tag in _HEADINGS)
+_TOP_IDS = frozenset({_IDS["h1"], _IDS["h2"]})
 FENCE_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
 _YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d{2})(?:\s+(?:papers|publications))?$",
                            re.I)
@@ -89,22 +98,24 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
     year: int | None = None
     tried = 0
     headed = _with_headings(root)
+    descend = root.css_first(_WANTED) is not None  # else only root itself can be a block
     stack = [iter((root,))]  # root.traverse() order, but a subtree that holds no heading and
     while stack:  # too little text for a block is skipped whole (none of it can be read)
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
             continue
-        stack.append(node.iter())
-        tag = node.tag
-        if tag in _HEADINGS and not _fenced(node, root, accepted):
+        if descend:
+            stack.append(node.iter())
+        kind = node.tag_id  # cheaper than the tag name
+        if kind in _HEADING_IDS and not _fenced(node, root, accepted):
             match = _YEAR_HEADING.match(text_of(node).strip(" :."))
-            year = int(match.group(1)) if match else (None if tag in ("h1", "h2") else year)
+            year = int(match.group(1)) if match else (None if kind in _TOP_IDS else year)
             continue
-        if tag not in BLOCK_CANDIDATES or node.mem_id in accepted:
+        if kind not in _CANDIDATE_IDS or node.mem_id in accepted:
             continue
         if len(node.text(strip=True)) < MIN_TEXT:  # in C: the cheapest test first
-            if node.mem_id not in headed:
+            if descend and node.mem_id not in headed:
                 stack.pop()
             continue
         if is_hidden(node) or _fenced(node, root, accepted) or count_titles(node) > 1:
