@@ -59,7 +59,7 @@ PIECES = ["a", "Ab", " ", "  ", "*", "**", "***", "\\", "\\*", "\\_", "\\[", "\\
           "\n", "\x00", "%", "%zz", "x%41", "ü", "(1)", "Smith, A.", "Proc. CVPR", "!["]
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
 @example("A. Smith, B. Jones. [Learning to Fold](https://e.org/p1.pdf). *Nature Methods*, 2022. ")
 @example("**a**b** c** ")
@@ -101,7 +101,7 @@ html_inline = st.recursive(
 )
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(html_inline, min_size=1, max_size=8).map("".join))
 def test_fast_reading_equals_markdown_it_on_list_entries(body: str) -> None:
     """The lines the list reader writes for random list items."""
