@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from store.errors import StoreError
+from store.index.reader import index_root, resolve_raw
 from store.models import Paper, Row
 from store.paths import annotations_file
 
@@ -26,8 +26,7 @@ class IndexAccess:
     def __init__(self, store: Store) -> None:
         """Attach to store; nothing is opened yet."""
         self.store = store
-        digest = hashlib.sha1(str(store.library_path.resolve()).encode()).hexdigest()[:12]
-        self.root = store.home / "index" / digest
+        self.root = index_root(store.home, store.library_path)
         self._service: LibraryIndex | None = None
 
     @property
@@ -95,10 +94,7 @@ class IndexAccess:
         index = self.current()
         if index is None:
             return None
-        raw = index.alt_hit(ref)
-        if raw is None and len(ref) >= 3:
-            hits = index.ids_with_prefix(ref)
-            raw = index.raw(hits[0]) if len(hits) == 1 else None
+        raw = resolve_raw(index, ref)
         return (None if raw is None else paper_from_raw(raw),)
 
     def search(self, query: Any, *, view: str | None = None, sort: str = "relevance",
