@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import zlib
 from pathlib import Path
 
 from store.cite.keyscan import KEY_OK, may_hold
@@ -18,7 +19,7 @@ from store.fingerprint import file_fingerprint, sha1
 
 KEYS_FILE = "citekeys.json"  # store.cite.keys.KEYS_FILE
 SKETCH_FILE = "citekeys.sketch"
-_MAGIC = b"pdks1"
+_MAGIC = b"pdks2"
 _BITS_PER_KEY = 16
 _HASHES = 2  # with 16 bits a key: about 1.4% of the words that are no key get a "maybe"
 
@@ -75,6 +76,11 @@ def build(data: bytes) -> bytes:
     return bytes(bits)
 
 
+def _check(bits: bytes) -> bytes:
+    """The checksum written with the bits (a torn or zeroed sketch is never trusted)."""
+    return b"%08x" % zlib.crc32(bits)
+
+
 def _load(path: Path, stamp: str) -> bytes | None:
     """The sketch's bits when it was made from the key file with this fingerprint."""
     try:
@@ -85,7 +91,7 @@ def _load(path: Path, stamp: str) -> bytes | None:
     fields = head.split(b" ")
     if len(fields) != 4 or fields[0] != _MAGIC or fields[1].decode(errors="replace") != stamp:
         return None
-    if fields[2] != str(len(bits)).encode() or fields[3] != sha1(bits).hexdigest().encode():
+    if fields[2] != str(len(bits)).encode() or fields[3] != _check(bits):
         return None  # torn or foreign: rebuilt
     return bits
 
@@ -94,8 +100,7 @@ def _save(path: Path, stamp: str, data: bytes) -> None:
     """Write the sketch of data (best effort: a read-only home just goes without)."""
     with contextlib.suppress(OSError, ValueError):
         bits = build(data)
-        head = b" ".join([_MAGIC, stamp.encode(), str(len(bits)).encode(),
-                          sha1(bits).hexdigest().encode()])
+        head = b" ".join([_MAGIC, stamp.encode(), str(len(bits)).encode(), _check(bits)])
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:

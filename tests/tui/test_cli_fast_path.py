@@ -184,9 +184,10 @@ def test_a_missing_or_corrupt_index_is_rebuilt(home: Path,
     assert output(home, capsys, "search", "video")[:2] == before[:2]
     state = next((home / "index").glob("*/state.json"))
     gen = state.parent / json.loads(state.read_bytes())["generation"]
-    for f in gen.iterdir():
+    for f in gen.iterdir():  # new files (a map of the old ones may still be open here)
         if f.is_file():
-            f.write_bytes(b"garbage")
+            (gen / "tmp").write_bytes(b"garbage")
+            os.replace(gen / "tmp", f)
     assert not fresh(home)
     assert output(home, capsys, "search", "video")[:2] == before[:2]
     assert output(home, capsys, "show", "kim2021low")[0] == 0
