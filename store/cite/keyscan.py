@@ -4,6 +4,10 @@ map. Light (re only), so read-only commands can ask before opening the store."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import mmap
 
 KEY_OK = re.compile(r"^[A-Za-z0-9_:.+/\-]{1,80}$")
 
@@ -25,11 +29,11 @@ def may_hold(data: bytes, key: str) -> bool:
     return False
 
 
-def keys_in(data: bytes, ids: list[str]) -> dict[str, str] | None:
+def keys_in(data: bytes | mmap.mmap, ids: list[str]) -> dict[str, str] | None:
     """The keys of a few paper ids found by a byte search of the file's bytes; None when some
     id is not found that way (then the caller parses the map)."""
     found: dict[str, str] = {}
-    for pid in ids:
+    for pid in ids:  # (data may be a map of the file: find and slices only)
         if '"' in pid or "\\" in pid:
             return None
         head = f'"{pid}":"'.encode()

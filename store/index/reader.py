@@ -11,6 +11,7 @@ It imports no TinyDB, merge, journal, atomic-write or network code (a test check
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import stat
 from pathlib import Path
@@ -103,16 +104,19 @@ class IndexReader:
         layers = self.state.get("edited") or {}
         return any(pid in layers for pid in ids)
 
-    def keys_bytes(self) -> bytes | None:
-        """The cite key file's bytes (b"" when there is none); None when it is a symlink or
-        unreadable (then the Store answers)."""
+    def keys_bytes(self) -> bytes | mmap.mmap | None:
+        """The cite key file's bytes, mapped (b"" when there is none); None when it is a
+        symlink or unreadable (then the Store answers)."""
         path = self.home / KEYS_FILE
         if not os.path.lexists(path):
             return b""
         if not regular_file(path):
             return None
         try:
-            return path.read_bytes()
+            with path.open("rb") as f:
+                return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # an empty file cannot be mapped
+            return b""
         except OSError:
             return None
 
