@@ -236,3 +236,24 @@ def test_a_cite_key_word_is_read_as_the_store_reads_it(
     assert "Low Light Enhancement Survey" in output(home, capsys, "search", "kimlowlight")[1]
     sketch.write_bytes(b"pdks1 garbage\n\x00")  # a torn sketch is rebuilt, never trusted
     assert may_be_key(home, "kimlowlight") and not may_be_key(home, "video")
+
+
+def test_a_quick_exit_keeps_the_output_and_the_exit_code(built: Path) -> None:
+    """`paperdeck search/show` that never opened the Store end without the interpreter's
+    teardown: the whole output still arrives, exit codes hold, a closed pipe is no error."""
+    env = {**os.environ, "PAPERDECK_HOME": str(built), "NO_COLOR": "1"}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        """Run `python -m tui.cli ARGS`, piped."""
+        return subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=120, check=False)
+
+    found = cli("search", "video")
+    assert found.returncode == 0 and len(found.stdout.splitlines()) == 2, found
+    assert cli("search", "nothingmatchesthis").returncode == 1
+    shown = cli("show", "--abstract", "10.1000/tip.2021.7")
+    assert shown.returncode == 0 and shown.stdout.startswith("Low Light Enhancement Survey")
+    head = subprocess.run(f"{sys.executable} -m tui.cli search video | head -c 5",
+                          shell=True, cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert len(head.stdout) == 5 and "Traceback" not in head.stderr

@@ -74,6 +74,12 @@ class Context:
         return Path(home).expanduser() if home else default_home()
 
     @property
+    def store_opened(self) -> bool:
+        """True once the store was opened (a read-only lookup answered by the reader never
+        opens it)."""
+        return self._store is not None
+
+    @property
     def store(self) -> Store:
         """The store, opened on first use."""
         if self._store is None:
