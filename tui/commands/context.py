@@ -165,15 +165,12 @@ class Context:
         sys.stderr.write(f"paperdeck: {clean_output(text)}\n")
 
 
-def annotation_marks(annotations: Callable[[], Mapping[str, Annotation]]) -> Marks:
-    """The (read, starred, noted) lookup of the store's annotations, read on first use."""
-    held: list[Mapping[str, Annotation]] = []
+def annotation_marks(annotations: Mapping[str, Annotation]) -> Marks:
+    """The (read, starred, noted) lookup of the store's annotations."""
 
     def marks(paper_id: str) -> tuple[bool, bool, bool]:
         """One paper's flags."""
-        if not held:
-            held.append(annotations())
-        ann = held[0].get(paper_id)
+        ann = annotations.get(paper_id)
         return (False, False, False) if ann is None else (ann.read, ann.starred, bool(ann.note))
 
     return marks

@@ -62,7 +62,7 @@ def run(ctx: Context) -> int:
         # the index holds papers as imported: rows of papers the user (or enrich) edited are
         # rebuilt with the edits on top, as the TUI shows them
         rows = [] if page.fuzzy and ctx.args.json else store.with_edits(page.rows)
-        marks = annotation_marks(store.annotations)
+        marks = annotation_marks(store.annotations())  # (read now: a broken file is an error)
     if rows and not page.fuzzy and len(rows) < page.total:
         ctx.warn(f"showing {len(rows)} of {page.total} (--limit 0 for all)")
     if ctx.args.json:
