@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from store.errors import StoreError
-from store.index.reader import index_root, resolve_raw
+from store.index.place import index_root
+from store.index.reader import resolve_raw
 from store.models import Paper, Row
 from store.paths import annotations_file
 

@@ -17,7 +17,8 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store.fingerprint import file_fingerprint, library_fingerprint, sha1
+from store.fingerprint import file_fingerprint, library_fingerprint
+from store.index.place import index_root
 from store.paths import ANNOTATIONS_FILE, LIBRARY_FILE
 
 if TYPE_CHECKING:
@@ -25,12 +26,6 @@ if TYPE_CHECKING:
 
 EDITS_FILE = "edits.json"  # store.edits.EDITS_FILE (not imported: it pulls in the models)
 KEYS_FILE = "citekeys.json"  # store.cite.keys.KEYS_FILE
-
-
-def index_root(home: Path, library: Path) -> Path:
-    """The index directory of a library (library: the real file, symlinks resolved)."""
-    digest = sha1(str(library.resolve()).encode()).hexdigest()[:12]
-    return home / "index" / digest
 
 
 def regular_file(path: Path) -> bool:
