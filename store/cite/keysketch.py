@@ -15,13 +15,13 @@ import zlib
 from pathlib import Path
 
 from store.cite.keyscan import KEY_OK, may_hold
-from store.fingerprint import file_fingerprint, sha1
+from store.fingerprint import file_fingerprint
 
 KEYS_FILE = "citekeys.json"  # store.cite.keys.KEYS_FILE
 SKETCH_FILE = "citekeys.sketch"
-_MAGIC = b"pdks2"
+_MAGIC = b"pdks3"
 _BITS_PER_KEY = 16
-_HASHES = 2  # with 16 bits a key: about 1.4% of the words that are no key get a "maybe"
+# two hashes at 16 bits a key: about 1.4% of the words that are no key get a "maybe"
 
 
 def may_be_key(home: Path, word: str) -> bool:
@@ -48,10 +48,10 @@ def may_be_key(home: Path, word: str) -> bool:
     return may_hold(data, word)
 
 
-def _positions(word: str, size: int) -> list[int]:
-    """The bit positions of a lower-case key in a sketch of size bits."""
-    digest = sha1(word.encode()).digest()
-    return [int.from_bytes(digest[4 * i: 4 * i + 4], "little") % size for i in range(_HASHES)]
+def _positions(word: str, size: int) -> tuple[int, int]:
+    """The bit positions of a lower-case key in a sketch of size bits (two cheap hashes)."""
+    data = word.encode()
+    return zlib.crc32(data) % size, zlib.adler32(data) * 2654435761 % size
 
 
 def _holds(bits: bytes, word: str) -> bool:
@@ -70,8 +70,10 @@ def build(data: bytes) -> bytes:
         found, dict) else []
     bits = bytearray(max(64, len(values) * _BITS_PER_KEY // 8))
     size = len(bits) * 8
+    crc32, adler32 = zlib.crc32, zlib.adler32
     for value in values:
-        for p in _positions(value, size):
+        raw = value.encode()
+        for p in (crc32(raw) % size, adler32(raw) * 2654435761 % size):  # (= _positions)
             bits[p >> 3] |= 1 << (p & 7)
     return bytes(bits)
 
