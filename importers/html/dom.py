@@ -21,10 +21,26 @@ SKIP_TAGS = frozenset({
 HIDDEN_CLASSES = frozenset({"hidden", "abs", "collapse", "d-none", "hide", "sr-only"})
 
 
+# Elements a real page has a few of and a flood of text or tiny tags has none: one look for all
+# of them lets the readers that search the whole tree for each kind skip such a page.
+FEW_TAGS = "meta, link, title, h1, h2, h3, h4, pre, textarea, code, script, table"
+
+
 class Tree(LexborHTMLParser):
     """A page's document tree that keeps what its readers ask of it more than once."""
 
     metas: dict[tuple[str, str], str] | None = None  # see meta_content
+    few: bool | None = None  # see holds_few
+
+
+def holds_few(tree: LexborHTMLParser) -> bool:
+    """False when tree holds none of FEW_TAGS (asked once per Tree); True when it holds some,
+    or for a tree that is not a Tree."""
+    if not isinstance(tree, Tree):
+        return True
+    if tree.few is None:
+        tree.few = tree.css_first(FEW_TAGS) is not None
+    return tree.few
 
 
 def parse_html(text: str) -> LexborHTMLParser:
@@ -143,7 +159,7 @@ def meta_content(tree: LexborHTMLParser, *names: str) -> str:
     first = tree.metas if isinstance(tree, Tree) else None
     if first is None:
         first = {}
-        for node in tree.css("meta")[:MAX_META]:
+        for node in tree.css("meta")[:MAX_META] if holds_few(tree) else []:
             attrs = node.attributes
             for attr in _META_ATTRS:
                 key = attrs.get(attr)

@@ -9,7 +9,7 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImporterError
-from importers.html.dom import block_text, meta_content, text_of
+from importers.html.dom import block_text, holds_few, meta_content, text_of
 from importers.html.entry import EntryParts, ids_from_links, to_paper
 from store.models import Link, Paper
 from store.text import clean_block, clean_inline, normalize_title
@@ -28,7 +28,7 @@ _SCHOLARLY_TAGS = (
 def _metas(tree: LexborHTMLParser, name: str) -> list[str]:
     """Every non-empty content of <meta name=name>, in order."""
     found: list[str] = []
-    for node in tree.css(f'meta[name="{name}"]'):
+    for node in tree.css(f'meta[name="{name}"]') if holds_few(tree) else []:
         value = clean_inline(node.attributes.get("content") or "")
         if value:
             found.append(value)
@@ -77,7 +77,7 @@ def _flip(name: str) -> str:
 def jsonld_papers(tree: LexborHTMLParser, *, source: str, locator: str) -> list[Paper]:
     """Papers described by schema.org ScholarlyArticle objects in JSON-LD scripts."""
     papers: list[Paper] = []
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in tree.css('script[type="application/ld+json"]') if holds_few(tree) else []:
         text = node.text(deep=True) or ""
         if len(text) > _MAX_JSON:
             continue
@@ -142,7 +142,7 @@ def _jsonld_paper(item: dict[str, object], *, source: str, locator: str) -> Pape
 def bibtex_blocks(tree: LexborHTMLParser) -> list[str]:
     """Texts of <pre>, <code> and <textarea> blocks that hold BibTeX entries."""
     found: list[str] = []
-    for node in tree.css("pre, textarea, code"):
+    for node in tree.css("pre, textarea, code") if holds_few(tree) else []:
         if node.tag == "code" and node.parent is not None and node.parent.tag == "pre":
             continue
         text = block_text(node).strip()
@@ -224,7 +224,7 @@ def project_page_paper(tree: LexborHTMLParser, root: LexborNode, *, source: str,
     from importers.html.classify import looks_like_names
     from importers.html.roles import role
 
-    headings = root.css("h1, h2")
+    headings = root.css("h1, h2") if holds_few(tree) else []
     heading = next((h for h in headings if role(h) == "title"), None)
     heading = heading or (root.css_first("h1") if headings else None)
     if heading is None:

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImportWarning
-from importers.html.dom import SKIP_TAGS, href, meta_content, parse_html, text_of
+from importers.html.dom import SKIP_TAGS, holds_few, href, meta_content, parse_html, text_of
 from importers.html.meta import (
     bibtex_blocks,
     bibtex_papers,
@@ -78,7 +78,8 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "",
     """Read one page. path: its site path (saved file); url: its address (fetched page);
     tree: text's document tree, when the caller has parsed it already."""
     tree = parse_html(text) if tree is None else tree
-    canonical = tree.css_first('link[rel="canonical"]')
+    few = holds_few(tree)  # else no meta, link, title, heading, table, pre… to look for
+    canonical = tree.css_first('link[rel="canonical"]') if few else None
     base = url or (ORIGIN + "/" + path.lstrip("/") if path else ORIGIN + "/" + source)
     if not url and canonical is not None and not path:
         base = href(canonical) or base
@@ -90,13 +91,13 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "",
     if not url and (canonical is None or path):
         permalink = own_link(root, base, permalink, groups)
     page = PageRead(source=source, permalink=permalink)
-    h1 = root.css_first("h1")
-    if h1 is None and (tree.body is None or root.mem_id != tree.body.mem_id):
+    h1 = root.css_first("h1") if few else None
+    if few and h1 is None and (tree.body is None or root.mem_id != tree.body.mem_id):
         h1 = tree.css_first("h1")  # an h1 is always in body: looked for again only outside it
     page.title = (text_of(h1) if h1 is not None else "") or meta_content(tree, "og:title") or (
-        _text_of_first(tree, "title"))
+        _text_of_first(tree, "title") if few else "")
     page.excerpt = meta_content(tree, "og:description", "description")
-    heading = root.css_first("h2")
+    heading = root.css_first("h2") if few else None
     page.heading = text_of(heading) if heading is not None else ""
     page.nav = read_nav(root, base, permalink, groups)
     own = citation_paper(tree, source=source, locator=permalink)

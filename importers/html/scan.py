@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from importers.base import ImportWarning
 from importers.html.blocks import is_link_line, read_block
 from importers.html.classify import looks_like_names
-from importers.html.dom import is_hidden, text_of
+from importers.html.dom import holds_few, is_hidden, text_of
 from importers.html.entry import EntryParts, to_paper
 from importers.html.leak import leaked_papers, split_leak
 from importers.html.roles import title_candidates
@@ -51,7 +51,7 @@ def _fenced(node: LexborNode, root: LexborNode, accepted: set[int]) -> bool:
 def _with_headings(root: LexborNode) -> set[int]:
     """mem_ids of the nodes below root (and root) that hold an h1-h4 (each node once)."""
     found: set[int] = set()
-    for heading in root.css(", ".join(sorted(_HEADINGS))):
+    for heading in root.css(", ".join(sorted(_HEADINGS))) if holds_few(root.parser) else []:
         parent = heading.parent
         while parent is not None and parent.mem_id not in found:
             found.add(parent.mem_id)

@@ -104,3 +104,24 @@ def test_meta_tags_are_gathered_once_per_page(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(type(page), "css", css)
     assert [dom.meta_content(page, name) for name in ("a", "b", "a")] == ["x", "", "x"]
     assert asked.count("meta") == 1
+
+
+@pytest.mark.parametrize("body", [
+    "<ol><li>A. Smith, B. Jones. <b>Graph Kernels for Molecules</b>. <i>ICML</i>, 2021. "
+    '<a href="https://arxiv.org/abs/2101.01234">arXiv</a></li><li>C. Lee. <a href="/p.pdf">'
+    "Learning to Fold Proteins Quickly</a>. <em>Nature Methods</em>, 2022.</li></ol>",
+    '<div class="pub"><span class="title">Seeing Through Fog</span><div class="author">Ada '
+    'Lovelace, Alan Turing</div><span class="venue">CVPR 2023</span></div>' * 2,
+    '<nav><a href="/t/a">A</a> <a href="/t/b">B</a></nav><p>x</p>' + "**a** <br>\n" * 50,
+])
+def test_a_page_without_few_tags_reads_as_when_all_are_looked_for(body: str) -> None:
+    """Skipping the searches for meta, title, headings, tables… on a page that has none of them
+    changes nothing."""
+    from importers.html import dom
+
+    text = f"<html><body>{body}</body></html>"
+    assert not dom.holds_few(dom.parse_html(text))
+    forced = dom.parse_html(text)
+    forced.few = True  # type: ignore[attr-defined]
+    assert read_page(text, source="p.html", path="t/a.html") == read_page(
+        text, source="p.html", path="t/a.html", tree=forced)
