@@ -23,7 +23,7 @@ HIDDEN_CLASSES = frozenset({"hidden", "abs", "collapse", "d-none", "hide", "sr-o
 
 # Elements a real page has a few of and a flood of text or tiny tags has none: one look for all
 # of them lets the readers that search the whole tree for each kind skip such a page.
-FEW_TAGS = "meta, link, title, h1, h2, h3, h4, pre, textarea, code, script, table"
+FEW_TAGS = "meta, link, title, h1, h2, h3, h4, pre, textarea, code, script"
 
 
 class Tree(LexborHTMLParser):

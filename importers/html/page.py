@@ -78,7 +78,7 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "",
     """Read one page. path: its site path (saved file); url: its address (fetched page);
     tree: text's document tree, when the caller has parsed it already."""
     tree = parse_html(text) if tree is None else tree
-    few = holds_few(tree)  # else no meta, link, title, heading, table, pre… to look for
+    few = holds_few(tree)  # else no meta, link, title, heading, pre… to look for
     canonical = tree.css_first('link[rel="canonical"]') if few else None
     base = url or (ORIGIN + "/" + path.lstrip("/") if path else ORIGIN + "/" + source)
     if not url and canonical is not None and not path:

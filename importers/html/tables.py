@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from importers.html.dom import holds_few, href, text_of
+from importers.html.dom import href, text_of
 from importers.html.entry import EntryParts
 
 _COLUMNS = (
@@ -44,7 +44,7 @@ def _header(table: LexborNode) -> list[LexborNode]:
 def table_entries(root: LexborNode) -> list[tuple[LexborNode, EntryParts]]:
     """(row, parts) for each data row of a table whose header names a title and authors."""
     entries: list[tuple[LexborNode, EntryParts]] = []
-    for table in root.css("table") if holds_few(root.parser) else []:
+    for table in root.css("table"):
         header = _header(table)  # before the other rows: most tables are not publications
         columns = _columns(header) if header else {}
         if "title" not in columns or not {"authors", "venue"} & set(columns):

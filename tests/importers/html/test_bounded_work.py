@@ -113,9 +113,12 @@ def test_meta_tags_are_gathered_once_per_page(monkeypatch: pytest.MonkeyPatch) -
     '<div class="pub"><span class="title">Seeing Through Fog</span><div class="author">Ada '
     'Lovelace, Alan Turing</div><span class="venue">CVPR 2023</span></div>' * 2,
     '<nav><a href="/t/a">A</a> <a href="/t/b">B</a></nav><p>x</p>' + "**a** <br>\n" * 50,
+    "<table><tr><th>Title</th><th>Authors</th></tr><tr><td>Seeing Through Fog Again</td>"
+    "<td>Ada Lovelace, Alan Turing</td></tr><tr><td>Sparse Fields Here</td><td>A. Smith</td>"
+    "</tr></table>",
 ])
 def test_a_page_without_few_tags_reads_as_when_all_are_looked_for(body: str) -> None:
-    """Skipping the searches for meta, title, headings, tables… on a page that has none of them
+    """Skipping the searches for meta, title, headings, pre… on a page that has none of them
     changes nothing."""
     from importers.html import dom
 
