@@ -66,6 +66,11 @@ class BrowserState:
             if self.store.index_is_fresh():
                 return
 
+    def warm(self) -> None:
+        """Read what every keystroke looks up (the cite-key map) once, ahead of typing; slow
+        at 100k papers (tens of ms): run in a worker after the first rows."""
+        self.store.overlay.keys.warm()
+
     def index_ready(self) -> None:
         """The index is fresh: searches may run."""
         self.ready, self.progress = True, None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,8 +80,16 @@ class CiteKeys:
 
     def paper_id(self, key: str) -> str:
         """The paper id holding key (exact, else case-insensitive), or ""."""
-        if self._reverse is None and not self._may_hold(key):
+        if self._reverse is None and self.file.cached() is None and not self._may_hold(key):
             return ""
+        _, exact, folded = self._reverse_map()
+        if key in exact:
+            return exact[key]
+        hits = folded.get(key.lower(), [])
+        return hits[0] if len(hits) == 1 else ""
+
+    def _reverse_map(self) -> tuple[dict[str, str], dict[str, str], dict[str, list[str]]]:
+        """(the map, key -> id, lower-case key -> ids), rebuilt when the map was re-read."""
         keys = self.all()
         if self._reverse is None or self._reverse[0] is not keys:
             exact: dict[str, str] = {}
@@ -89,15 +98,21 @@ class CiteKeys:
                 exact.setdefault(value, pid)
                 folded.setdefault(value.lower(), []).append(pid)
             self._reverse = (keys, exact, folded)
-        _, exact, folded = self._reverse
-        if key in exact:
-            return exact[key]
-        hits = folded.get(key.lower(), [])
-        return hits[0] if len(hits) == 1 else ""
+        return self._reverse
+
+    def warm(self) -> None:
+        """Read the map and its reverse now (a long-lived process, e.g. the TUI, in a thread):
+        later lookups are dictionary lookups instead of byte searches of the whole file."""
+        with contextlib.suppress(OSError, StoreError):
+            self._reverse_map()
 
     def keys_of(self, ids: Sequence[str]) -> dict[str, str] | None:
         """The keys of a few paper ids found by a byte search of the file (no parse of a large
         map for one paper); None when some id is not found that way (then parse: all())."""
+        kept = self.file.cached()
+        if kept is not None:  # read already (warm): no byte search
+            found_kept = {pid: kept[pid] for pid in ids if isinstance(kept.get(pid), str)}
+            return found_kept if len(found_kept) == len(set(ids)) else None
         try:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):

@@ -225,13 +225,21 @@ class BrowserScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
-        """Narrow the results with every keystroke (once per distinct value); a typed query
-        puts the cursor on the best match, a cleared one keeps the paper it was on."""
+        """The box changed some other way than a routed key (history, clear): narrow."""
+        self.query_changed()
+
+    def query_changed(self) -> None:
+        """Narrow the results to the box's value (once per distinct value; the key router
+        calls it with the key, so that the next frame paints box, rows and viewer at once); a
+        typed query puts the cursor on the best match, a cleared one keeps the paper it was on."""
         value = self.bar.value
         if value != self.state.query:
             self.state.query = value
+            shown = self.state.current_id
             self.refresh_results("" if value.strip() else None)
-            self.refresh_viewer(keep_scroll=True)
+            self.sync_cursor()  # the viewer follows the new top row now, painted once
+            if self.state.current_id == shown:  # same paper: its highlights changed
+                self.refresh_viewer(keep_scroll=True)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:

@@ -48,6 +48,7 @@ class KeyRouter:
         if isinstance(event, events.Paste):
             if screen.searching:
                 bar.type_text(event.text)
+                self.narrow()
                 return True
             return False
         if not screen.searching:
@@ -61,4 +62,14 @@ class KeyRouter:
         if event.key in ("tab", "shift+tab"):
             screen.end_search(clear=False)
             return False
-        return await bar.feed(event)
+        fed = await bar.feed(event)
+        if fed:
+            self.narrow()
+        return fed
+
+    def narrow(self) -> None:
+        """Search for the box's new value now, with the key (then the next frame paints box,
+        rows and viewer at once), unless more input is already queued: a burst of keys is
+        searched once, for its last key (Input.Changed narrows too, whatever happens)."""
+        if self.screen.app.message_queue_size == 0:
+            self.screen.query_changed()

@@ -20,6 +20,7 @@ def start_indexing(screen: BrowserScreen) -> None:
     """Make the index fresh: at once when it is, else rebuilt in a worker (or, without
     load_in_background, right here) while the status line shows progress."""
     state = screen.state
+    screen.call_after_refresh(warm, screen)
     if state.ready:
         screen.post_message(screen.LibraryLoaded())
         return
@@ -29,6 +30,11 @@ def start_indexing(screen: BrowserScreen) -> None:
         indexed(screen)
         return
     screen.run_worker(partial(build, screen), thread=True, exclusive=True, group="index")
+
+
+def warm(screen: BrowserScreen) -> None:
+    """After the first paint: read the per-keystroke lookups ahead of typing, in a thread."""
+    screen.run_worker(screen.state.warm, thread=True, group="warm")
 
 
 def build(screen: BrowserScreen) -> None:
