@@ -106,6 +106,7 @@ else:
 def child(mode: str, home: Path | None = None) -> dict[str, tuple[float, float]]:
     """Run one fresh process; {tag: (seconds since spawn, peak RSS MB)}."""
     env = dict(os.environ, PD_ROOT=str(ROOT))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode caches on, as in any installation
     t0 = time.time()
     out = subprocess.run(
         [sys.executable, "-c", CHILD, repr(t0), mode, str(home or "")],

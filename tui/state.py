@@ -96,7 +96,8 @@ class BrowserState:
             self.cursors[self.view_key] = self.current_id
             self.cursor_rows[self.view_key] = cursor_row
         self.view_key = key if self.view(key) is not None else ALL
-        self.store.set_setting(K_TAB, self.view_key)
+        if self.store.setting(K_TAB) != self.view_key:  # no locked write at every start
+            self.store.set_setting(K_TAB, self.view_key)
 
     def step_view(self, step: int) -> str:
         """The key of the tab step places after the current one (wrapping)."""
