@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from store.query import parse_query
 from tui import paper_keys
@@ -23,6 +23,7 @@ from tui.screens import browser_paint, inbox_pane, library_sync
 from tui.screens.browser_text import missing_page_text
 from tui.screens.key_router import KeyRouter
 from tui.state import K_HIST, BrowserState
+from tui.widgets.footer import PaperFooter
 from tui.widgets.inbox import InboxView
 from tui.widgets.paper_table import PaperTable
 from tui.widgets.paper_viewer import PaperViewer
@@ -73,7 +74,7 @@ class BrowserScreen(Screen[None]):
             yield PaperTable(id="table")
             yield Static(id="missing")
             yield PaperViewer(id="viewer")
-        yield Footer()
+        yield PaperFooter()
 
     async def on_mount(self) -> None:
         """Paint the first rows from the index (rebuilt first if needed), then take early keys."""
