@@ -66,3 +66,14 @@ def test_warm_lookups_answer_from_the_parsed_map(tmp_path: Path, key: str,
     (tmp_path / KEYS_FILE).write_bytes(orjson.dumps(doc))
     assert keys.paper_id("new2024key") == "p4"
     assert keys.keys_of(["p4"]) == {"p4": "new2024key"}
+
+
+def test_keys_equal_up_to_case_are_found_exactly_only(tmp_path: Path) -> None:
+    """Two ids whose keys differ only in case (a hand-edited file): each exact key finds its
+    id, the other spellings find none; the first of two equal keys wins."""
+    doc = {"schema_version": 1, "keys": {"a": "Lee2020", "b": "lee2020", "c": "x1", "d": "x1"}}
+    (tmp_path / KEYS_FILE).write_bytes(orjson.dumps(doc))
+    keys = CiteKeys(tmp_path)
+    keys.warm()
+    assert [keys.paper_id(k) for k in ("Lee2020", "lee2020", "LEE2020", "x1", "X1")] == [
+        "a", "b", "", "c", ""]
