@@ -182,8 +182,9 @@ class BrowserScreen(Screen[None]):
     # -- widget messages ------------------------------------------------------------------
     @on(PaperTable.CursorMoved)
     def _cursor_moved(self, event: PaperTable.CursorMoved) -> None:
-        """Follow the table's cursor in the viewer (the inbox's, on New)."""
-        self.follow_cursor(event.paper_id)
+        """Follow the table's cursor in the viewer (the inbox's, on New): where it is now, not
+        where the message says it was (a search meanwhile moved it, and was followed)."""
+        self.sync_cursor()
 
     def follow_cursor(self, paper_id: str | None) -> None:
         """Make paper_id the current paper (unless on New) and show it."""
@@ -226,8 +227,10 @@ class BrowserScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
-        """The box changed some other way than a routed key (history, clear): narrow."""
-        self.query_changed()
+        """The box changed (a routed key narrowed already; history, clear): narrow, when the
+        box has not moved past this value already (keys of a burst)."""
+        if event.value == self.bar.value:
+            self.router.narrow()
 
     def query_changed(self) -> None:
         """Narrow the results to the box's value (once per distinct value; the key router
