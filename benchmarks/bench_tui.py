@@ -79,8 +79,8 @@ else:
         if y >= 1 and self.source and not seen["first"]:
             seen["first"] = True
             done("first")
-            if MODE == "query":
-                self.app.call_later(type_query, self.app)
+            if MODE == "query":  # queued now, as a terminal's keys arrive meanwhile
+                type_query(self.app)
             elif MODE == "first" or seen["loaded"]:
                 self.app.exit()
         return strip

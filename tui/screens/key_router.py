@@ -19,9 +19,12 @@ Input = events.Key | events.Paste
 
 
 def input_queued(app: MessagePump) -> bool:
-    """Whether the app has messages (keys) waiting: its queue, and the one message Textual
-    may hold aside after peeking at it (not counted in the queue's size)."""
-    return app.message_queue_size > 0 or getattr(app, "_pending_message", None) is not None
+    """Whether keys or pastes wait in the app's queue (other messages do not count: a search
+    waits for typed text only). Reads Textual's and asyncio's queue internals; where they
+    are not there, nothing is taken to wait (then every key searches, as before)."""
+    waiting = [getattr(app, "_pending_message", None),
+               *getattr(getattr(app, "_message_queue", None), "_queue", ())]
+    return any(isinstance(m, (events.Key, events.Paste)) for m in waiting)
 
 
 class KeyRouter:
