@@ -241,7 +241,9 @@ async def typed_frames(app: object, home_is_deck: bool) -> list[float]:
                 t = time.perf_counter()
                 app.post_message(key_event(ch))  # type: ignore[attr-defined]
                 await asyncio.sleep(0.06)  # a fast typist: a key every 60 ms or so
-                lat.append(painted[0] - t if painted else float("nan"))
+                while not painted and time.perf_counter() - t < 2:  # a slow frame: wait
+                    await asyncio.sleep(0.005)
+                lat.append(painted[0] - t if painted else 2.0)
             for _ in query:
                 await pilot.press("backspace")
             want["query"] = None
