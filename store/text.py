@@ -83,12 +83,21 @@ def clean_data(value: Any) -> Any:
 # Characters that need the full cleaning path; text without them only needs its spaces folded
 # (str.split() treats every other odd space, such as no-break or thin spaces, as whitespace).
 _NEEDS_CLEANING = _SUSPECT
+_ASCII_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # the suspects ASCII text can hold
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+def _needs_cleaning(text: str) -> bool:
+    """Whether text holds a suspect character (as `_NEEDS_CLEANING.search`, faster: ASCII
+    text is checked for C0 controls and DEL only, and only when it is not all printable)."""
+    if text.isascii():
+        return not text.isprintable() and _ASCII_SUSPECT.search(text) is not None
+    return _NEEDS_CLEANING.search(text) is not None
 
 
 def clean_inline(text: str) -> str:
     """Strip controls, make odd spaces plain and collapse all whitespace to single spaces."""
-    if not _NEEDS_CLEANING.search(text):
+    if not _needs_cleaning(text):
         return " ".join(text.split())
     return _clean_inline_slow(text)
 
@@ -100,7 +109,7 @@ def _clean_inline_slow(text: str) -> str:
 
 def clean_block(text: str) -> str:
     """Like clean_inline but keeps paragraph breaks (blank lines)."""
-    if not _NEEDS_CLEANING.search(text):
+    if not _needs_cleaning(text):
         paragraphs = (" ".join(q.split()) for q in _PARAGRAPHS.split(text))
         return "\n\n".join(p for p in paragraphs if p)
     return _clean_block_slow(text)
