@@ -83,16 +83,19 @@ def clean_data(value: Any) -> Any:
 # Characters that need the full cleaning path; text without them only needs its spaces folded
 # (str.split() treats every other odd space, such as no-break or thin spaces, as whitespace).
 _NEEDS_CLEANING = _SUSPECT
-_ASCII_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # the suspects ASCII text can hold
+_ASCII_SAFE = bytes([9, 10, *range(32, 127)])  # ASCII that is not suspect: all but C0 and DEL
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
 
-def _needs_cleaning(text: str) -> bool:
-    """Whether text holds a suspect character (as `_NEEDS_CLEANING.search`, faster: ASCII
-    text is checked for C0 controls and DEL only, and only when it is not all printable)."""
+def has_suspect_chars(text: str) -> bool:
+    """Whether text holds a character strip_controls acts on (as a search for SUSPECT_CHARS,
+    faster: ASCII text can only hold C0 controls and DEL, found by a bytes translation)."""
     if text.isascii():
-        return not text.isprintable() and _ASCII_SUSPECT.search(text) is not None
+        return not text.isprintable() and bool(text.encode("ascii").translate(None, _ASCII_SAFE))
     return _NEEDS_CLEANING.search(text) is not None
+
+
+_needs_cleaning = has_suspect_chars
 
 
 def clean_inline(text: str) -> str:

@@ -1,0 +1,30 @@
+"""Fast checks (LaTeX trigger characters, URL starts) agree with the regexes they replace."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from importers.latex import _NEEDS, latex_to_text, needs_decoding
+from importers.listing_parts import _URL, url_matches
+
+
+@settings(max_examples=500)
+@given(st.text(st.one_of(st.sampled_from("\\{}~$`'-a é"), st.characters()), max_size=30))
+def test_needs_decoding_is_the_regex_search(value: str) -> None:
+    """needs_decoding(value) is exactly whether the old pattern finds anything, and text it
+    passes over comes back unchanged."""
+    assert needs_decoding(value) == (_NEEDS.search(value) is not None)
+    if not needs_decoding(value):
+        assert latex_to_text(value) is value
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["http://a.org/x", "HTTPS://B.io", "www.c.de/p", "github.com/u/r",
+                                 "xgithub.com/a", " GitLab.com/g", "huggingface.co/spaces/x",
+                                 "sourceforge.net/", "code: ", ". ", "<", " ", "http", "www",
+                                 "\u0130", "\u212a"]) | st.text(max_size=3), max_size=20))
+def test_url_matches_are_finditer(pieces: list[str]) -> None:
+    """url_matches finds exactly the matches _URL.finditer finds."""
+    text = "".join(pieces)
+    assert [m.span() for m in url_matches(text)] == [m.span() for m in _URL.finditer(text)]
