@@ -28,3 +28,11 @@ def test_url_matches_are_finditer(pieces: list[str]) -> None:
     """url_matches finds exactly the matches _URL.finditer finds."""
     text = "".join(pieces)
     assert [m.span() for m in url_matches(text)] == [m.span() for m in _URL.finditer(text)]
+
+
+@settings(max_examples=300)
+@given(st.text(st.sampled_from("ab \n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\t"), max_size=20))
+def test_ris_line_break_check_is_the_regex_search(text: str) -> None:
+    """RIS reads the same lines whether the break check is the substring scan or a search."""
+    from importers.ris import _BREAK_CHARS, _BREAKS
+    assert any(brk in text for brk in _BREAK_CHARS) == (_BREAKS.search(text) is not None)
