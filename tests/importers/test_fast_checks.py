@@ -36,3 +36,29 @@ def test_ris_line_break_check_is_the_regex_search(text: str) -> None:
     """RIS reads the same lines whether the break check is the substring scan or a search."""
     from importers.ris import _BREAK_CHARS, _BREAKS
     assert any(brk in text for brk in _BREAK_CHARS) == (_BREAKS.search(text) is not None)
+
+
+def _is_note_before(text: str) -> bool:
+    """is_note as it was before its letter check (the reference)."""
+    from importers.jekyll.authors import _MARKUP, _NOTE_HINT, _NOTE_WORDS, MARKS, plain_note
+    if (text.isascii() and text.isprintable() and not _MARKUP.search(text)
+            and not _NOTE_HINT.search(text.replace("*", "").replace("_", ""))):
+        return False
+    body = plain_note(text)
+    if not body or len(body) > 200 or not _NOTE_WORDS.search(body):
+        return False
+    return body[0] in MARKS or (body.startswith("(") and body.endswith(")"))
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(["(", ")", "*", "_", "†", "<b>", "</b>", "<sup>1</sup>", "<br>",
+                                 "equ", "al", "Equal", "contribution", "corresp", "onding",
+                                 "co-first", "Joint", "first author", "intern", "advisor",
+                                 "&amp;", "&#101;", "\\*", "{: .note}", " ", "\t", "\x01",
+                                 "<a href='x'>", "</a>", "\u200b", "é"]) | st.text(max_size=3),
+                max_size=12))
+def test_is_note_is_unchanged(pieces: list[str]) -> None:
+    """The letter check only turns away lines the full check turns away."""
+    from importers.jekyll.authors import is_note
+    text = "".join(pieces)
+    assert is_note(text) == _is_note_before(text)
