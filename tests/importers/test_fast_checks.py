@@ -62,3 +62,12 @@ def test_is_note_is_unchanged(pieces: list[str]) -> None:
     from importers.jekyll.authors import is_note
     text = "".join(pieces)
     assert is_note(text) == _is_note_before(text)
+
+
+@given(st.text(st.sampled_from("ab *▶▼▲►◀◄▸▾▴▹▿▵é"), max_size=12))
+def test_nav_markers_of_ascii_labels(label: str) -> None:
+    """The ASCII shortcut gives what the character scan gives."""
+    from importers.jekyll.markup import _CURRENT_MARKS, _NAV_MARKS, has_nav_marker, nav_marker
+    assert has_nav_marker(label) == any(c in label for c in _NAV_MARKS)
+    assert nav_marker(label) == ("".join(c for c in label if c not in _NAV_MARKS),
+                                 any(c in label for c in _CURRENT_MARKS))
