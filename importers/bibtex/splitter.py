@@ -163,6 +163,9 @@ def split(text: str) -> Library:
     cuts.append(len(text))
     line, slow_from, slow_line = 0, -1, 0  # line: bibtexparser's count at start
     for start, end in zip(cuts, cuts[1:], strict=False):
+        if text.find("@", start, end) < 0:  # comment text only (the text before any block)
+            line += _lines(text, start, end)
+            continue
         entry = _entry(text, start, end, line)
         if entry is None:
             if slow_from < 0:
