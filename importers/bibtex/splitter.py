@@ -16,6 +16,8 @@ from bibtexparser.splitter import Splitter
 _CUT = re.compile(r"\n[^\S\n]*@\w*[ \t]*[{(]")  # from the line end (a fast scan)
 _START = re.compile(r"[^\S\n]*(@\w*[ \t]*)\{")
 _START_ANY = re.compile(r"[^\S\n]*@\w*[ \t]*[{(]")
+# A field whose value is one group without braces or escapes inside, then `,` or `}`.
+_SIMPLE = re.compile(r'([^{}",=\\@]*)=[ \t\r\n]*\{[^{}\\]*\}[ \t\r\n]*([,}])')
 _KEY = re.compile(r'[^{}",=\\@]*')  # a cite or field key: no mark, no escape, no block start
 # Text up to the next mark that matters in a value outside braces (a mark after a backslash
 # is text; a lookbehind in the pattern would make the regex engine try every position).
@@ -109,27 +111,34 @@ def _entry(text: str, start: int, end: int, line: int) -> Entry | None:
     fields: list[Field] = []
     seen: set[str] = set()
     counted, field_line = at, line
+    hidden_ends = text.find("\\\n", max(at - 1, 0), end) >= 0  # see _lines
     pos += 1
     while True:
-        name = _KEY.match(text, pos, end)
-        mark = name.end()
-        if mark >= end:
-            return None
-        if text[mark] == "}":
-            if name.group().strip():
+        simple = _SIMPLE.match(text, pos, end)  # `key = {text}` then `,` or `}`: one match
+        if simple is not None:
+            field_key, mark, stop = simple.group(1), simple.end(1), simple.start(2)
+        else:
+            name = _KEY.match(text, pos, end)
+            mark = name.end()
+            if mark >= end:
                 return None
-            break
-        if text[mark] != "=":
-            return None
-        field_key = name.group().strip()
+            if text[mark] == "}":
+                if name.group().strip():
+                    return None
+                break
+            if text[mark] != "=":
+                return None
+            field_key = name.group()
+            stop = _value_end(text, mark + 1, end)
+            if stop < 0:
+                return None
+        field_key = field_key.strip()
         if field_key in seen:
             return None
         seen.add(field_key)
-        field_line += _lines(text, counted, mark)
+        field_line += (_lines(text, counted, mark) if hidden_ends
+                       else text.count("\n", counted, mark))
         counted = mark
-        stop = _value_end(text, mark + 1, end)
-        if stop < 0:
-            return None
         fields.append(Field(start_line=field_line, key=field_key,
                             value=text[mark + 1 : stop].strip()))
         pos = stop + 1
