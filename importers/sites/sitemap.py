@@ -87,10 +87,8 @@ def plan(paths: list[str]) -> SitePlan:
             continue
         suffix = PurePosixPath(path).suffix.lower()
         if suffix not in SOURCE_SUFFIXES:
-            if suffix in (".html", ".htm") and LIST_PAGE.search(path):
-                result.read.append(path)  # a hand-written publication page in HTML
-            elif suffix in (".html", ".htm"):
-                result.ignored.append((path, "HTML page (import it on its own)"))
+            if suffix in (".html", ".htm"):
+                result.read.append(path)  # the walker keeps it if it says it lists papers
             continue
         name = parts[-1]
         if _IGNORED_NAMES.match(name) or name.lower() in ("_config.yml", "navigation.yml"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import re
@@ -23,29 +24,55 @@ csv.field_size_limit(2**24)
 _BLANK_RUN = re.compile(r"^\s*\n|^[^\S\n]+\Z", re.M)  # whitespace-only lines
 
 
-def _lines(text: str) -> Iterator[str]:
+class _Lines:
     """The lines of text with runs of whitespace-only lines dropped (not inside a quoted
-    field, judged by an even count of quotes before the run), found in C, not line by line."""
-    start = counted = quotes = 0
-    for run in _BLANK_RUN.finditer(text):
-        quotes += text.count('"', counted, run.end())
-        counted = run.end()
-        if quotes % 2 == 0:
-            yield from io.StringIO(text[start:run.start()])
-            start = run.end()
-    yield from io.StringIO(text[start:])
+    field, judged by an even count of quotes before the run), found in C, not line by line;
+    `line_of` maps a count of lines handed out back to the line number in the text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._marks: list[tuple[int, int]] = [(0, 1)]  # (lines handed out, text line) at a chunk
+
+    def __iter__(self) -> Iterator[str]:
+        """Every kept line, in order."""
+        text, start, counted, quotes, given, line = self._text, 0, 0, 0, 0, 1
+        for run in _BLANK_RUN.finditer(text):
+            quotes += text.count('"', counted, run.end())
+            counted = run.end()
+            if quotes % 2 == 0:
+                chunk = io.StringIO(text[start:run.start()])
+                for piece in chunk:
+                    given += 1
+                    yield piece
+                line += text.count("\n", start, run.end())
+                start = run.end()
+                self._marks.append((given, line))
+        yield from io.StringIO(text[start:])
+
+    def line_of(self, given: int) -> int:
+        """The text's line number of the given-th line handed out (1-based)."""
+        index = bisect.bisect_right(self._marks, (given - 1, 1 << 62)) - 1
+        handed, line = self._marks[index]
+        return line + given - 1 - handed
 
 
 def _rows(text: str, source: str,
-          warnings: list[ImportWarning]) -> Iterator[tuple[int, dict[str | None, str | None]]]:
-    """(row number, row) of the table's rows with content, stopping at MAX_ROWS."""
-    reader = csv.DictReader(_lines(text.lstrip("\ufeff")), delimiter="\t")
-    for number, row in enumerate(reader, 2):
-        if number > MAX_ROWS + 1:
-            warnings.append(ImportWarning(source, number, f"more than {MAX_ROWS:,} rows; "
+          warnings: list[ImportWarning]) -> Iterator[tuple[int, int, dict[str | None, str | None]]]:
+    """(row number, line, row) of the table's rows with content, stopping at MAX_ROWS."""
+    lines = _Lines(text.lstrip("\ufeff"))
+    reader = csv.DictReader(lines, delimiter="\t")
+    for number, row in enumerate(reader, 1):
+        line = lines.line_of(reader.line_num - _span(row) + 1)
+        if number > MAX_ROWS:
+            warnings.append(ImportWarning(source, line, f"more than {MAX_ROWS:,} rows; "
                                           "the rest skipped"))
             return
-        yield number, row
+        yield number, line, row
+
+
+def _span(row: dict[str | None, str | None]) -> int:
+    """How many text lines a row took (quoted fields may hold line breaks)."""
+    return 1 + sum(v.count("\n") for v in row.values() if isinstance(v, str))
 
 
 def _header(text: str) -> list[str]:
@@ -81,8 +108,8 @@ class TsvImporter:
         warnings: list[ImportWarning] = []
         try:
             rows = _rows(text, source, warnings)
-            for number, row in rows:
-                self._row(row, number, source, grouped, warnings)
+            for number, line, row in rows:
+                self._row(row, number, line, source, grouped, warnings)
         except (csv.Error, ValueError) as exc:
             raise ImporterError(f"unreadable TSV: {exc}", source=source, line=1) from None
         if not grouped.items and not warnings:
@@ -92,13 +119,13 @@ class TsvImporter:
         result.warnings = warnings
         return result
 
-    def _row(self, row: dict[str | None, str | None], number: int, source: str,
+    def _row(self, row: dict[str | None, str | None], number: int, line: int, source: str,
              grouped: Grouped, warnings: list[ImportWarning]) -> None:
         """Read one row into grouped (a row without a title is reported and skipped)."""
         data = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
         title = text_of(next((data[k] for k in _TITLE_KEYS if data.get(k)), ""))
         if not title:
-            warnings.append(ImportWarning(source, number, "row without a title skipped"))
+            warnings.append(ImportWarning(source, line, "row without a title skipped"))
             return
         paper = Paper(title=title)
         paper.year, paper.date = year_and_date(data.get("pub_date") or data.get("date")
@@ -116,8 +143,8 @@ class TsvImporter:
                 add_link(paper, label, data[key])
         if citation:
             paper.extra["citation"] = text_of(citation)
-        finish(paper, source=source, importer=self.name, locator=f"row {number - 1}",
-               line=number)
+        finish(paper, source=source, importer=self.name, locator=f"row {number}",
+               line=line)
         grouped.add(paper, group_of(data))
 
 

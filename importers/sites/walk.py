@@ -20,11 +20,12 @@ from importers.sites.config import SiteInfo, resolve_links, site_info
 from importers.sites.front import BrokenSource, split_front
 from importers.sites.groups import OTHER, Grouped, build, regroup
 from importers.sites.hugo import IMPORTER as HUGO
-from importers.sites.sitemap import plan
+from importers.sites.sitemap import LIST_PAGE, plan
 from store.text import clean_inline, normalize_title, slugify
 
 __all__ = ["SiteImport", "SiteSource", "import_site", "parse_site", "plan"]
 
+_FRONT_PEEK = 20_000  # characters read for a page's front matter
 THRESHOLD = 0.6  # below this, a file is not taken for publications
 TOPIC = "jekyll"
 _FOLDER_IMPORTERS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -37,6 +38,8 @@ _PAGES = re.compile(r"(?:^|/)_pages/")
 _GENERIC_TAB = re.compile(r"(?:selected |all |recent )?(?:publications?|papers|pubs)", re.I)
 _LIST_MD = re.compile(r"(?:^|/)(?:publications?|papers|pubs|research|bibliography)"
                       r"(?:/index)?\.(?:md|markdown)$", re.I)
+_LIST_FRONT = re.compile(r"\b(?:publications?|papers|pubs|bibliography)\b", re.I)
+_HTML_NAME = re.compile(r"<(?:title|h1)\b[^>]*>([^<]{1,200})<", re.I)
 _AUTHOR_PAGE = re.compile(r"(?:^|/)content/(?:[^/]+/)?authors/([^/]+)/_?index\.md$")
 _SITE_IMPORTERS = ("al-folio", "academicpages", "academicpages-tsv", "hugo-academic",
                    "data-file", "publication-list", "bibtex", TOPIC)
@@ -160,7 +163,10 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
             continue  # read with its page, as the fallback
         source = prefix + path
         if path.lower().endswith((".html", ".htm")):
-            _html_page(out, path, text, source, today)
+            if _listing(path, text):
+                _html_page(out, path, text, source, today)
+            else:
+                out.skipped.append((source, "HTML page (import it on its own)"))
             continue
         try:
             choice = _choose(path, text)
@@ -170,7 +176,7 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
         if _topic_page(path, text, choice, pure_topic):
             topic_pages.append((path, text))
             continue
-        if choice is not None and choice.importer.name == TOPIC and not _LIST_MD.search(path):
+        if choice is not None and choice.importer.name == TOPIC and not _listing(path, text):
             choice = None  # bold lines in a blog post are not papers
         if choice is None:
             _explain_skip(out, path, text, source)
@@ -202,6 +208,23 @@ def import_site(files: list[tuple[str, str]], *, root: str, today: date,
             for paper in src.result.papers:
                 paper.authors = [people.get(name.lower(), name) for name in paper.authors]
     return out
+
+
+def _listing(path: str, text: str) -> bool:
+    """A page meant as a publication list: by its file name, its front matter's title or
+    permalink (`pubs-2024.md` with `title: Publications`) or, in HTML, its <title> or first
+    <h1>; not a blog post or a people page."""
+    if _LIST_MD.search(path) or LIST_PAGE.search(path):
+        return True
+    head = text[:_FRONT_PEEK]
+    try:
+        data = split_front(head, source=path).data
+    except ImporterError:
+        data = {}
+    if any(_LIST_FRONT.search(str(data.get(key) or "")) for key in ("title", "permalink")):
+        return True
+    named = _HTML_NAME.search(head) if path.lower().endswith((".html", ".htm")) else None
+    return bool(named and _LIST_FRONT.search(named.group(1)))
 
 
 def _profiles(texts: dict[str, str]) -> dict[str, str]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from store.errors import StoreError
+from store.index.place import index_root
 from store.models import Paper, Row
 from store.paths import annotations_file
 
@@ -26,8 +26,7 @@ class IndexAccess:
     def __init__(self, store: Store) -> None:
         """Attach to store; nothing is opened yet."""
         self.store = store
-        digest = hashlib.sha1(str(store.library_path.resolve()).encode()).hexdigest()[:12]
-        self.root = store.home / "index" / digest
+        self.root = index_root(store.home, store.library_path)
         self._service: LibraryIndex | None = None
 
     @property

@@ -39,7 +39,7 @@ def test_plan_skips_build_output_themes_and_project_files() -> None:
     assert layout.generators == ["al-folio", "academicpages"]
     # a docs/ folder that is the site's own source is read
     own = plan(["docs/_config.yml", "docs/index.html", "docs/publications.md"])
-    assert own.read == ["docs/publications.md"]
+    assert own.read == ["docs/index.html", "docs/publications.md"]  # the walker judges HTML
 
 
 def test_each_generator_is_read_from_its_source() -> None:
@@ -170,7 +170,7 @@ def test_hand_written_html_list() -> None:
     kernels = src.result.papers[1]
     assert kernels.arxiv_id == "2101.01234"
     assert [x.label for x in kernels.links] == ["Code", "arXiv"]
-    assert dict(site.skipped) == {}
+    assert dict(site.skipped) == {"index.html": "HTML page (import it on its own)"}
 
 
 def test_bold_title_list_outside_pages_joins_the_site() -> None:
@@ -189,3 +189,40 @@ def test_bold_title_list_outside_pages_joins_the_site() -> None:
     assert [c.title for c in src.result.collections] == ["BR Lab"]
     assert [s.label for s in src.result.sections] == ["2023", "2022"]
     assert dict(site.skipped) == {"_posts/2020-01-01-x.md": "holds no publications"}
+
+
+def test_bold_title_list_named_by_its_front_matter_joins_the_site() -> None:
+    """A list page under any file name is read when its front matter calls it a publication
+    list (title or permalink); a post of bold lines under the same kind of name is not."""
+    page = ("---\ntitle: Selected Papers\npermalink: /work/\n---\n\n"
+            "**Neural Flow Fields for Video Deblurring** <br>\nAlice Zhang, Bob Muller <br>\n"
+            "*CVPR 2023*\n\n**Spectral Priors for Raw Denoising** <br>\nAlice Zhang <br>\n"
+            "*ICCV 2022*\n")
+    by_link = page.replace("title: Selected Papers\npermalink: /work/",
+                           "title: Our work\npermalink: /publications/2024/")
+    post = page.replace("title: Selected Papers\npermalink: /work/",
+                        "title: What we read this week\npermalink: /blog/reading/")
+    files = [("_config.yml", "title: BR Lab\n"), ("work-2023.md", page),
+             ("ours.md", by_link), ("reading.md", post)]
+    site = import_site(files, root="br", today=TODAY)
+    read = {src.source for src in site.sources}
+    assert read == {"work-2023.md", "ours.md"}, site.skipped
+    assert dict(site.skipped) == {"reading.md": "holds no publications"}
+
+
+def test_html_list_page_named_by_its_title_joins_the_site() -> None:
+    """An HTML page under any file name is read when its <title> or <h1> calls it a list of
+    publications; a people page beside it is left for importing on its own."""
+    pubs = ("<html><head><title>Papers | Fold Lab</title></head><body><h1>Our papers</h1>"
+            "<h2>2022</h2><ul><li>A. Smith, B. Jones. <b>Learning to Fold Proteins Quickly"
+            "</b>. <i>Nature Methods</i>, 2022.</li><li>C. Lee, A. Smith. <b>Graph Kernels "
+            "for Molecules</b>. <i>JMLR</i>, 2021.</li></ul></body></html>")
+    people = pubs.replace("Papers | Fold Lab", "People").replace("Our papers", "People")
+    files = [("_config.yml", "title: Fold Lab\n"), ("output-2022.html", pubs),
+             ("team.html", people)]
+    site = import_site(files, root="p", today=TODAY)
+    (src,) = site.sources
+    assert src.source == "output-2022.html"
+    assert {p.title for p in src.result.papers} == {"Learning to Fold Proteins Quickly",
+                                                    "Graph Kernels for Molecules"}
+    assert dict(site.skipped) == {"team.html": "HTML page (import it on its own)"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import orjson
@@ -180,9 +181,13 @@ def test_sigkill_during_rebuild(tmp_path: Path) -> None:
     _agrees(Store(tmp_path), "video", "study")
 
 
-def test_unwritable_home_falls_back_to_matcher(tmp_path: Path) -> None:
-    """Where no index can be written, search still answers (from the library)."""
+def test_unwritable_home_falls_back_to_matcher(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no index can be written (not beside the store, not in a private temp folder),
+    search still answers (from the library)."""
     (tmp_path / "index").write_text("a file where the index directory should be")
+    (tmp_path / "tmp").write_text("a file where the temp folder should be")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     store = _store(tmp_path)
     page = Store(tmp_path).search("video", sort="order")
     assert page.total == 4 and page.ids == _oracle(store, "video")

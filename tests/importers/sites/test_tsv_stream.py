@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from importers.base import ImporterError
 from importers.sites import tsv
 from importers.sites.fields import person
-from importers.sites.tsv import IMPORTER, MAX_ROWS, _lines
+from importers.sites.tsv import IMPORTER, MAX_ROWS, _Lines
 
 HEAD = "pub_date\ttitle\tvenue\tcitation\tauthors\n"
 TODAY = date(2025, 1, 1)
@@ -70,11 +70,11 @@ _FIELD = st.text(st.sampled_from("ab \t,."), max_size=6).map(lambda s: s.replace
                           st.sampled_from(["", " ", "  ", "\t", " \t "])), max_size=30),
        st.booleans())
 def test_lines_keep_every_row_with_content(lines: list[str], trailing: bool) -> None:
-    """_lines gives csv the same rows with content as the full text does, blank ones gone."""
+    """_Lines gives csv the same rows with content as the full text does, blank ones gone."""
     text = "\n".join(lines) + ("\n" if trailing else "")
     every = [r for r in csv.reader(io.StringIO(text), delimiter="\t")
              if any(f.strip() for f in r)]
-    streamed = list(csv.reader(_lines(text), delimiter="\t"))
+    streamed = list(csv.reader(_Lines(text), delimiter="\t"))
     assert streamed == every
 
 
@@ -84,3 +84,28 @@ def test_rows_module_constant_is_the_cap() -> None:
     warnings: list = []
     assert sum(1 for _ in tsv._rows(text, "p.tsv", warnings)) == MAX_ROWS
     assert len(warnings) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.lists(_FIELD, min_size=1, max_size=4).map("\t".join),
+                          st.sampled_from(["", " ", "  ", "\t", " \t "])), max_size=30),
+       st.booleans())
+def test_kept_lines_map_back_to_their_line_numbers(lines: list[str], trailing: bool) -> None:
+    """Every line handed to csv maps back to its own line number in the text."""
+    text = "\n".join(lines) + ("\n" if trailing else "")
+    stream = _Lines(text)
+    kept = list(stream)
+    numbers = [stream.line_of(i) for i in range(1, len(kept) + 1)]
+    assert [text.split("\n")[n - 1] for n in numbers] == [k.rstrip("\n") for k in kept]
+
+
+def test_warnings_and_provenance_name_the_real_line() -> None:
+    """Blank lines and a two-line quoted title do not shift the line numbers reported."""
+    text = (HEAD + _row(1) + "\n\n   \n" + "2021-01-01\t\tCVPR\t\tA. B\n"
+            + '2022-01-01\t"Two\nlines"\tCVPR\t\tA. B\n' + "\n" + "2023-01-01\t\tV\t\tA. B\n")
+    result = IMPORTER.parse(text, source="p.tsv", today=TODAY)
+    assert [w.line for w in result.warnings] == [6, 10]
+    assert {p.title: p.provenance[0].line for p in result.papers} == {"Paper 1": 2,
+                                                                      "Two lines": 7}
+    assert {p.title: p.provenance[0].locator for p in result.papers} == {"Paper 1": "row 1",
+                                                                         "Two lines": "row 3"}
