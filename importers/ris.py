@@ -14,6 +14,7 @@ from importers.base import (
     lines_from,
     too_many_entries,
 )
+from importers.gcpause import paused_gc
 from importers.reference_common import (
     ARXIV_TEXT,
     DOI_PREFIX,
@@ -225,6 +226,7 @@ class RisImporter:
             return 0.95
         return 0.9 if re.search(r"^TY  - \w+", text[:5000], re.M) else 0.0
 
+    @paused_gc
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Parse every record; records without a title, DOI or arXiv id are skipped."""
         found, warnings = records(text.lstrip("\ufeff"), source)

@@ -28,6 +28,7 @@ from importers.bibtex.values import (
     person_name,
     split_names,
 )
+from importers.gcpause import paused_gc
 from store.models import Collection, Paper, Section, SectionRef
 from store.text import clean_inline, slugify
 
@@ -60,6 +61,7 @@ class BibtexImporter:
         hits = len(_ENTRY_START.findall(text[:20000]))
         return 0.9 if hits and "=" in text[:20000] else 0.0
 
+    @paused_gc
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Parse a whole .bib text; broken entries become warnings with their line."""
         text = text.lstrip("\ufeff")
