@@ -10,6 +10,7 @@ from typing import TypeVar
 from selectolax.lexbor import LexborHTMLParser
 
 from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.gcpause import paused_gc
 from importers.html.dom import parse_html
 from importers.html.guard import TooDeep
 from importers.html.page import PageRead, read_page
@@ -43,8 +44,10 @@ class HtmlImporter:
             score += 0.3
         return min(score, 0.9)
 
+    @paused_gc
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
-        """One page (a saved file or a fetched one); follows nothing."""
+        """One page (a saved file or a fetched one); follows nothing (collection paused: the
+        page's papers and tree nodes are all kept until it returns)."""
         del today
         from importers.html.lists import better
 
