@@ -236,6 +236,22 @@ def latex_to_text(value: str) -> str:
     """Decode LaTeX accents, commands, braces, ties and dashes in a BibTeX value to Unicode."""
     if not needs_decoding(value):
         return value
+    if len(value) <= _CACHED_CHARS:  # names, venues, titles: a file repeats them
+        return _decode_cached(value)
+    return _decode(value)
+
+
+_CACHED_CHARS = 300
+
+
+@lru_cache(maxsize=16_384)
+def _decode_cached(value: str) -> str:
+    """_decode, cached for short values."""
+    return _decode(value)
+
+
+def _decode(value: str) -> str:
+    """latex_to_text for a value that holds LaTeX."""
     try:
         return _Decoder(value).run()
     except _TooDeep:

@@ -95,23 +95,18 @@ def split_names(value: str) -> list[str]:
     """Names separated by a top-level (unbraced) "and", like BibTeX does it."""
     if "{" not in value:  # no group to look into: every "and" is a separator
         return [n.strip() for n in _AND.split(value) if n.strip()]
-    depth = 0
-    depths: list[int] = []
-    escaped = False
-    for ch in value:
-        depths.append(depth)
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(0, depth - 1)
     names: list[str] = []
-    start = 0
+    start = depth = 0
+    marks = _BRACES.finditer(value)  # braces and escapes, in step with the "and"s
+    mark = next(marks, None)
     for match in _AND.finditer(value):
-        if depths[match.start()] == 0 and match.start() >= start:
+        while mark is not None and mark.start() < match.start():
+            if mark.group() == "{":
+                depth += 1
+            elif mark.group() == "}":
+                depth = max(0, depth - 1)
+            mark = next(marks, None)
+        if depth == 0 and match.start() >= start:
             names.append(value[start : match.start()])
             start = match.end()
     names.append(value[start:])

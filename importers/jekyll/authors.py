@@ -51,13 +51,13 @@ _NOTE_LETTERS = tuple(frozenset(w) for w in ("equal", "contribut", "correspond",
 def is_note(text: str) -> bool:
     """True for lines like "(*Equal contribution)" or "† Corresponding author"."""
     if text.isascii():
-        if text.isprintable() and not _MARKUP.search(text):
-            if not _NOTE_HINT.search(text.replace("*", "").replace("_", "")):
-                return False
-        elif "&" not in text:
+        if "&" not in text:  # (the words _NOTE_HINT looks for have these letters too)
             letters = set(text.lower())
             if not any(word <= letters for word in _NOTE_LETTERS):
                 return False
+        if (text.isprintable() and not _MARKUP.search(text)
+                and not _NOTE_HINT.search(text.replace("*", "").replace("_", ""))):
+            return False
     body = plain_note(text)
     if not body or len(body) > 200 or not _NOTE_WORDS.search(body):
         return False

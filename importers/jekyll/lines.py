@@ -29,8 +29,11 @@ _BADGE_PAREN = re.compile(
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # A link whose target is not an absolute URL or a fragment (a nav-bar candidate).
-_SITE_TARGET = re.compile(r"\]\(\s*<?(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#)|href\s*=\s*[\"']?"
-                          r"(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#)", re.I)
+# A link target that may be a site page: not a scheme or fragment right after the `](` or
+# `href=` (and its `<` or quote: an optional one let the check pass on every quoted URL).
+_NOT_ABSOLUTE = r"(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#)"
+_SITE_TARGET = re.compile(rf"\]\(\s*+(?:<{_NOT_ABSOLUTE}|(?!<){_NOT_ABSOLUTE})"
+                          rf"|href\s*=\s*+(?:[\"']{_NOT_ABSOLUTE}|(?![\"']){_NOT_ABSOLUTE})", re.I)
 _NAV_FILLER = str.maketrans("", "", "*_|·•/\\ \t-–—:>▶▼▲►◀◄▸▾▴▹▿▵\u00a0")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,3 +101,33 @@ def test_evaluate_is_unchanged(raw: str) -> None:
     macros = {"a": "MACRO"}
     assert evaluate(raw, macros) == _evaluate_before(raw, macros)
     assert evaluate("{" + raw + "}", macros) == _evaluate_before("{" + raw + "}", macros)
+
+
+_OLD_SITE_TARGET = re.compile(r"\]\(\s*<?(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#)|href\s*=\s*[\"']?"
+                              r"(?![a-zA-Z][a-zA-Z0-9+.\-]*:|#)", re.I)
+
+
+_TARGETS = st.sampled_from(["https://x.org/p", "/pubs/all", "#top", "mailto:a@b", "page.html",
+                            "x.pdf", "{{ site.baseurl }}/t", " /sp", "&#47;p", "HTTP:x", ""])
+_LINKS = st.tuples(st.sampled_from(["Pubs", "▶ Page 1", "▼ All", "", "**B**"]), _TARGETS,
+                   st.sampled_from(["[{l}]({t})", "[{l}](<{t}>)", "[{l}]( {t} )",
+                                    '<a href="{t}">{l}</a>', "<a href='{t}'>{l}</a>",
+                                    "<a href={t}>{l}</a>", '<a href = "{t}">{l}</a>'])
+                   ).map(lambda x: x[2].format(l=x[0], t=x[1]))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LINKS | st.sampled_from([" | ", " ", "**", "/", "x", "<", ">", "](", "href="]),
+                max_size=8))
+def test_nav_links_are_unchanged(pieces: list[str]) -> None:
+    """The tighter site-target check only turns away lines nav_links finds nothing in."""
+    from importers.jekyll import lines
+    text = "".join(pieces).strip()
+    new = (lines.nav_links(text, strong_only=False), lines.nav_links(text, strong_only=True))
+    fast = lines._SITE_TARGET
+    lines._SITE_TARGET = _OLD_SITE_TARGET
+    try:
+        old = (lines.nav_links(text, strong_only=False), lines.nav_links(text, strong_only=True))
+    finally:
+        lines._SITE_TARGET = fast
+    assert new == old
