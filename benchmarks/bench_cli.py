@@ -7,6 +7,8 @@ time (user + system: steadier on a loaded machine); ratios are against `--help`'
 Bytecode is compiled first (as an installed package has it).
 Goals (issue 11): at 100k papers `search` and `show` <= ~0.12 s wall, about 1.5x `--help`;
 marking a paper read <= 20 ms with the library file's mtime unchanged.
+`search` and `show` are timed on their read-only path (a fresh index: tui/commands/quick.py);
+"first search" brings the index up to date first (after an import, or marks made elsewhere).
 """
 
 from __future__ import annotations

@@ -70,7 +70,8 @@ def run(ctx: Context) -> int:
 
         store = ctx.store
         annotations = store.annotations()
-        papers = [p for p in (store.get(r.id) for r in rows) if p is not None]
+        found = store.get_many(r.id for r in rows)  # one index call, the user's layer once
+        papers = [found[r.id] for r in rows if r.id in found]
         ctx.write(to_json(papers, annotations))
     elif rows:
         from tui.commands.render import paper_lines
