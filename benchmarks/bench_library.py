@@ -26,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from benchmarks.synth import write_library  # noqa: E402
 from store.repository import Store  # noqa: E402
@@ -95,8 +96,8 @@ def typing(store: Store) -> list[float]:
 
 def typing_old(store: Store, cache: Path) -> list[float]:
     """Seconds per keystroke with the old SearchIndex (loaded once from its cache file)."""
-    from store.search import SearchIndex
-    from store.search.cache import _map, load_index, write_cache
+    from old_index import SearchIndex
+    from old_index.cache import _map, load_index, write_cache
 
     if not cache.exists():
         write_cache(cache, SearchIndex(store.papers(), {}).to_bytes("fp"))

@@ -28,6 +28,22 @@ def imported_many(store: Store, ids: Iterable[str]) -> dict[str, Paper]:
     return {pid: lib.paper(by_id[pid]) for pid in wanted if pid in by_id}
 
 
+def resolve(store: Store, ref: str) -> Paper | None:
+    """A paper as imported by id, arXiv id (any prefix or version), DOI, cite key or a unique
+    id prefix: through a fresh index when there is one, else by parsing the library."""
+    if not ref:
+        return None
+    found = store.search_index.resolve(ref)
+    if found is not None and found[0] is not None:
+        return found[0]
+    key_id = store.overlay.keys.paper_id(ref)  # keys are given at import, so all are known
+    if key_id:
+        return store.imported(key_id)
+    if found is not None:  # the fresh index knows no such id, arXiv id or DOI
+        return None
+    return resolve_in_library(store, ref)
+
+
 def resolve_in_library(store: Store, ref: str) -> Paper | None:
     """A paper (as imported) by id, arXiv id, DOI, unique id prefix or cite key, found by
     parsing the library (when no fresh index can answer)."""

@@ -66,16 +66,17 @@ def remove_source(lib: LoadedLibrary, source: str) -> Removal:
 
 
 def rewrite(storage: OrjsonStorage, backups: Path,
-            change: Callable[[LoadedLibrary], Removal]) -> list[str]:
-    """Under the library's lock: re-read, apply change, back up and write; the ids removed."""
+            change: Callable[[LoadedLibrary], Removal]) -> Removal:
+    """Under the library's lock: re-read, apply change, back up and write (when it changed
+    anything); what change gave."""
     storage.check_writable()
     with locked(storage.path):
         storage.invalidate()
         lib = read_library(storage)
         out = change(lib)
         if not out.changed:
-            return []
+            return out
         if storage.path.exists():
             backup_file(storage.path, backups, "library")
         storage.write(encode_raw(out.papers, out.sections, out.collections, out.sources))
-    return out.removed
+    return out

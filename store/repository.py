@@ -13,31 +13,24 @@ from tinydb import TinyDB
 
 from store.annotations import Annotations
 from store.atomic import real_file
-from store.cache import Nav, NavCache, RowCache, library_fingerprint
+from store.cache import Nav, library_fingerprint
 from store.errors import StoreError
-from store.hygiene import clean_result
 from store.imports import ImportLike
 from store.index.access import IndexAccess
 from store.journal import Journal, journaled
-from store.library import (
-    LoadedLibrary,
-    ManifestView,
-    manifest_view,
-    read_library,
-)
+from store.library import LoadedLibrary, ManifestView, manifest_view, read_library
 from store.models import Annotation, Collection, ImportSummary, Paper, Row, Section, SourceRecord
 from store.overlay import Overlay
-from store.removing import Removal
-from store.text import strip_controls
-
-__all__ = ["ImportLike", "Store", "open_store"]
 from store.parts import PartedStorage
 from store.paths import annotations_file as annotations_path
 from store.paths import backups_dir, cache_dir, library_file, settings_file
-from store.records import rows_from_raw
+from store.removing import Removal
 from store.schema import SCHEMA_VERSION
 from store.settings import Settings
 from store.storage import OrjsonStorage
+from store.views import LibraryViews
+
+__all__ = ["ImportLike", "Store", "open_store"]
 
 
 class Store:
@@ -55,11 +48,10 @@ class Store:
         derived = [cache_dir(self.home), backups_dir(self.home), self.home / "index"]
         self.journal = Journal(self.home, exclude=derived)  # undo keeps data, not caches
         self.overlay = Overlay(self.home, lambda: self.setting("citekey_pattern") or "")
-        self._rows_cache = RowCache(cache_dir(self.home), self.library_path)
-        self._nav_cache = NavCache(cache_dir(self.home), self.library_path)
         self._state: LoadedLibrary | None = None
-        self._rows: tuple[str, list[Row]] | None = None
-        self._nav: tuple[str, Nav] | None = None
+        self.views = LibraryViews(cache_dir(self.home), self.library_path,
+                                  fingerprint=self.library_fingerprint,
+                                  stamp=self._storage.stamp, manifest=self._manifest)
         self.search_index = IndexAccess(self)
 
     # -- library: reading ------------------------------------------------------------------
@@ -126,28 +118,16 @@ class Store:
 
     def resolve(self, ref: str) -> Paper | None:
         """A paper by id, arXiv id (any prefix or version), DOI, or a unique id prefix."""
-        ref = str(ref).strip()
-        if not ref:
-            return None
-        found = self.search_index.resolve(ref)
-        if found is not None and found[0] is not None:
-            return self._overlaid([found[0]])[0]
-        key_id = self.overlay.keys.paper_id(ref)  # keys are given at import, so all are known
-        if key_id:
-            return self.get(key_id)
-        if found is not None:  # the fresh index knows no such id, arXiv id or DOI
-            return None
-        from store.lookups import resolve_in_library
+        from store.lookups import resolve
 
-        found_paper = resolve_in_library(self, ref)
-        return None if found_paper is None else self._overlaid([found_paper])[0]
+        found = resolve(self, str(ref).strip())
+        return None if found is None else self._overlaid([found])[0]
 
     def _navigation(self) -> Nav:
-        """Collections and sections in stored order: from the parsed library when it is current,
-        else from the nav cache (the first screen never parses the papers for them)."""
-        from store.navigation import navigation
-
-        return navigation(self)
+        """Collections and sections in stored order (the first screen parses no papers)."""
+        if not self.library_path.exists():
+            return [], []
+        return self.views.navigation(self._state, self._lib)
 
     def _manifest(self) -> ManifestView | None:
         """The split library's manifest (small), when there is one."""
@@ -208,30 +188,7 @@ class Store:
         """List-view rows of every paper, from the on-disk cache when it is fresh."""
         if not self.library_path.exists():
             return []
-        fp = self.library_fingerprint()
-        if self._rows is not None and self._rows[0] == fp:
-            return self.overlay.rows(list(self._rows[1]), self.get)
-        rows = self._rows_cache.load(fp)
-        if rows is None:
-            rows = self._save_views(self._lib())
-        else:
-            self._rows = (fp, rows)
-        return self.overlay.rows(list(rows), self.get)
-
-    def _save_views(self, lib: LoadedLibrary) -> list[Row]:
-        """Rebuild the rows and nav caches from a parse (once per library version) and
-        return the rows; they are kept only when the file did not change meanwhile."""
-        fp = self.library_fingerprint()
-        rows = rows_from_raw(lib.raw)
-        if lib.stamp == self._storage.stamp():
-            self._remember_views(fp, rows, (lib.collections, lib.sections))
-        return rows
-
-    def _remember_views(self, fp: str, rows: list[Row], nav: Nav) -> None:
-        """Keep the rows and nav of library version fp, in memory and in the caches."""
-        self._rows_cache.save(fp, rows)
-        self._nav_cache.save(fp, *nav)
-        self._rows, self._nav = (fp, rows), (fp, nav)
+        return self.overlay.rows(self.views.rows(self._lib), self.get)
 
     def is_empty(self) -> bool:
         """True when the library holds no papers."""
@@ -314,18 +271,9 @@ class Store:
         dry_run: bool = False,
     ) -> ImportSummary:
         """Merge an importer's result into the library (the only library write)."""
-        result = clean_result(result)  # every imported field loses terminal controls
-        source = strip_controls(source)  # a file name found while walking a directory
-        if not dry_run:
-            self._storage.check_writable()
-            from store.imports.partial import import_partial
+        from store.imports.apply import apply_import
 
-            done = import_partial(self, result, source=source, importer=importer, digest=digest)
-            if done is not None:
-                return done
-        from store.imports.whole import import_whole
-
-        return import_whole(self, result, source=source, importer=importer, digest=digest,
+        return apply_import(self, result, source=source, importer=importer, digest=digest,
                             dry_run=dry_run)
 
     # -- removing ----------------------------------------------------------------------------
@@ -337,7 +285,8 @@ class Store:
 
         wanted = {str(i) for i in ids}
         self._state = None
-        return rewrite(self._storage, backups_dir(self.home), lambda lib: remove_ids(lib, wanted))
+        out = rewrite(self._storage, backups_dir(self.home), lambda lib: remove_ids(lib, wanted))
+        return out.removed if out.changed else []
 
     @journaled(lambda source: f"remove source {source}")
     def remove_source(self, source: str) -> Removal:
@@ -345,14 +294,8 @@ class Store:
         from store.removing import remove_source, rewrite
 
         self._state = None
-        found: list[Removal] = []
-
-        def change(lib: LoadedLibrary) -> Removal:
-            found.append(remove_source(lib, source))
-            return found[-1]
-
-        rewrite(self._storage, backups_dir(self.home), change)
-        return found[-1]
+        return rewrite(self._storage, backups_dir(self.home),
+                       lambda lib: remove_source(lib, source))
 
     # -- annotations and settings ------------------------------------------------------------
 
@@ -379,16 +322,9 @@ class Store:
         opened_at: datetime | str | None = None,
     ) -> Annotation:
         """Change a paper's marks; only annotations.json is written, never the library."""
-        ann = self._annotations.mark(
-            paper_id,
-            read=read,
-            starred=starred,
-            tags=tags,
-            add_tags=add_tags,
-            remove_tags=remove_tags,
-            note=note,
-            opened_at=opened_at,
-        )
+        ann = self._annotations.mark(paper_id, read=read, starred=starred, tags=tags,
+                                     add_tags=add_tags, remove_tags=remove_tags, note=note,
+                                     opened_at=opened_at)
         self.search_index.after_mark()
         return ann
 

@@ -112,8 +112,10 @@ def _import_partial(store: Store, result: ImportLike, *, source: str, importer: 
         store._state = None
         store.search_index.after_changes(before, changes)
         store.overlay.assign_keys(outcome.papers)  # the new papers' stable cite keys
-        _update_views(store, before, changes, total, collections, sections,
-                      carry=CARRY_ROWS_CACHE and importer not in BULK_IMPORTERS)
+        carry = CARRY_ROWS_CACHE and importer not in BULK_IMPORTERS
+        store.views.carry(before, collections, sections,
+                          [(row_from_raw(raw), at) for raw, at in changes] if carry else None,
+                          total)
     return summary
 
 
@@ -131,17 +133,3 @@ def _locate(positions: list[int], runs: list[list[Any]]) -> list[tuple[str, int]
         taken[pid] = start + count
         pos += count
     return out if k == len(positions) else None
-
-
-def _update_views(store: Store, before: str, changes: list[tuple[dict[str, Any], int]],
-                  total: int, collections: list[dict[str, Any]],
-                  sections: list[dict[str, Any]], *, carry: bool) -> None:
-    """Carry the rows and nav caches over to the new library version (rows only when the
-    old version's rows were cached and carry)."""
-    nav = ([Collection.from_dict(c) for c in collections],
-           [Section.from_dict(x) for x in sections])
-    after = store.library_fingerprint()
-    store._nav_cache.save(after, *nav)
-    if carry:  # column by column, without decoding every cached row
-        store._rows_cache.carry(before, after, [(row_from_raw(raw), at) for raw, at in changes],
-                                total)

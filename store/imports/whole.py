@@ -61,9 +61,7 @@ def import_whole(store: Store, result: ImportLike, *, source: str, importer: str
         store._state = None
         store.overlay.assign_keys(outcome.papers)  # now, while every paper is in memory
         # every paper is in memory: write the caches now, so the next start parses nothing
-        nav = (
-            [Collection.from_dict(c) for c in collections],
-            [Section.from_dict(x) for x in sections],
-        )
-        store._remember_views(store.library_fingerprint(), rows_from_raw(papers), nav)
+        nav = ([Collection.from_dict(c) for c in collections],
+               [Section.from_dict(x) for x in sections])
+        store.views.remember(rows_from_raw(papers), nav)
     return summary

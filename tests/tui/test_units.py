@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.models import Annotation, Paper
-from store.search import SearchIndex
 from tests.tui.conftest import browser_script, fresh_webbrowser
 from tui import browser
 from tui.citation import bibtex, citation_line
@@ -81,11 +80,10 @@ def test_citation_and_bibtex() -> None:
 
 def test_viewer_highlights_query_matches() -> None:
     """The viewer marks the query's words (accent-insensitive) in the title and abstract."""
-    from store.search import highlight
+    from store.query.highlight import highlight
 
     paper = Paper(id="p1", title="Vidéo denoising", authors=["Anna Müller"],
                   abstract="A video model.")
-    SearchIndex([paper], {})
     out = render_paper(paper, None, Annotation(), abstract_open=True,
                        spans=lambda s: highlight(s, "video muller"))
     marked = {out.plain[s.start:s.end] for s in out.spans if "reverse" in str(s.style)}

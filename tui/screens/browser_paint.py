@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
-from store.search.spans import highlight
+from store.query.highlight import highlight
 from tui.screens.browser_text import empty_lines, status_text
 from tui.widgets.paper_table import PaperTable
 from tui.widgets.paper_viewer import PaperViewer, render_paper

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.query import parse_query
-from store.search import SearchIndex
+from store.repository import Store
 from tests.store.search_library import annotations, library
+from tests.store.storehelp import result
 
 PAPERS = library()
 ANNS = annotations()
-INDEX = SearchIndex(PAPERS, ANNS)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Any], set[str]]:
+    """The ids Store.search (the derived index) finds, over the same papers and marks."""
+    store = Store(tmp_path_factory.mktemp("or"))
+    store.apply_import(result(*PAPERS), source="library.md", importer="test")
+    for pid, ann in ANNS.items():
+        store.mark(pid, read=ann.read, starred=ann.starred, tags=ann.tags, note=ann.note)
+    return lambda query: set(store.search(query, limit=1000).ids)
 
 
 def hits(text: str) -> set[str]:
@@ -40,18 +53,19 @@ def hits(text: str) -> set[str]:
         ("doi:10.1000/abc", {"p2"}),
     ],
 )
-def test_or_groups_and_ids(text: str, expected: set[str]) -> None:
+def test_or_groups_and_ids(text: str, expected: set[str],
+                           index: Callable[[Any], set[str]]) -> None:
     """Query.matches and the search index agree on OR, groups and id lookups."""
     assert parse_query(text).errors == ()
     assert hits(text) == expected
-    assert set(INDEX.search(text)) == expected
+    assert index(text) == expected
 
 
-def test_unclosed_group_is_reported_and_closed() -> None:
+def test_unclosed_group_is_reported_and_closed(index: Callable[[Any], set[str]]) -> None:
     """`(dark OR iccv` searches as if closed and says so."""
     q = parse_query("(title:dark OR venue:iccv")
     assert q.errors and "never closed" in q.errors[0]
-    assert set(INDEX.search(q)) == {"p2", "p3"}
+    assert index(q) == {"p2", "p3"}
 
 
 def test_or_query_round_trips_and_highlights() -> None:
@@ -68,6 +82,6 @@ WORDS = st.sampled_from(["video", "dark", "iccv", "year:2019", "author:li", "-vi
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(WORDS, max_size=8).map(" ".join))
-def test_index_agrees_with_matches(text: str) -> None:
+def test_index_agrees_with_matches(index: Callable[[Any], set[str]], text: str) -> None:
     """Any mix of terms, OR and parentheses gives the same papers from both paths."""
-    assert set(INDEX.search(text)) == hits(text)
+    assert index(text) == hits(text)

@@ -10,15 +10,14 @@ from typing import Any
 
 import orjson
 
+from old_index import bits as bits_
+from old_index.build import STATIC_FLAGS, Built, Corpus, build
+from old_index.words import WordIndex
 from store.models import Annotation, Paper
 from store.query import Query, Term, parse_query
 from store.query.text import ANY_FIELDS, phrase_pattern, record_pattern, tag_field
-from store.search import bits as bits_
-from store.search.build import STATIC_FLAGS, Built, Corpus, build
-from store.search.spans import highlight
-from store.search.words import WordIndex
 
-__all__ = ["SearchIndex", "highlight", "search_cached"]
+__all__ = ["SearchIndex", "search_cached"]
 
 _CACHE_SIZE = 256
 _SCAN_RATIO = 200  # checking one candidate costs about this many posting scatters
@@ -253,7 +252,7 @@ class SearchIndex:
 
     def to_bytes(self, fingerprint: str = "") -> bytes:
         """Serialise (orjson header + raw arrays; never pickle), tagged with fingerprint."""
-        from store.search.cache import dump_index
+        from old_index.cache import dump_index
 
         return dump_index(self, fingerprint)
 
@@ -261,7 +260,7 @@ class SearchIndex:
     def from_bytes(cls, data: bytes | memoryview,
                    annotations: Mapping[str, Annotation] | None = None) -> SearchIndex:
         """Rebuild from to_bytes() output; raises ValueError when it is not a valid cache."""
-        from store.search.cache import load_index
+        from old_index.cache import load_index
 
         return load_index(cls, data, annotations or {})[0]
 
@@ -279,7 +278,7 @@ def search_cached(cache_path: Path, fingerprint: str, load_papers: Callable[[], 
                   limit: int | None = None) -> list[str]:
     """Answer from the index cached at cache_path (no library load); when the cache is
     missing, corrupt or its fingerprint differs, build it from load_papers() and write it."""
-    from store.search.cache import cached_index
+    from old_index.cache import cached_index
 
     index = cached_index(cache_path, fingerprint, load_papers, annotations)
     return index.search(query, limit=limit)

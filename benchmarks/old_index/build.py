@@ -7,10 +7,10 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from itertools import repeat
 
+from old_index import bits as bits_
+from old_index.words import WordIndex
 from store.models import Paper
 from store.query.text import TEXT_FIELDS, field_bytes, has_code, paper_values
-from store.search import bits as bits_
-from store.search.words import WordIndex
 
 STATIC_FLAGS = ("code", "abstract", "arxiv", "doi")
 

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
-from store.search import bits as bits_
+from old_index import bits as bits_
 
 Blob = list[int]  # [offset, length] in a cache file's blob area
 _TOP = "\U0010ffff"

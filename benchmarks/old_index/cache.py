@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from old_index import bits as bits_
+from old_index.build import Built, Corpus
+from old_index.words import Blob, WordIndex
 from store.models import Annotation, Paper
-from store.search import bits as bits_
-from store.search.build import Built, Corpus
-from store.search.words import Blob, WordIndex
 
 if TYPE_CHECKING:
-    from store.search.core import SearchIndex
+    from old_index.core import SearchIndex
 
 MAGIC = b"PDSEARCH1\n"
 _LEN = 16  # ascii digits of the header length, then a newline
@@ -131,7 +131,7 @@ def write_cache(path: Path, data: bytes) -> None:
 def cached_index(path: Path, fingerprint: str, load_papers: Callable[[], list[Paper]],
                  annotations: Mapping[str, Annotation]) -> SearchIndex:
     """The index cached at path if its fingerprint matches; else build, write and return it."""
-    from store.search.core import SearchIndex
+    from old_index.core import SearchIndex
 
     try:
         return load_index(SearchIndex, _map(path), annotations, fingerprint)[0]
