@@ -26,7 +26,8 @@ from benchmarks.hostile_inputs import GENERIC, REALISTIC, SPECIFIC, Maker  # noq
 from importers import registry  # noqa: E402
 from importers.base import ImporterError  # noqa: E402
 
-ALIASES = {"jekyll-seed": "jekyll", "bibtex-sample": "bibtex"}  # other realistic inputs
+ALIASES = {"jekyll-seed": "jekyll", "bibtex-sample": "bibtex",  # other realistic inputs
+           "html-same": "html"}
 
 
 def _child(name: str, source: str, make: Maker, size: int, out: Connection) -> None:

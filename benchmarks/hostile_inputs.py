@@ -67,6 +67,26 @@ def _repeat_between(path: Path, start: str, end: str) -> Maker:
     return make
 
 
+_FIRST_CLOSER = re.compile(r"(<li>(?:(?!</li>).)*?)(</a>|</b>|&rdquo;)", re.S)
+_ARXIV_ID = re.compile(r"(arxiv\.org/abs/\d{4})\.\d{4,5}")
+
+
+def _distinct_html(path: Path, start: str, end: str) -> Maker:
+    """A maker repeating a page's lists as a long real page lists its papers: each copy's
+    titles and arXiv ids numbered (the first link, bold or quoted title of each item), so
+    that no two entries are the same paper. `html-same` keeps the identical copies (duplicates)."""
+    def make(size: int) -> str:
+        head, unit, tail = _split(_read(path), start, end)
+        copies, total, i = [], len(head) + len(tail), 0
+        while total < size:
+            copy = _FIRST_CLOSER.sub(lambda m, i=i: f"{m[1]} {i}{m[2]}", unit)
+            copies.append(_ARXIV_ID.sub(lambda m, i=i: f"{m[1]}.{i:05d}", copy))
+            total += len(copies[-1])
+            i += 1
+        return head + "".join(copies[:-1] or copies) + tail
+    return make
+
+
 _BIB_BLOCK = re.compile(r"^[ \t]*@", re.M)
 _BIB_KEY = re.compile(r"^([ \t]*@\w+\s*\{\s*)([^,\s]+)(\s*,)")
 
@@ -183,7 +203,9 @@ REALISTIC: dict[str, tuple[str, Maker]] = {
                   _repeat_file(SITES / "datafile-lab/_data/publications.yml")),
     "publication-list": ("publications.md",
                          _repeat_body(SITES / "handwritten-lab/publications.md")),
-    "html": ("publications.html", _repeat_between(
+    "html": ("publications.html", _distinct_html(
+        SITES / "plainhtml-lab/publications.html", "<h2", "</ul>")),
+    "html-same": ("publications.html", _repeat_between(
         SITES / "plainhtml-lab/publications.html", "<h2", "</ul>")),
     "oai-arxiv": ("oai.xml", _oai),
     "csl-json": ("export.json", _csl),

@@ -52,8 +52,8 @@ class HtmlImporter:
         from importers.html.lists import better
 
         tree = _guarded(lambda: parse_html(text), source)  # one tree for both readings
-        page = read(text, source=source, tree=tree)
-        return better(parse_pages([page], site=False), text, source=source, tree=tree)
+        return better(lambda: parse_pages([read(text, source=source, tree=tree)], site=False),
+                      text, source=source, tree=tree)
 
 
 def read(text: str, *, source: str, path: str = "", url: str = "",

@@ -9,13 +9,15 @@ importer uses it when it finds more papers with authors than the structural read
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import MAX_ENTRIES, ImporterError, ImportResult, too_many_entries
 from importers.html.dom import parse_html
 from importers.html.inline import inline_tokens
+from importers.html.scan import MAX_ENTRIES as SCAN_MAX
 from importers.sites.entry import entry_paper
 from importers.sites.groups import Grouped, build, collection_for, finish
 from importers.sites.publist import _OTHER_HEADING, PUBLICATION_HEADING, _label
@@ -65,11 +67,9 @@ def _inside_item(node: LexborNode) -> bool:
     return False
 
 
-def html_entries(html: str, tree: LexborHTMLParser | None = None
-                 ) -> Iterator[tuple[Paper, str, int]]:
-    """(paper, group label, 0) for each list entry under the page's publication headings, read
-    as the caller asks for them (so a caller that stops early reads no further); tree: html's
-    document tree, when already parsed."""
+def _entry_nodes(html: str, tree: LexborHTMLParser | None = None
+                 ) -> Iterator[tuple[LexborNode, str]]:
+    """(node, group label) for each list entry under the page's publication headings."""
     tree = parse_html(html) if tree is None else tree
     root = tree.body or tree.root
     if root is None:
@@ -83,8 +83,16 @@ def html_entries(html: str, tree: LexborHTMLParser | None = None
             area = bool(PUBLICATION_HEADING.search(label)) and not _OTHER_HEADING.search(label)
             group = "" if re.fullmatch(r"(?:selected\s+)?publications?", label, re.I) else label
             continue
-        if not area or node.tag not in ("li", "p", "dd") or _inside_item(node):
-            continue
+        if area and node.tag in ("li", "p", "dd") and not _inside_item(node):
+            yield node, group
+
+
+def html_entries(html: str, tree: LexborHTMLParser | None = None
+                 ) -> Iterator[tuple[Paper, str, int]]:
+    """(paper, group label, 0) for each list entry under the page's publication headings, read
+    as the caller asks for them (so a caller that stops early reads no further); tree: html's
+    document tree, when already parsed."""
+    for node, group in _entry_nodes(html, tree):
         paper = entry_paper(inline_tokens(_inline(node)))
         if paper is not None:
             yield paper, group, 0
@@ -119,13 +127,30 @@ def list_reading(text: str, *, source: str, importer: str = "html", authored_onl
     return result
 
 
-def better(first: ImportResult, text: str, *, source: str,
+def _authored(result: ImportResult) -> int:
+    """How many of result's papers have a title and authors."""
+    return sum(1 for p in result.papers if p.authors and p.title)
+
+
+def better(structural: Callable[[], ImportResult], text: str, *, source: str,
            tree: LexborHTMLParser | None = None) -> ImportResult:
-    """first, unless the list reading finds more papers that have authors (tree: text's
-    document tree, when already parsed)."""
-    with_authors = sum(1 for p in first.papers if p.authors and p.title)
-    listed = list_reading(text, source=source, tree=tree)
-    if listed is not None and len(listed.papers) > with_authors:
+    """The structural reading (structural(), at most SCAN_MAX papers), unless the list
+    reading finds more papers that have authors (tree: text's document tree, when already
+    parsed). Neither reading is made when a count shows it cannot win: a page with more list
+    entries than the structural reading holds is list-read first."""
+    tree = parse_html(text) if tree is None else tree
+    nodes = sum(1 for _ in islice(_entry_nodes(text, tree), SCAN_MAX + 1))
+    listed: ImportResult | None = None
+    if nodes > SCAN_MAX:
+        listed = list_reading(text, source=source, tree=tree)
+        if listed is not None and _authored(listed) > SCAN_MAX:
+            return listed  # more than the structural reading can hold
+    first = structural()
+    if listed is None:
+        if nodes <= _authored(first):
+            return first  # no more list entries than papers already found: it cannot win
+        listed = list_reading(text, source=source, tree=tree)
+    if listed is not None and len(listed.papers) > _authored(first):
         listed.warnings.extend(first.warnings)
         return listed
     return first

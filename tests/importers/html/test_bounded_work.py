@@ -3,6 +3,8 @@ blocks are not read as entries, and the number of blocks tried per page is cappe
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from importers.html import nav, scan
@@ -128,3 +130,36 @@ def test_a_page_without_few_tags_reads_as_when_all_are_looked_for(body: str) -> 
     forced.few = True  # type: ignore[attr-defined]
     assert read_page(text, source="p.html", path="t/a.html") == read_page(
         text, source="p.html", path="t/a.html", tree=forced)
+
+
+def _list_page(n: int) -> str:
+    """A publications page of n distinct cited papers in one list."""
+    items = "".join(f"<li>A. Smith, B. Jones. <b>Paper number {i} on folding</b>. "
+                    f"<i>Nature Methods</i>, 2022.</li>" for i in range(n))
+    return f"<html><body><h2>Publications</h2><ul>{items}</ul></body></html>"
+
+
+def test_a_list_longer_than_the_structural_cap_is_list_read_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """More list entries than the structural reading holds: it is not made at all, and its
+    "more than 5000 entries" warning (about a reading that was thrown away) is not shown."""
+    import importers.html as html
+
+    calls = _counter(monkeypatch, html, "read_page")
+    result = html.IMPORTER.parse(_list_page(scan.MAX_ENTRIES + 50), source="p.html",
+                                 today=date(2025, 1, 1))
+    assert len(result.papers) == scan.MAX_ENTRIES + 50
+    assert calls == [] and result.warnings == []
+
+
+def test_a_page_fully_read_by_structure_is_not_list_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the structural reading already has as many authored papers as the page has list
+    entries, the list reading (the costlier one) is skipped: it could not win."""
+    import importers.html as html
+    from importers.html import lists
+
+    calls = _counter(monkeypatch, lists, "list_reading")
+    result = html.IMPORTER.parse(_list_page(30), source="p.html", today=date(2025, 1, 1))
+    assert len(result.papers) == 30 and all(p.authors for p in result.papers)
+    assert calls == []
