@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import orjson
 
 from store.atomic import atomic_write_bytes, locked
 from store.errors import StoreError
+from store.fingerprint import library_fingerprint as library_fingerprint
 from store.models import Collection, Row, Section
 from store.records import gc_paused
 
@@ -30,34 +30,6 @@ _COLUMN_TYPES: tuple[frozenset[type], ...] = (
     frozenset({bool}),
     frozenset({bool}),
 )
-
-
-def library_fingerprint(path: Path, schema_version: int) -> str:
-    """Freshness key of a library file: resolved path, size, mtime_ns, inode, ctime_ns (an
-    in-place same-size copy that kept the old mtime still changes it), schema version."""
-    try:
-        st = os.stat(path)
-        size, mtime, ino, ctime = st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns
-    except FileNotFoundError:
-        size = mtime = ino = ctime = -1
-    return f"{path.resolve()}|{size}|{mtime}|{ino}|{ctime}|v{schema_version}{_parts_stamp(path)}"
-
-
-def _parts_stamp(path: Path) -> str:
-    """A digest of the stats of a split library's part files ("" when it has none), so an
-    in-place change of a part is noticed like one of the manifest."""
-    parts = path.with_name(path.stem + ".parts")
-    try:
-        entries = sorted(os.scandir(parts), key=lambda e: e.name)
-    except OSError:
-        return ""
-    digest = hashlib.sha1()
-    for entry in entries:
-        with contextlib.suppress(OSError):
-            st = entry.stat()
-            digest.update(f"{entry.name}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}|"
-                          f"{st.st_ctime_ns}\n".encode())
-    return "|p" + digest.hexdigest()[:16]
 
 
 def encode_rows(rows: list[Row]) -> dict[str, Any]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from store.atomic import is_writable, locked
 from store.errors import StoreError
+from store.idkeys import arxiv_key as arxiv_key
+from store.idkeys import doi_key as doi_key
 from store.models import Collection, Paper, Section, SourceRecord
 from store.records import gc_paused, paper_from_raw
 from store.schema import (
@@ -19,21 +20,6 @@ from store.schema import (
     validate_shape,
 )
 from store.storage import OrjsonStorage
-
-_ARXIV_PREFIX = re.compile(r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE)
-_ARXIV_VERSION = re.compile(r"v\d+$")
-_DOI_PREFIX = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
-
-
-def arxiv_key(value: str) -> str:
-    """An arXiv id folded for lookup: no prefix, no version suffix, lower case."""
-    value = _ARXIV_PREFIX.sub("", value.strip()).removesuffix(".pdf")
-    return _ARXIV_VERSION.sub("", value).lower()
-
-
-def doi_key(value: str) -> str:
-    """A DOI folded for lookup: no resolver prefix, lower case."""
-    return _DOI_PREFIX.sub("", value.strip()).lower()
 
 
 @dataclass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -170,6 +169,8 @@ def paper_key(paper: Paper) -> str:
 
 def make_paper_id(paper: Paper) -> str:
     """A short, stable, always-alphabetic-prefixed id for a new paper."""
+    import hashlib  # (late: a lookup that reads papers never makes ids)
+
     digest = hashlib.sha1(paper_key(paper).encode("utf-8")).hexdigest()
     return f"p{digest[:9]}"
 

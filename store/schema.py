@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import time
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from store.atomic import CRASH_ENV, fsync_dir, maybe_crash
 from store.errors import StoreError
 from store.models import Collection, Paper, Section, SourceRecord
-from store.typecheck import check_tables
 
 SCHEMA_VERSION = 1
 TABLES = ("papers", "sections", "collections", "sources")
@@ -96,6 +92,8 @@ def validate_shape(data: Any, path: Path) -> Tables:
             "untouched: restore a file from backups/ or move it away",
             path=path,
         )
+    from store.typecheck import check_tables
+
     check_tables(data, path)
     return data
 
@@ -137,12 +135,16 @@ def migrate(data: Tables, version: int) -> Tables:
 
 def stamp() -> str:
     """A sortable UTC timestamp for backup names."""
+    from datetime import UTC, datetime
+
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def backup_label(source: Path, kind: str = "library") -> str:
     """The label of the backups of one library file: kind plus a hash of its real path, so
     libraries never prune or name each other's backups."""
+    import hashlib  # (late: readers never name backups)
+
     real = os.path.realpath(source)
     return f"{kind}-{hashlib.sha1(real.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
 
@@ -186,6 +188,8 @@ def backup_file(source: Path, backups: Path, label: str = "library") -> Path:
     """Copy source into backups/<label>-<hash>-<stamp>.json (durably) and prune that file's
     old backups; when the newest backup already holds the same bytes (a write that failed,
     e.g. on a full disk, and is retried) it is reused instead of copied again."""
+    from store.atomic import CRASH_ENV, fsync_dir, maybe_crash  # (readers never write)
+
     label = backup_label(source, label)
     try:
         backups.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 import unicodedata
@@ -134,4 +133,6 @@ def slugify(text: str) -> str:
     slug = _NON_ALNUM.sub("-", fold(text)).strip("-")
     if slug:
         return slug
+    import hashlib  # (late: rarely needed, and costly to import)
+
     return "u" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10] if text.strip() else "x"

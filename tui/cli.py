@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tui.commands import BY_NAME, SPECS, load
 from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
@@ -154,6 +155,22 @@ def app_exit(ctx: Context, app: App[object]) -> int:
     return EXIT_OK
 
 
+QUICK_EXIT = ("search", "show")  # read-only lookups: nothing to save or release at exit
+
+
+def quick_exit(code: int) -> NoReturn:
+    """End a read-only lookup that never opened the Store now, without the interpreter's
+    teardown (freeing every module and the index's maps costs more than the lookup itself):
+    the output is flushed and nothing else is left to save or release."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (`| head`): as main() treats it
+        code = EXIT_OK
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse arguments, run the command, turn user errors into one line."""
     words = sys.argv[1:] if argv is None else list(argv)
@@ -162,7 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return open_browser(ctx)
-        return int(load(args.command).run(ctx))
+        code = int(load(args.command).run(ctx))
+        if argv is None and args.command in QUICK_EXIT and not ctx.store_opened:
+            quick_exit(code)
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

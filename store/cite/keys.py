@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from store.cite.keyscan import keys_in, may_hold
 from store.cite.pattern import DEFAULT_PATTERN, KEY_OK, check_pattern, format_key
 from store.errors import StoreError
 from store.jsonfile import JsonFile
@@ -102,20 +103,7 @@ class CiteKeys:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):
             return None
-        found: dict[str, str] = {}
-        for pid in ids:
-            if '"' in pid or "\\" in pid:
-                return None
-            head = f'"{pid}":"'.encode()
-            at = data.find(head)
-            end = data.find(b'"', at + len(head)) if at >= 0 else -1
-            if end < 0 or data.find(head, end) >= 0:  # missing, spaced or twice: parse
-                return None
-            value = data[at + len(head): end]
-            if b"\\" in value or not KEY_OK.match(value.decode("utf-8", "replace")):
-                return None
-            found[pid] = value.decode()
-        return found
+        return keys_in(data, list(ids))
 
     def _may_hold(self, key: str) -> bool:
         """False only when the key file surely holds no value equal to key up to ASCII case
@@ -126,16 +114,7 @@ class CiteKeys:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):
             return True
-        low, head = data.lower(), f'"{key.lower()}'.encode()  # (ends in the key: fast to find)
-        at = low.find(head)
-        while at >= 0:
-            before = at - 1
-            while before >= 0 and low[before] in b" \t\r\n":
-                before -= 1
-            if low[at + len(head): at + len(head) + 1] == b'"' and low[before: before + 1] == b":":
-                return True  # a value ("id": "key"), not an id
-            at = low.find(head, at + 1)
-        return False
+        return may_hold(data, key)
 
     def missing(self, papers: Iterable[Paper]) -> bool:
         """True when some paper has no key yet."""

@@ -7,12 +7,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from store.cite.keyscan import KEY_OK as KEY_OK
 from store.errors import StoreError
 from store.models import Paper
 
 DEFAULT_PATTERN = "[auth:lower][year][shorttitle:lower]"
 SETTING = "citekey_pattern"
-KEY_OK = re.compile(r"^[A-Za-z0-9_:.+/\-]{1,80}$")
 STOP_WORDS = frozenset(
     ["a", "an", "the", "on", "of", "in", "for", "to", "with", "and", "towards", "toward",
      "from", "via", "by", "at", "as", "is", "are", "do", "does", "what", "how", "why", "when",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.errors import StoreError
 from store.index.place import index_root
+from store.index.reader import resolve_raw
 from store.models import Paper, Row
 from store.paths import annotations_file
 
@@ -94,10 +95,7 @@ class IndexAccess:
         index = self.current()
         if index is None:
             return None
-        raw = index.alt_hit(ref)
-        if raw is None and len(ref) >= 3:
-            hits = index.ids_with_prefix(ref)
-            raw = index.raw(hits[0]) if len(hits) == 1 else None
+        raw = resolve_raw(index, ref)
         return (None if raw is None else paper_from_raw(raw),)
 
     def search(self, query: Any, *, view: str | None = None, sort: str = "relevance",

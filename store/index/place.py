@@ -3,11 +3,11 @@ store's home cannot be written (a read-only or shared home), so search never sca
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
-import tempfile
 from pathlib import Path
+
+from store.fingerprint import sha1
 
 
 def _writable(folder: Path) -> bool:
@@ -34,10 +34,12 @@ def _private(folder: Path) -> bool:
 
 def index_root(home: Path, library_path: Path) -> Path:
     """The index folder of the library at library_path for the store in home."""
-    digest = hashlib.sha1(str(library_path.resolve()).encode()).hexdigest()[:12]
+    digest = sha1(str(library_path.resolve()).encode()).hexdigest()[:12]
     beside = home / "index"
     if _writable(beside):
         return beside / digest
+    import tempfile  # (late: only for a home that cannot be written)
+
     user = getattr(os, "getuid", lambda: "user")()
     private = Path(tempfile.gettempdir()) / f"paperdeck-{user}"
     return private / "index" / digest if _private(private) else beside / digest

@@ -21,6 +21,7 @@ import orjson
 
 from store.atomic import CRASH_ENV, atomic_write_bytes, locked
 from store.errors import StoreError
+from store.fingerprint import file_fingerprint as file_fingerprint
 from store.index.documents import Marks, marks_table
 from store.index.engine import PaperIndex
 from store.index.schema import FORMAT
@@ -28,16 +29,6 @@ from store.models import Annotation
 
 Progress = Callable[[int, int], None]
 Changes = list[tuple[dict[str, Any], int]]
-
-
-def file_fingerprint(path: Path) -> str:
-    """size|mtime_ns|inode|ctime_ns of a file ("-" when missing); ctime catches an in-place
-    same-size rewrite that kept the old mtime."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return "-"
-    return f"{st.st_size}|{st.st_mtime_ns}|{st.st_ino}|{st.st_ctime_ns}"
 
 
 def _crash(point: str) -> None:

@@ -45,11 +45,12 @@ def field_query(schema: tantivy.Schema, field: str, tokens: tuple[str, ...],
         if not head:
             return Q.term_query(schema, field, gram)
         return Q.phrase_query(schema, field, [*words, (at + len(last), gram)])
-    if not head:
-        prefix = Q.regex_query(schema, field, _esc(last) + ".*")
+    found = expand(field, last) if expand is not None else None
+    if not head:  # the prefix's words (few: a term set, no automaton to build), else a regex
+        prefix = (Q.regex_query(schema, field, _esc(last) + ".*") if found is None
+                  else Q.term_set_query(schema, field, found) if found else Q.empty_query())
         whole = Q.term_query(schema, field, last)  # scores the whole word by BM25
         return Q.boolean_query([(Occur.Should, prefix), (Occur.Should, whole)])
-    found = expand(field, last) if expand is not None else None
     if found is not None:  # few words start so: one exact phrase per word (fast)
         phrases = [(Occur.Should, Q.phrase_query(schema, field, [*words, (at, w)]))
                    for w in found]

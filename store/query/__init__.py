@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from store.models import Annotation, Paper
 from store.query.boolean import CLOSE, NOT_OPEN, OPEN, OR, Token, branches_of
 from store.query.text import all_field, has_code, paper_fields, phrase_pattern, tag_field, words
+
+if TYPE_CHECKING:
+    from store.models import Annotation, Paper
 
 TEXT_QUALIFIERS = {"author": "author", "title": "title", "venue": "venue", "cat": "cat",
                    "category": "cat", "tag": "tag", "arxiv": "ids", "doi": "ids"}
@@ -119,6 +122,8 @@ class Query:
 
     def matches(self, paper: Paper, annotation: Annotation | None = None) -> bool:
         """True when paper (with the user's annotation) satisfies every term."""
+        from store.models import Annotation  # (parsing a query needs no model classes)
+
         ctx = _Context(paper, annotation or Annotation())
         if self.branches:
             return any(all(ctx.term(t) != t.negated for t in b) for b in self.branches)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from store.models import Annotation, Paper
 from store.text import fold
+
+if TYPE_CHECKING:
+    from store.models import Annotation, Paper
 
 WORD = re.compile(r"\w+")
 SEP = " | "

@@ -9,14 +9,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from rich.console import Console
 
     from store.index.engine import PaperIndex
-    from store.models import Paper, Row
+    from store.index.reader import IndexReader
+    from store.models import Annotation, Paper, Row
     from store.query import Query
     from store.repository import Store
+
+    Marks = Callable[[str], tuple[bool, bool, bool]]  # paper id -> (read, starred, noted)
 
 EXIT_OK = 0
 EXIT_NOTHING = 1
@@ -35,6 +38,7 @@ class Context:
         """Keep args; the store and the consoles are made on first use."""
         self.args = args
         self._store: Store | None = None
+        self._reader: IndexReader | None = None
         self._out: Console | None = None
         self._err: Console | None = None
 
@@ -70,6 +74,12 @@ class Context:
         return Path(home).expanduser() if home else default_home()
 
     @property
+    def store_opened(self) -> bool:
+        """True once the store was opened (a read-only lookup answered by the reader never
+        opens it)."""
+        return self._store is not None
+
+    @property
     def store(self) -> Store:
         """The store, opened on first use."""
         if self._store is None:
@@ -81,6 +91,17 @@ class Context:
                 raise CommandError(f"{library}: no such library file (import into it first)")
             self._store = Store(self.home, Path(library).expanduser() if library else None)
         return self._store
+
+    @property
+    def reader(self) -> IndexReader:
+        """Read-only lookups through a fresh index, without opening the store (see
+        tui.commands.quick); the store answers whatever the reader cannot."""
+        if self._reader is None:
+            from store.index.reader import IndexReader
+
+            library = getattr(self.args, "library", None)
+            self._reader = IndexReader(self.home, Path(library).expanduser() if library else None)
+        return self._reader
 
     def index(self) -> PaperIndex | None:
         """The store's search index, built first (with a progress line) when it is missing or
@@ -142,6 +163,17 @@ class Context:
         from store.text import clean_output
 
         sys.stderr.write(f"paperdeck: {clean_output(text)}\n")
+
+
+def annotation_marks(annotations: Mapping[str, Annotation]) -> Marks:
+    """The (read, starred, noted) lookup of the store's annotations."""
+
+    def marks(paper_id: str) -> tuple[bool, bool, bool]:
+        """One paper's flags."""
+        ann = annotations.get(paper_id)
+        return (False, False, False) if ann is None else (ann.read, ann.starred, bool(ann.note))
+
+    return marks
 
 
 def no_color() -> bool:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from store.models import Annotation, Row
+from typing import TYPE_CHECKING
+
 from store.text import clean_inline
 from store.venue_year import venue_without_year
-from tui.commands.context import Context
+
+if TYPE_CHECKING:
+    from store.models import Row
+    from tui.commands.context import Context, Marks
 
 
-def flags(row: Row, ann: Annotation | None) -> str:
+def flags(row: Row, marks: tuple[bool, bool, bool]) -> str:
     """Compact flag column: C code, R read, * starred, N note."""
-    ann = ann or Annotation()
-    marks = (("C", row.has_code), ("R", ann.read), ("*", ann.starred), ("N", ann.note))
-    return "".join(ch for ch, on in marks if on)
+    read, starred, noted = marks
+    shown = (("C", row.has_code), ("R", read), ("*", starred), ("N", noted))
+    return "".join(ch for ch, on in shown if on)
 
 
-def paper_lines(ctx: Context, rows: list[Row], annotations: dict[str, Annotation]) -> None:
+def paper_lines(ctx: Context, rows: list[Row], marks: Marks) -> None:
     """Print a list of papers: a Rich table on a terminal, TSV when piped."""
     if not ctx.tty:
         for p in rows:
@@ -43,6 +47,6 @@ def paper_lines(ctx: Context, rows: list[Row], annotations: dict[str, Annotation
             Text(clean_inline(venue_without_year(p.venue_short, p.year))),
             Text(clean_inline(p.title)),
             Text(clean_inline(p.first_author)),
-            Text(flags(p, annotations.get(p.id))),
+            Text(flags(p, marks(p.id))),
         )
     ctx.out.print(table)

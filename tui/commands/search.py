@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-import orjson
-
 from tui.commands.context import (
     EXIT_NOTHING,
     EXIT_OK,
     CommandError,
     Context,
+    annotation_marks,
     checked_query,
     index_progress,
 )
@@ -44,22 +43,32 @@ def run(ctx: Context) -> int:
     if not ctx.args.query:
         raise CommandError("search needs a QUERY (see `paperdeck search --help`)")
     query = checked_query(ctx, " ".join(ctx.args.query))
-    store = ctx.store
     limit = ctx.args.limit
     if limit is None:
         limit = 0 if ctx.args.json else DEFAULT_LIMIT
     if limit < 0:
         raise CommandError(f"--limit {limit}: give 0 (all) or a positive number")
-    page = store.search(query.text, sort=ctx.args.sort, limit=limit or 1_000_000,
-                        progress=index_progress(ctx))
-    # the index holds papers as imported: rows of papers the user (or enrich) edited are
-    # rebuilt with the edits on top, as the TUI shows them
-    rows = [] if page.fuzzy and ctx.args.json else store.with_edits(page.rows)
+    page = None
+    if not ctx.args.json:  # a fresh index answers alone: the store is not even opened
+        from tui.commands.quick import search_page
+
+        page = search_page(ctx, query, sort=ctx.args.sort, limit=limit or 1_000_000)
+    if page is not None:
+        rows, marks = page.rows, ctx.reader.marks
+    else:
+        store = ctx.store
+        page = store.search(query.text, sort=ctx.args.sort, limit=limit or 1_000_000,
+                            progress=index_progress(ctx))
+        # the index holds papers as imported: rows of papers the user (or enrich) edited are
+        # rebuilt with the edits on top, as the TUI shows them
+        rows = [] if page.fuzzy and ctx.args.json else store.with_edits(page.rows)
+        marks = annotation_marks(store.annotations())  # (read now: a broken file is an error)
     if rows and not page.fuzzy and len(rows) < page.total:
         ctx.warn(f"showing {len(rows)} of {page.total} (--limit 0 for all)")
     if ctx.args.json:
         from store.export import to_json
 
+        store = ctx.store
         annotations = store.annotations()
         papers = [p for p in (store.get(r.id) for r in rows) if p is not None]
         ctx.write(to_json(papers, annotations))
@@ -67,10 +76,17 @@ def run(ctx: Context) -> int:
         from tui.commands.render import paper_lines
 
         if page.fuzzy:
-            ctx.warn(f"no exact matches for {orjson.dumps(query.text).decode()}; close matches:")
-        paper_lines(ctx, rows, store.annotations())
+            ctx.warn(f"no exact matches for {quoted(query.text)}; close matches:")
+        paper_lines(ctx, rows, marks)
     if not rows:
         if not ctx.args.json:
-            ctx.warn(f"no papers match {orjson.dumps(query.text).decode()}")
+            ctx.warn(f"no papers match {quoted(query.text)}")
         return EXIT_NOTHING
     return EXIT_OK
+
+
+def quoted(text: str) -> str:
+    """text as a JSON string (quotes and controls escaped), for messages."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)

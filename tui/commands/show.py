@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-import orjson
-
 from store.models import Annotation, Paper
 from store.text import clean_block, clean_inline
 from store.venue_year import venue_with_year
@@ -82,16 +80,22 @@ def _yearless(paper: Paper) -> str:
 
 def run(ctx: Context) -> int:
     """Print one paper."""
-    store = ctx.store
-    paper = ctx.find_paper(ctx.args.id)
-    if paper is None:
-        return EXIT_NOTHING
-    ann = store.annotation(paper.id)
+    from tui.commands import quick
+
+    paper = quick.paper(ctx, ctx.args.id)  # a fresh index answers alone: no store opened
+    ann = None if paper is None else quick.annotation(ctx.reader, paper.id)
+    if paper is None or ann is None:
+        paper = ctx.find_paper(ctx.args.id)
+        if paper is None:
+            return EXIT_NOTHING
+        ann = ctx.store.annotation(paper.id)
     if ctx.args.bibtex:
         from store.bibtex_export import to_bibtex
 
         ctx.write(to_bibtex([paper], abstract=True))
     elif ctx.args.json:
+        import orjson
+
         from store.export import to_json
 
         record = orjson.loads(to_json([paper], {paper.id: ann}))[0]

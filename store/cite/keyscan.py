@@ -1,0 +1,48 @@
+"""Byte searches of the cite key file (`citekeys.json`): a few lookups without parsing a large
+map. Light (re only), so read-only commands can ask before opening the store."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import mmap
+
+KEY_OK = re.compile(r"^[A-Za-z0-9_:.+/\-]{1,80}$")
+
+
+def may_hold(data: bytes, key: str) -> bool:
+    """False only when the key file's bytes surely hold no value equal to key up to ASCII case
+    (one byte search instead of parsing a large file and mapping it back, per lookup)."""
+    if not KEY_OK.match(key):  # a key the file cannot hold verbatim: ask the parsed map
+        return True
+    low, head = data.lower(), f'"{key.lower()}'.encode()  # (ends in the key: fast to find)
+    at = low.find(head)
+    while at >= 0:
+        before = at - 1
+        while before >= 0 and low[before] in b" \t\r\n":
+            before -= 1
+        if low[at + len(head): at + len(head) + 1] == b'"' and low[before: before + 1] == b":":
+            return True  # a value ("id": "key"), not an id
+        at = low.find(head, at + 1)
+    return False
+
+
+def keys_in(data: bytes | mmap.mmap, ids: list[str]) -> dict[str, str] | None:
+    """The keys of a few paper ids found by a byte search of the file's bytes; None when some
+    id is not found that way (then the caller parses the map)."""
+    found: dict[str, str] = {}
+    for pid in ids:  # (data may be a map of the file: find and slices only)
+        if '"' in pid or "\\" in pid:
+            return None
+        head = f'"{pid}":"'.encode()
+        at = data.find(head)
+        end = data.find(b'"', at + len(head)) if at >= 0 else -1
+        if end < 0 or data.find(head, end) >= 0:  # missing, spaced or twice: parse
+            return None
+        value = data[at + len(head): end]
+        if b"\\" in value or not KEY_OK.match(value.decode("utf-8", "replace")):
+            return None
+        found[pid] = value.decode()
+    return found
