@@ -247,16 +247,17 @@ class PartedStorage(OrjsonStorage):
                 else:
                     runs.append([pid, 1])
             written = {pid: self._write_part(pid, plist) for pid, plist in groups.items()}
+            # Only the parts written now stay cached (the next append usually goes to the
+            # last of them): a streamed import of millions of papers would otherwise keep
+            # every part it ever wrote in memory (~6 KB per paper). Others are read again.
+            self._parts = dict(written)
             entries = [dict(r) for r in table_records(manifest, "parts")]
             for entry in entries:
                 if entry["id"] in written:
                     name, plist = written.pop(str(entry["id"]))
                     entry.update(file=name, count=len(plist))
-                    written_back = (name, plist)
-                    self._parts[str(entry["id"])] = written_back
             entries += [{"id": pid, "file": name, "count": len(plist)}
                         for pid, (name, plist) in written.items()]
-            self._parts.update(written)
             self._commit(small, {}, runs, entries)
 
     def _collect(self, keep: set[str]) -> None:
