@@ -13,17 +13,26 @@ from store.models import Collection, Link, Paper, Section
 from store.text import SUSPECT_CHARS, strip_controls
 
 T = TypeVar("T")
-# What strip_controls acts on, as it appears in orjson output (C0 controls are escaped there).
-_SUSPECT_JSON = re.compile(f"\\\\(?:u00[01]|[bfr])|[{SUSPECT_CHARS}]")
+# What strip_controls acts on, as it appears in orjson output: C0 controls are escaped there
+# (\u00XX, \b, \f, \r), everything else it acts on (DEL, C1, separators, format characters)
+# is raw and outside ASCII. One regex over the whole text would test every character against
+# a big Unicode class (~25 ns each); instead the escapes are found by a literal-led regex and
+# the class is tested only on what is left once every ASCII byte but DEL is deleted.
+_SUSPECT_ESCAPE = re.compile(rb"\\(?:u00[01]|[bfr])")
+_SUSPECT = re.compile(f"[{SUSPECT_CHARS}]")
+_ASCII_BUT_DEL = bytes(range(0x7F))
 
 
 def _needs_cleaning(records: Sequence[Any]) -> bool:
     """True when any string in records may hold a control or format character."""
     try:
-        encoded = orjson.dumps(records).decode("utf-8")
+        encoded = orjson.dumps(records)
     except TypeError:
         return True
-    return _SUSPECT_JSON.search(encoded) is not None
+    if _SUSPECT_ESCAPE.search(encoded) is not None:
+        return True
+    rest = encoded.translate(None, _ASCII_BUT_DEL)  # whole UTF-8 sequences stay whole
+    return bool(rest) and _SUSPECT.search(rest.decode("utf-8")) is not None
 
 
 def clean_value(value: Any) -> Any:

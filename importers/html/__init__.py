@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
+
+from selectolax.lexbor import LexborHTMLParser
 
 from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.html.dom import parse_html
 from importers.html.guard import TooDeep
 from importers.html.page import PageRead, read_page
 from importers.html.site import assemble
@@ -14,6 +19,7 @@ _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|hea
                          re.I | re.S)
 _TAGS = ("<div", "<p>", "<p ", "<li", "<a ", "<meta", "<table", "<span")
 _SAMPLE = 4096
+T = TypeVar("T")
 
 
 class HtmlImporter:
@@ -42,13 +48,23 @@ class HtmlImporter:
         del today
         from importers.html.lists import better
 
-        return better(parse_pages([read(text, source=source)], site=False), text, source=source)
+        tree = _guarded(lambda: parse_html(text), source)  # one tree for both readings
+        page = read(text, source=source, tree=tree)
+        return better(parse_pages([page], site=False), text, source=source, tree=tree)
 
 
-def read(text: str, *, source: str, path: str = "", url: str = "") -> PageRead:
-    """Read one page, turning any parser failure into ImporterError."""
+def read(text: str, *, source: str, path: str = "", url: str = "",
+         tree: LexborHTMLParser | None = None) -> PageRead:
+    """Read one page (tree: its document tree, when already parsed), turning any parser
+    failure into ImporterError."""
+    return _guarded(lambda: read_page(text, source=source, path=path, url=url, tree=tree),
+                    source)
+
+
+def _guarded(run: Callable[[], T], source: str) -> T:
+    """run(), turning any parser failure into ImporterError."""
     try:
-        return read_page(text, source=source, path=path, url=url)
+        return run()
     except TooDeep as exc:
         raise ImporterError(str(exc), source=source) from None
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError,

@@ -21,11 +21,17 @@ SKIP_TAGS = frozenset({
 HIDDEN_CLASSES = frozenset({"hidden", "abs", "collapse", "d-none", "hide", "sr-only"})
 
 
+class Tree(LexborHTMLParser):
+    """A page's document tree that keeps what its readers ask of it more than once."""
+
+    metas: dict[tuple[str, str], str] | None = None  # see meta_content
+
+
 def parse_html(text: str) -> LexborHTMLParser:
     """The document tree of an HTML text (lenient about bad markup; raises TooDeep, before any
     tree is built, for elements nested by the thousand)."""
     check_depth(text)
-    return LexborHTMLParser(text)
+    return Tree(text)
 
 
 def classes(node: LexborNode) -> set[str]:
@@ -133,13 +139,17 @@ def href(node: LexborNode) -> str:
 def meta_content(tree: LexborHTMLParser, *names: str) -> str:
     """The first non-empty <meta name|property|itemprop=…> content among names (the first
     such tag of each name counts; one pass over the page's first MAX_META meta tags)."""
-    first: dict[tuple[str, str], str] = {}
-    for node in tree.css("meta")[:MAX_META]:
-        attrs = node.attributes
-        for attr in _META_ATTRS:
-            key = attrs.get(attr)
-            if key is not None and (attr, key) not in first:
-                first[(attr, key)] = attrs.get("content") or ""
+    first = tree.metas if isinstance(tree, Tree) else None
+    if first is None:
+        first = {}
+        for node in tree.css("meta")[:MAX_META]:
+            attrs = node.attributes
+            for attr in _META_ATTRS:
+                key = attrs.get(attr)
+                if key is not None and (attr, key) not in first:
+                    first[(attr, key)] = attrs.get("content") or ""
+        if isinstance(tree, Tree):
+            tree.metas = first  # one pass over the page's meta tags, however often asked
     for name in names:
         for attr in _META_ATTRS:
             value = clean_inline(first.get((attr, name), ""))

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import MAX_ENTRIES, ImporterError, ImportResult, too_many_entries
 from importers.html.dom import parse_html
+from importers.html.inline import inline_tokens
 from importers.sites.entry import entry_paper
 from importers.sites.groups import Grouped, build, collection_for, finish
-from importers.sites.markdown import parser
 from importers.sites.publist import _OTHER_HEADING, PUBLICATION_HEADING, _label
 from store.models import Paper
 
@@ -26,7 +26,8 @@ _STRONG = frozenset({"b", "strong"})
 _EM = frozenset({"i", "em", "cite"})
 _SKIP = frozenset({"script", "style", "nav", "header", "footer", "noscript", "template"})
 _MAX_NODES = 200_000
-_ESCAPE = re.compile(r"([\\`*_\[\]])")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]"})  # Markdown's own characters
+_SPACES = re.compile(r"\s+")
 
 
 def _inline(node: LexborNode) -> str:
@@ -35,7 +36,7 @@ def _inline(node: LexborNode) -> str:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            out.append(_ESCAPE.sub(r"\\\1", child.text_content or ""))
+            out.append((child.text_content or "").translate(_ESCAPES))
         elif tag in _SKIP or tag in ("ul", "ol"):
             continue
         elif tag == "br":
@@ -49,7 +50,7 @@ def _inline(node: LexborNode) -> str:
             out.append(f"[{_inline(child).strip()}]({href})")
         else:
             out.append(_inline(child))
-    return re.sub(r"\s+", " ", "".join(out))
+    return _SPACES.sub(" ", "".join(out))
 
 
 def _inside_item(node: LexborNode) -> bool:
@@ -64,10 +65,12 @@ def _inside_item(node: LexborNode) -> bool:
     return False
 
 
-def html_entries(html: str) -> Iterator[tuple[Paper, str, int]]:
+def html_entries(html: str, tree: LexborHTMLParser | None = None
+                 ) -> Iterator[tuple[Paper, str, int]]:
     """(paper, group label, 0) for each list entry under the page's publication headings, read
-    as the caller asks for them (so a caller that stops early reads no further)."""
-    tree = parse_html(html)
+    as the caller asks for them (so a caller that stops early reads no further); tree: html's
+    document tree, when already parsed."""
+    tree = parse_html(html) if tree is None else tree
     root = tree.body or tree.root
     if root is None:
         return
@@ -82,24 +85,23 @@ def html_entries(html: str) -> Iterator[tuple[Paper, str, int]]:
             continue
         if not area or node.tag not in ("li", "p", "dd") or _inside_item(node):
             continue
-        tokens = parser().parseInline(_inline(node))
-        children = tokens[0].children if tokens and tokens[0].children else []
-        paper = entry_paper(children)
+        paper = entry_paper(inline_tokens(_inline(node)))
         if paper is not None:
             yield paper, group, 0
 
 
 def list_reading(text: str, *, source: str, importer: str = "html", authored_only: bool = True,
-                 collection: tuple[str, str] | None = None) -> ImportResult | None:
+                 collection: tuple[str, str] | None = None,
+                 tree: LexborHTMLParser | None = None) -> ImportResult | None:
     """The page read as entries grouped by its headings, or None when that finds nothing.
 
     authored_only: entries without authors are left out; collection: (id, title), else one
-    named after the source.
+    named after the source; tree: text's document tree, when already parsed.
     """
     grouped = Grouped()
     cut = False
     try:
-        for paper, group, line in html_entries(text):
+        for paper, group, line in html_entries(text, tree):
             if paper.authors or not authored_only:
                 if len(grouped.items) >= MAX_ENTRIES:
                     cut = True
@@ -117,10 +119,12 @@ def list_reading(text: str, *, source: str, importer: str = "html", authored_onl
     return result
 
 
-def better(first: ImportResult, text: str, *, source: str) -> ImportResult:
-    """first, unless the list reading finds more papers that have authors."""
+def better(first: ImportResult, text: str, *, source: str,
+           tree: LexborHTMLParser | None = None) -> ImportResult:
+    """first, unless the list reading finds more papers that have authors (tree: text's
+    document tree, when already parsed)."""
     with_authors = sum(1 for p in first.papers if p.authors and p.title)
-    listed = list_reading(text, source=source)
+    listed = list_reading(text, source=source, tree=tree)
     if listed is not None and len(listed.papers) > with_authors:
         listed.warnings.extend(first.warnings)
         return listed

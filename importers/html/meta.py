@@ -224,8 +224,9 @@ def project_page_paper(tree: LexborHTMLParser, root: LexborNode, *, source: str,
     from importers.html.classify import looks_like_names
     from importers.html.roles import role
 
-    heading = next((h for h in root.css("h1, h2") if role(h) == "title"), None)
-    heading = heading or root.css_first("h1")
+    headings = root.css("h1, h2")
+    heading = next((h for h in headings if role(h) == "title"), None)
+    heading = heading or (root.css_first("h1") if headings else None)
     if heading is None:
         return None
     authors_node = next((n for n in root.css("[class], [itemprop]") if role(n) == "authors"

@@ -18,13 +18,15 @@ from importers.html.meta import (
     jsonld_papers,
     project_page_paper,
 )
-from importers.html.nav import NavItem, normalize_permalink, own_link, read_nav
+from importers.html.nav import NavItem, nav_groups, normalize_permalink, own_link, read_nav
 from importers.html.scan import read_entries
 from store.models import Paper
 
 ORIGIN = "http://site.invalid"
 ROOT_SELECTORS = (".page__content", "main", "[role=main]", "article", "#content", ".content",
                   "body")
+
+_CONTAINERS = ", ".join(s for s in ROOT_SELECTORS if s != "body")
 
 
 @dataclass(slots=True)
@@ -49,10 +51,15 @@ class PageRead:
 def content_root(tree: LexborHTMLParser) -> LexborNode | None:
     """The main content element of a page: the first usual container holding most of its text."""
     body = tree.body or tree.root
+    if tree.css_first(_CONTAINERS) is None:
+        return body  # the "body" selector finds body, else nothing: body either way
     total = visible_length(body) if body is not None else 0
     for selector in ROOT_SELECTORS:
         node = tree.css_first(selector)
-        if node is not None and visible_length(node) >= 0.5 * total:
+        if node is None:
+            continue
+        same = body is not None and node.mem_id == body.mem_id  # body is counted once
+        if (total if same else visible_length(node)) >= 0.5 * total:
             return node
     return body
 
@@ -66,9 +73,11 @@ def visible_length(node: LexborNode) -> int:
     return shown - sum(len(n.text(strip=True)) for n in node.css(_UNSEEN))
 
 
-def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageRead:
-    """Read one page. path: its site path (saved file); url: its address (fetched page)."""
-    tree = parse_html(text)
+def read_page(text: str, *, source: str, path: str = "", url: str = "",
+              tree: LexborHTMLParser | None = None) -> PageRead:
+    """Read one page. path: its site path (saved file); url: its address (fetched page);
+    tree: text's document tree, when the caller has parsed it already."""
+    tree = parse_html(text) if tree is None else tree
     canonical = tree.css_first('link[rel="canonical"]')
     base = url or (ORIGIN + "/" + path.lstrip("/") if path else ORIGIN + "/" + source)
     if not url and canonical is not None and not path:
@@ -77,8 +86,9 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageR
     root = content_root(tree) or tree.root
     if root is None:
         return PageRead(source=source, permalink=permalink)
+    groups = nav_groups(root)  # once, for the page's own link and its nav
     if not url and (canonical is None or path):
-        permalink = own_link(root, base, permalink)
+        permalink = own_link(root, base, permalink, groups)
     page = PageRead(source=source, permalink=permalink)
     h1 = root.css_first("h1") or tree.css_first("h1")
     page.title = (text_of(h1) if h1 is not None else "") or meta_content(tree, "og:title") or (
@@ -86,7 +96,7 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "") -> PageR
     page.excerpt = meta_content(tree, "og:description", "description")
     heading = root.css_first("h2")
     page.heading = text_of(heading) if heading is not None else ""
-    page.nav = read_nav(root, base, permalink)
+    page.nav = read_nav(root, base, permalink, groups)
     own = citation_paper(tree, source=source, locator=permalink)
     if own is not None:
         enrich_own_page(own, tree)

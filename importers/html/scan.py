@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import ImportWarning
 from importers.html.blocks import is_link_line, read_block
@@ -22,6 +22,16 @@ MIN_TEXT = 12  # characters of text a block needs to hold a title and its author
 MAX_LEAK = 500_000  # characters of unrendered Markdown read from one hidden block
 BLOCK_CANDIDATES = frozenset({"p", "li", "div", "article", "section", "dd", "td", "tr",
                               "blockquote", "dt"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
+_WANTED = ", ".join(sorted(BLOCK_CANDIDATES | _HEADINGS))
+# lexbor's ids of the standard tags (the same in every document; other tags get others)
+_IDS = {node.tag: node.tag_id for node in LexborHTMLParser(
+    "<table><tr><td></td></tr></table><dl><dt></dt><dd></dd></dl><ul><li></li></ul>"
+    + "".join(f"<{tag}></{tag}>" for tag in sorted(BLOCK_CANDIDATES | _HEADINGS))
+).root.traverse()}
+_CANDIDATE_IDS = frozenset(_IDS[tag] for tag in BLOCK_CANDIDATES)
+_HEADING_IDS = frozenset(_IDS[tag] for tag in _HEADINGS)
+_TOP_IDS = frozenset({_IDS["h1"], _IDS["h2"]})
 FENCE_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
 _YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d{2})(?:\s+(?:papers|publications))?$",
                            re.I)
@@ -36,6 +46,17 @@ def _fenced(node: LexborNode, root: LexborNode, accepted: set[int]) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _with_headings(root: LexborNode) -> set[int]:
+    """mem_ids of the nodes below root (and root) that hold an h1-h4 (each node once)."""
+    found: set[int] = set()
+    for heading in root.css(", ".join(sorted(_HEADINGS))):
+        parent = heading.parent
+        while parent is not None and parent.mem_id not in found:
+            found.add(parent.mem_id)
+            parent = parent.parent
+    return found
 
 
 def _followers(block: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
@@ -76,15 +97,26 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
         found.append((parts, [], None))
     year: int | None = None
     tried = 0
-    for node in root.traverse():
-        tag = node.tag
-        if tag in ("h1", "h2", "h3", "h4") and not _fenced(node, root, accepted):
-            match = _YEAR_HEADING.match(text_of(node).strip(" :."))
-            year = int(match.group(1)) if match else (None if tag in ("h1", "h2") else year)
+    headed = _with_headings(root)
+    descend = root.css_first(_WANTED) is not None  # else only root itself can be a block
+    stack = [iter((root,))]  # root.traverse() order, but a subtree that holds no heading and
+    while stack:  # too little text for a block is skipped whole (none of it can be read)
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
             continue
-        if tag not in BLOCK_CANDIDATES or node.mem_id in accepted:
+        if descend:
+            stack.append(node.iter())
+        kind = node.tag_id  # cheaper than the tag name
+        if kind in _HEADING_IDS and not _fenced(node, root, accepted):
+            match = _YEAR_HEADING.match(text_of(node).strip(" :."))
+            year = int(match.group(1)) if match else (None if kind in _TOP_IDS else year)
+            continue
+        if kind not in _CANDIDATE_IDS or node.mem_id in accepted:
             continue
         if len(node.text(strip=True)) < MIN_TEXT:  # in C: the cheapest test first
+            if descend and node.mem_id not in headed:
+                stack.pop()
             continue
         if is_hidden(node) or _fenced(node, root, accepted) or count_titles(node) > 1:
             continue

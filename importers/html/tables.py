@@ -32,18 +32,29 @@ def _columns(header: list[LexborNode]) -> dict[str, int]:
     return found
 
 
+def _header(table: LexborNode) -> list[LexborNode]:
+    """The cells of a table's first row that has cells ([] when none has)."""
+    first = table.css_first("tr")
+    cells = _cells(first) if first is not None else []
+    if cells or first is None:
+        return cells
+    return next((cells for cells in map(_cells, table.css("tr")) if cells), [])
+
+
 def table_entries(root: LexborNode) -> list[tuple[LexborNode, EntryParts]]:
     """(row, parts) for each data row of a table whose header names a title and authors."""
     entries: list[tuple[LexborNode, EntryParts]] = []
     for table in root.css("table"):
-        rows = [r for r in table.css("tr") if _cells(r)]
-        if len(rows) < 2:
-            continue
-        columns = _columns(_cells(rows[0]))
+        header = _header(table)  # before the other rows: most tables are not publications
+        columns = _columns(header) if header else {}
         if "title" not in columns or not {"authors", "venue"} & set(columns):
             continue
-        for row in rows[1:]:
+        rows = iter(table.css("tr"))
+        next(cells for cells in map(_cells, rows) if cells)  # the header row
+        for row in rows:
             cells = _cells(row)
+            if not cells:
+                continue
             parts = EntryParts()
             for name, index in columns.items():
                 if index < len(cells):

@@ -114,7 +114,7 @@ def _citation_title(plain: str) -> str:
     """
     if not _YEAR.search(plain):
         return ""
-    pieces = [p.strip() for p in re.split(r"\.\s+", plain) if p.strip()]
+    pieces = [p.strip() for p in _FULL_STOP.split(plain) if p.strip()]
     authors = 0
     previous_initial = False
     for piece in pieces:
@@ -132,6 +132,10 @@ def _citation_title(plain: str) -> str:
     return ""
 
 
+_FULL_STOP = re.compile(r"\.\s+")
+_NAME_SPLIT = re.compile(r",|;|\band\b|&")
+_APA_YEAR = re.compile(r"\s*\(\s*(?:19|20)\d\d[a-z]?\s*\)\.?")
+_IN = re.compile(r"^(?:in|to appear in)\s+", re.I)
 _EPRINT = re.compile(r"\barxiv[:\s]*(\d{4}\.\d{4,5})", re.I)
 _PARTICLES = frozenset({"van", "von", "der", "de", "la", "del", "da", "di", "le", "du", "bin",
                         "al", "el", "dos", "das", "ter", "den", "y"})
@@ -140,14 +144,14 @@ _PARTICLES = frozenset({"van", "von", "der", "de", "la", "del", "da", "di", "le"
 def _is_name(piece: str) -> bool:
     """True for a piece that reads as one person's name ("Wei Zhang", "J. Smith")."""
     words = piece.replace("*", "").split()
-    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in piece) or _VENUEISH.search(piece):
+    if not 1 <= len(words) <= 5 or any(map(str.isdigit, piece)) or _VENUEISH.search(piece):
         return False
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
 def _namelike_run(text: str) -> str:
     """The leading comma/and-separated run of name-like pieces of text ("" when none)."""
-    pieces = [p.strip(" .;:") for p in re.split(r",|;|\band\b|&", text)]
+    pieces = [p.strip(" .;:") for p in _NAME_SPLIT.split(text)]
     run: list[str] = []
     for piece in pieces:
         if not piece:
@@ -177,7 +181,7 @@ def entry_paper(children: list[Token]) -> Paper | None:
     after = plain[pos + len(title):] if pos >= 0 else plain
     years = _YEAR.findall(plain.replace(title, " "))
     paper.year = int(years[-1]) if years else None
-    before = re.sub(r"\s*\(\s*(?:19|20)\d\d[a-z]?\s*\)\.?", " ", before)  # APA "(2019)."
+    before = _APA_YEAR.sub(" ", before)  # APA "(2019)."
     codes = [s.text.strip() for s in segs if s.kind == "code" and s.text.strip()]
     for code in codes:
         before = before.replace(code, " ")
@@ -216,7 +220,7 @@ def entry_paper(children: list[Token]) -> Paper | None:
             pieces = pieces[1:]
         venue = pieces[0] if pieces else ""
     if venue and len(venue) <= 300:
-        set_venue(paper, re.sub(r"^(?:in|to appear in)\s+", "", venue, flags=re.I).strip(" ,."))
+        set_venue(paper, _IN.sub("", venue).strip(" ,."))
     eprint = _EPRINT.search(plain)
     if eprint:
         paper.arxiv_id = eprint.group(1)

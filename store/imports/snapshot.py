@@ -16,9 +16,10 @@ import hashlib
 import re
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
@@ -91,7 +92,10 @@ def import_snapshot(store: Store, path: Path, parse: Parse, *, batch: int = BATC
                     cancel: threading.Event | None = None,
                     restart: bool = False) -> SnapshotReport:
     """Import a snapshot file into store, resuming a previous run unless restart;
-    progress(bytes done, bytes total) after each batch; stops between batches on cancel."""
+    progress(bytes done, bytes total) after each batch; stops between batches on cancel.
+
+    The next batch is read and parsed in a helper thread while this one is applied: the
+    index commit runs without the GIL, so parsing fills that time (at most one batch ahead)."""
     path = Path(path)
     total = path.stat().st_size
     ident = _identity(path)
@@ -102,29 +106,55 @@ def import_snapshot(store: Store, path: Path, parse: Parse, *, batch: int = BATC
     offset, number = int(saved.get("offset", 0)), int(saved.get("line", 0))
     # one journal change for the whole run: each store file's bytes are saved once (not once
     # per batch), and undo takes the run back whole
-    with store.journal.change(f"import {path.name}"), open(path, "rb") as handle:
+    with store.journal.change(f"import {path.name}"), open(path, "rb") as handle, \
+            ThreadPoolExecutor(1, thread_name_prefix="snapshot-parse") as ahead:
         handle.seek(offset)
-        while True:
-            if cancel is not None and cancel.is_set():
-                return report
-            lines: list[tuple[int, bytes]] = []
-            for raw in handle:
-                number += 1
-                lines.append((number, raw))
-                if len(lines) >= batch:
+        reader = _Reader(handle, number, batch, lambda lines: parse(lines, path.name))
+        pending = ahead.submit(reader.next)
+        try:
+            while True:
+                if cancel is not None and cancel.is_set():
+                    return report
+                got = pending.result()
+                if got is None:
                     break
-            if not lines:
-                break
-            _apply(store, path.name, parse(lines, path.name), report)
-            report.lines += len(lines)
-            offset = handle.tell()
-            file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(file, orjson.dumps(
-                {**ident, "offset": offset, "line": number, "papers": report.papers}))
-            if progress is not None:
-                progress(offset, total)
+                pending = ahead.submit(reader.next)
+                count, parsed, number, offset = got
+                _apply(store, path.name, parsed, report)
+                report.lines += count
+                file.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(file, orjson.dumps(
+                    {**ident, "offset": offset, "line": number, "papers": report.papers}))
+                if progress is not None:
+                    progress(offset, total)
+        finally:
+            reader.stopped = True  # a batch being parsed is finished, none is started
     report.finished = True
     return report
+
+
+class _Reader:
+    """Reads and parses the snapshot batch by batch (called from one helper thread)."""
+
+    def __init__(self, handle: BinaryIO, number: int, batch: int,
+                 parse: Callable[[list[tuple[int, bytes]]], Any]) -> None:
+        """Read from handle's position; number: lines before it."""
+        self.handle, self.number, self.batch, self.parse = handle, number, batch, parse
+        self.stopped = False
+
+    def next(self) -> tuple[int, Any, int, int] | None:
+        """(lines, parsed result, last line number, byte offset after it); None at the end."""
+        if self.stopped:
+            return None
+        lines: list[tuple[int, bytes]] = []
+        for raw in self.handle:
+            self.number += 1
+            lines.append((self.number, raw))
+            if len(lines) >= self.batch:
+                break
+        if not lines:
+            return None
+        return len(lines), self.parse(lines), self.number, self.handle.tell()
 
 
 def _apply(store: Store, name: str, result: Any, report: SnapshotReport) -> None:

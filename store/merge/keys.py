@@ -14,6 +14,25 @@ _ARXIV_PREFIX = re.compile(r"^\s*(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)", r
 _VERSION = re.compile(r"v\d+$", re.I)
 _WORDS = re.compile(r"[0-9a-z]+")
 _LONG_WORDS = re.compile(r"[a-z]{8,}")
+# ASCII fast paths of normalize_title and _LONG_WORDS over folded text (fold of ASCII is
+# lower()): bytes that are not [0-9a-z] deleted, resp. bytes that are not [a-z] made spaces.
+_NOT_ALNUM = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122))
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _normalized(text: str) -> str:
+    """store.text.normalize_title, without the regex for ASCII text."""
+    if text.isascii():
+        return text.lower().encode("ascii").translate(None, _NOT_ALNUM).decode("ascii")
+    return normalize_title(text)
+
+
+def _long_words(text: str) -> set[str]:
+    """The distinct runs of 8+ letters a-z of fold(text)."""
+    if text.isascii():
+        runs = text.lower().encode("ascii").translate(_LETTERS_ONLY).split()
+        return {w.decode("ascii") for w in runs if len(w) >= 8}
+    return set(_LONG_WORDS.findall(fold(text)))
 
 
 def arxiv_key(arxiv_id: str) -> str:
@@ -27,7 +46,7 @@ def arxiv_key(arxiv_id: str) -> str:
 def norm_title(title: str) -> str:
     """Normalised title identity (store.text.normalize_title); memoised, as one import
     normalises each title several times (merge, index lookups, index documents)."""
-    return normalize_title(title) if title else ""
+    return _normalized(title) if title else ""
 
 
 def norm_abstract(text: str) -> str:
@@ -64,12 +83,12 @@ class AbstractIndex:
         """AbstractIndex.keys, computed."""
         if not abstract:
             return []
-        compact = norm_title(abstract[:200]), norm_title(abstract[-200:])
+        compact = _normalized(abstract[:200]), _normalized(abstract[-200:])
         if len(compact[0]) < cls.EDGE:
             return []
         keys = [f"h:{compact[0][: cls.EDGE]}", f"t:{compact[1][-cls.EDGE :]}"]
         mid = len(abstract) // 2
-        words = set(_LONG_WORDS.findall(fold(abstract[max(0, mid - 250) : mid + 250])))
+        words = _long_words(abstract[max(0, mid - 250) : mid + 250])
         sketch = sorted(words, key=lambda w: zlib.crc32(w.encode()))[: cls.SKETCH]
         keys.extend(f"w:{w}" for w in sketch)
         return keys

@@ -11,7 +11,7 @@ import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from importers.arxiv_snapshot import IMPORTER, parse_lines, taxonomy
+from importers.arxiv_snapshot import IMPORTER, clean_line, parse_lines, taxonomy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from gen_arxiv_snapshot import papers as generated  # noqa: E402
@@ -81,3 +81,37 @@ def test_any_record_parses_or_is_skipped(rec: dict) -> None:
     """Whatever the fields hold, a line is a paper or a warning, never an exception."""
     res = parse_lines([(1, json.dumps(rec).encode())], source="h.json")
     assert len(res.papers) + len(res.warnings) == 1
+
+
+# Characters that exercise every branch of the cleaning: LaTeX marks, line breaks, odd spaces,
+# controls, bidi and zero-width format characters, and plain text.
+_TRICKY = st.text(st.one_of(st.sampled_from(list(
+    "ab Z \n\n\t\\${}~-'`é\u00a0\u2009\u200b\u202e\u2028\x7f\x1b\x00\x85\u00ad\ufeff\r\b\f")),
+    st.characters(blacklist_categories=("Cs",))), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({
+    "id": st.sampled_from(["0704.0001", "hep-th/9901001", "2401.12345"]),
+    "title": _TRICKY, "abstract": _TRICKY, "comments": _TRICKY, "journal-ref": _TRICKY,
+    "categories": st.sampled_from(["cs.CV", "math.PR cs.LG", ""]),
+    "authors": _TRICKY,
+    "authors_parsed": st.lists(st.lists(_TRICKY, min_size=1, max_size=3), max_size=3),
+}), st.booleans())
+def test_clean_line_fast_path_gives_the_same_papers(rec: dict, ascii_only: bool) -> None:
+    """A line that skips the per-field scans (clean_line) gives exactly the papers and warnings
+    of the full path, whether non-ASCII is written raw (orjson) or escaped (json.dumps)."""
+    line = json.dumps(rec).encode() if ascii_only else orjson.dumps(rec)
+    fast = parse_lines([(1, line)], source="h.json")
+    slow = parse_lines([(1, line)], source="h.json", fast=False)
+    assert fast.papers == slow.papers
+    assert [str(w) for w in fast.warnings] == [str(w) for w in slow.warnings]
+
+
+def test_clean_line() -> None:
+    """Escapes that may decode to controls, raw format characters and DEL are not clean;
+    accents, Greek and LaTeX backslashes are."""
+    assert clean_line(orjson.dumps({"t": "Müller α \\emph{x} a\nb\tc"}))
+    for bad in ("\u202e", "\x7f", "\u200b", "\x1b", "\r"):
+        assert not clean_line(orjson.dumps({"t": "a" + bad}))
+    assert not clean_line(json.dumps({"t": "é"}).encode())  # \u00e9: escapes take the full path

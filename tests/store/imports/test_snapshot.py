@@ -115,3 +115,35 @@ def test_one_journal_change_per_run(tmp_path: Path) -> None:
     assert [e[1].get("label") for e in entries] == [f"import {snap.name}"]
     assert store.journal.undo() is not None
     assert Store(tmp_path / "home").count() == 0
+
+
+def test_parse_ahead_failure_keeps_the_checkpoint_at_the_applied_batch(tmp_path: Path) -> None:
+    """The next batch is parsed ahead in a thread: when parsing it fails, the error reaches
+    the caller, the checkpoint names only the batch applied before it, and the next run
+    resumes there with every paper once."""
+    snap = tmp_path / "snap.jsonl"
+    _snapshot(snap, 300)
+    store = Store(tmp_path / "home")
+    calls: list[int] = []
+    applied: list[int] = []
+
+    def flaky(lines: list[tuple[int, bytes]], source: str) -> object:
+        """Parse, but fail on the third batch (read while the second is applied)."""
+        calls.append(lines[0][0])
+        if len(calls) == 3:
+            raise OSError("disk went away")
+        return parse(lines, source)
+
+    try:
+        import_snapshot(store, snap, flaky, batch=100,
+                        progress=lambda done, total: applied.append(done))
+    except OSError as exc:
+        assert "disk went away" in str(exc)
+    else:
+        raise AssertionError("the parse error was swallowed")
+    saved = orjson.loads(checkpoint_file(store, snap).read_bytes())
+    assert saved["line"] == 200 and len(applied) == 2  # two batches applied, none half
+    report = import_snapshot(store, snap, parse, batch=100)
+    assert report.finished and report.resumed_at == 200
+    ids = [p.arxiv_id for p in store.papers()]
+    assert len(ids) == len(set(ids)) == 300
