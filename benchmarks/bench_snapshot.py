@@ -6,6 +6,8 @@ The 2.5M run (issue 11), from a frozen copy of the code, home kept for re-measur
     python benchmarks/gen_arxiv_snapshot.py /work/big/snapshot-2.5m.jsonl --papers 2500000
     nice -n 10 python benchmarks/bench_snapshot.py --snapshot /work/big/snapshot-2.5m.jsonl \
         --home /work/big/home --batch 50000 --tui > /work/big/bench-2.5m.log 2>&1
+(The issue-11 run of 2026-11-29 ran exactly this from `git archive e767bf2` unpacked in
+/work/big/code, with this repository's venv python, so later edits could not change it mid-run.)
 Re-measure that home later without importing again (search, first rows, TUI, disk):
     nice -n 10 python benchmarks/bench_snapshot.py --snapshot /work/big/snapshot-2.5m.jsonl \
         --home /work/big/home --skip-import --tui

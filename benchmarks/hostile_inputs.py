@@ -4,6 +4,7 @@ hostile (shapes that make hand-written parsers quadratic or backtrack). Determin
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -63,6 +64,35 @@ def _repeat_between(path: Path, start: str, end: str) -> Maker:
     def make(size: int) -> str:
         head, unit, tail = _split(_read(path), start, end)
         return wrapped(head, unit, tail, size)
+    return make
+
+
+_BIB_BLOCK = re.compile(r"^[ \t]*@", re.M)
+_BIB_KEY = re.compile(r"^([ \t]*@\w+\s*\{\s*)([^,\s]+)(\s*,)")
+
+
+def _bib_copies(path: Path) -> Maker:
+    """A maker repeating a .bib file's entries as a real file repeats its kind of entries:
+    each copy with its own cite keys, without its @string definitions (kept once, at the
+    top) or its unclosed entries (a fixture's broken example). Repeating the file as it is
+    made every cite key a duplicate and every copy a broken entry: thousands of warnings."""
+    def make(size: int) -> str:
+        text = _read(path)
+        starts = [m.start() for m in _BIB_BLOCK.finditer(text)] + [len(text)]
+        head, entries = text[: starts[0]], []
+        for begin, end in zip(starts, starts[1:], strict=False):
+            block = text[begin:end]
+            if block.lstrip().lower().startswith(("@string", "@preamble", "@comment")):
+                head += block
+            elif block.count("{") == block.count("}"):
+                entries.append(block.rstrip() + "\n\n")
+        copies, total, n = [head], len(head), 0
+        while total < size:
+            for block in entries:
+                copies.append(_BIB_KEY.sub(rf"\g<1>\g<2>-{n}\g<3>", block, 1))
+                total += len(copies[-1])
+                n += 1
+        return "".join(copies)
     return make
 
 
@@ -136,10 +166,10 @@ REALISTIC: dict[str, tuple[str, Maker]] = {
     "profile": ("profile.txt", _repeat_file(SHARED / "seeds/000_e7fca5a64d07ec27.txt")),
     "arxiv-listing": ("listing.txt", _repeat_file(SHARED / "seeds/001_9714507ff912e908.txt")),
     "bibtex": ("refs.bib", _bib),
-    "bibtex-sample": ("refs.bib", _repeat_file(DATA / "bibtex/sample.bib")),
+    "bibtex-sample": ("refs.bib", _bib_copies(DATA / "bibtex/sample.bib")),
     "atom": ("arxiv.xml", _repeat_between(DATA / "arxiv/author_page0.xml", "<entry", "</entry>")),
     "al-folio": ("_bibliography/papers.bib",
-                 _repeat_file(SITES / "alfolio-lab/_bibliography/papers.bib")),
+                 _bib_copies(SITES / "alfolio-lab/_bibliography/papers.bib")),
     "academicpages": ("_publications/2019-03-01-river-routing.md",
                       _repeat_body(SITES / "academicpages-site/_publications/"
                                    "2019-03-01-river-routing.md")),

@@ -225,9 +225,16 @@ def _pylatexenc() -> Any:
     return LatexDecodingMiddleware()._decoder
 
 
+def needs_decoding(value: str) -> bool:
+    """Whether value holds anything latex_to_text changes (as `_NEEDS.search(value)`, by
+    substring scans: a regex search tries its alternatives at every character)."""
+    return ("\\" in value or "{" in value or "}" in value or "~" in value or "$" in value
+            or "`" in value or "--" in value or "''" in value)
+
+
 def latex_to_text(value: str) -> str:
     """Decode LaTeX accents, commands, braces, ties and dashes in a BibTeX value to Unicode."""
-    if not _NEEDS.search(value):
+    if not needs_decoding(value):
         return value
     try:
         return _Decoder(value).run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from store.text import clean_inline
 
@@ -99,11 +100,38 @@ def join_comments(lines: list[str]) -> str:
     return out
 
 
+# Every _URL match starts with one of these (in any case).
+_URL_STARTS = ("http", "www.", "github.com", "gitlab.com", "bitbucket.org", "codeberg.org",
+               "huggingface.co", "sourceforge.net")
+
+
+def url_matches(text: str) -> Iterator[re.Match[str]]:
+    """_URL.finditer(text), faster on ASCII text: the regex is tried only where one of
+    _URL_STARTS begins (a search would try its alternatives at every character)."""
+    if not text.isascii():
+        yield from _URL.finditer(text)
+        return
+    low = text.lower()
+    starts = []
+    for start in _URL_STARTS:
+        at = low.find(start)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(start, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end:
+            match = _URL.match(text, at)
+            if match:
+                end = match.end()
+                yield match
+
+
 def comment_links(comments: str) -> tuple[list[str], list[str]]:
     """URLs in comments, split into (code URLs, other URLs), each in order without repeats."""
     code: list[str] = []
     other: list[str] = []
-    for match in _URL.finditer(comments):
+    for match in url_matches(comments):
         url = match.group(0).rstrip(".,;:!?)]}'\"")
         if not url.lower().startswith(("http://", "https://")):
             url = "https://" + url

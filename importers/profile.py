@@ -15,6 +15,7 @@ from importers.base import (
     lines_from,
     too_many_entries,
 )
+from importers.gcpause import paused_gc
 from importers.listing_parts import comment_links
 from importers.profile_parts import (
     META_KEYS,
@@ -146,6 +147,7 @@ class ProfileImporter:
             score *= 0.3
         return min(score, 0.95)
 
+    @paused_gc
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Parse a profile page; entries that cannot be read are skipped with a warning."""
         try:

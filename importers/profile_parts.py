@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from store.text import SUSPECT_CHARS, clean_inline, strip_controls
+from store.text import clean_inline, has_suspect_chars, strip_controls
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -174,14 +174,13 @@ _META_RAW = re.compile(
     r"^[^\S\n]*" + META_LINE.pattern[1:].replace(r"\s", r"[^\S\n]"), re.M)
 BLOCK = 1 << 20
 _DENSE = 4  # a block where one line in _DENSE is a candidate is checked line by line in C
-_SUSPECT = re.compile(f"[{SUSPECT_CHARS}]")
 
 
 def scannable(text: str) -> str:
     """text with one kind of line ending, and without the control and invisible characters
     clean_inline drops (keeping every line: a meta line is found as its cleaned form)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if _SUSPECT.search(text):
+    if has_suspect_chars(text):
         text = strip_controls(text.replace("\u2028", " ").replace("\u2029", " "))
     return text
 

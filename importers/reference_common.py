@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePath
 
-from importers.venue import parse_venue
+from importers.venue import Venue, parse_venue
 from store.models import Collection, Link, Paper, Section, SectionRef
 from store.text import clean_inline, slugify
 
@@ -25,13 +26,19 @@ def set_venue(paper: Paper, venue: str, short: str = "") -> None:
     if not paper.venue:
         paper.venue_short = clean_inline(short)
         return
-    parsed = parse_venue(paper.venue)
+    parsed = _venue(paper.venue)
     derived = parsed.short
     if parsed.year is None and paper.year and derived:
         derived = f"{derived} {paper.year}"
     paper.venue_short = clean_inline(short) or derived
     paper.badges = list(parsed.badges)
     paper.year = paper.year or parsed.year
+
+
+@lru_cache(maxsize=4096)
+def _venue(printed: str) -> Venue:
+    """parse_venue, cached: a reference file repeats the same few venues (read-only)."""
+    return parse_venue(printed)
 
 
 def add_url(paper: Paper, url: str) -> None:

@@ -77,6 +77,16 @@ class JsonFile:
         self._cache, self._stamp = payload, stamp
         return payload
 
+    def cached(self) -> dict[str, Any] | None:
+        """The payload when it was read already and the file is unchanged since (one stat);
+        None otherwise (nothing is read)."""
+        if self._cache is None:
+            return None
+        try:
+            return self._cache if file_stamp(self.target()) == self._stamp else None
+        except (OSError, StoreError):
+            return None
+
     def update(self, change: Callable[[dict[str, Any]], T]) -> T:
         """Under the lock: reload, let change() edit the payload in place, write it atomically."""
         target = self.target()

@@ -82,12 +82,24 @@ def clean_data(value: Any) -> Any:
 # Characters that need the full cleaning path; text without them only needs its spaces folded
 # (str.split() treats every other odd space, such as no-break or thin spaces, as whitespace).
 _NEEDS_CLEANING = _SUSPECT
+_ASCII_SAFE = bytes([9, 10, *range(32, 127)])  # ASCII that is not suspect: all but C0 and DEL
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+def has_suspect_chars(text: str) -> bool:
+    """Whether text holds a character strip_controls acts on (as a search for SUSPECT_CHARS,
+    faster: ASCII text can only hold C0 controls and DEL, found by a bytes translation)."""
+    if text.isascii():
+        return not text.isprintable() and bool(text.encode("ascii").translate(None, _ASCII_SAFE))
+    return _NEEDS_CLEANING.search(text) is not None
+
+
+_needs_cleaning = has_suspect_chars
 
 
 def clean_inline(text: str) -> str:
     """Strip controls, make odd spaces plain and collapse all whitespace to single spaces."""
-    if not _NEEDS_CLEANING.search(text):
+    if not _needs_cleaning(text):
         return " ".join(text.split())
     return _clean_inline_slow(text)
 
@@ -99,7 +111,7 @@ def _clean_inline_slow(text: str) -> str:
 
 def clean_block(text: str) -> str:
     """Like clean_inline but keeps paragraph breaks (blank lines)."""
-    if not _NEEDS_CLEANING.search(text):
+    if not _needs_cleaning(text):
         paragraphs = (" ".join(q.split()) for q in _PARAGRAPHS.split(text))
         return "\n\n".join(p for p in paragraphs if p)
     return _clean_block_slow(text)

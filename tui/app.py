@@ -10,10 +10,16 @@ from textual.app import App
 from textual.screen import Screen
 
 from store.repository import Store
-from tui.commands_palette import PaperDeckCommands
 from tui.safe import clean, clean_multiline
 from tui.screens.browser import BrowserScreen
 from tui.state import K_THEME, BrowserState
+
+
+def palette_commands() -> type[Any]:
+    """paperdeck's command palette provider, imported when the palette first opens."""
+    from tui.commands_palette import PaperDeckCommands
+
+    return PaperDeckCommands
 
 
 class PaperDeckApp(App[None]):
@@ -21,7 +27,7 @@ class PaperDeckApp(App[None]):
 
     CSS_PATH = str(Path(__file__).with_name("paperdeck.tcss"))
     TITLE = "paperdeck"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {PaperDeckCommands}
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {palette_commands}
 
     def __init__(self, store: Store, *, load_in_background: bool = True,
                  watch_interval: float = 1.0) -> None:

@@ -66,6 +66,11 @@ class BrowserState:
             if self.store.index_is_fresh():
                 return
 
+    def warm(self) -> None:
+        """Read what every keystroke looks up (the cite-key map) once, ahead of typing; slow
+        at 100k papers (tens of ms): run in a worker after the first rows."""
+        self.store.overlay.keys.warm()
+
     def index_ready(self) -> None:
         """The index is fresh: searches may run."""
         self.ready, self.progress = True, None
@@ -91,7 +96,8 @@ class BrowserState:
             self.cursors[self.view_key] = self.current_id
             self.cursor_rows[self.view_key] = cursor_row
         self.view_key = key if self.view(key) is not None else ALL
-        self.store.set_setting(K_TAB, self.view_key)
+        if self.store.setting(K_TAB) != self.view_key:  # no locked write at every start
+            self.store.set_setting(K_TAB, self.view_key)
 
     def step_view(self, step: int) -> str:
         """The key of the tab step places after the current one (wrapping)."""

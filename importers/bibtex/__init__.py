@@ -7,7 +7,6 @@ import re
 from datetime import date
 from pathlib import PurePath
 
-import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from importers.base import (
@@ -19,6 +18,7 @@ from importers.base import (
 )
 from importers.bibtex.blocks import MAX_ENTRY_CHARS, bounded, compact, failure_message
 from importers.bibtex.paper import arxiv_id_of, entry_fields, entry_to_paper
+from importers.bibtex.splitter import split
 from importers.bibtex.values import (
     BUILTIN_MACROS,
     MONTHS,
@@ -28,6 +28,7 @@ from importers.bibtex.values import (
     person_name,
     split_names,
 )
+from importers.gcpause import paused_gc
 from store.models import Collection, Paper, Section, SectionRef
 from store.text import clean_inline, slugify
 
@@ -60,12 +61,13 @@ class BibtexImporter:
         hits = len(_ENTRY_START.findall(text[:20000]))
         return 0.9 if hits and "=" in text[:20000] else 0.0
 
+    @paused_gc
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Parse a whole .bib text; broken entries become warnings with their line."""
         text = text.lstrip("\ufeff")
         text, lines = compact(text)
         text, notes = bounded(text, MAX_ENTRIES)
-        library = bibtexparser.parse_string(text, parse_stack=[])
+        library = split(text)
         nothing = not (library.entries or library.strings or library.failed_blocks)
         if nothing and text.strip():
             raise ImporterError("no BibTeX entries found", source=source)

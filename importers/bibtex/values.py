@@ -58,6 +58,9 @@ def _fully_braced(text: str) -> bool:
 def evaluate(raw: str, macros: dict[str, str]) -> str:
     """A raw BibTeX value ({..}, "..", number, macro, or a # concatenation) as a string."""
     raw = raw.strip()
+    if (raw[:1] == "{" and raw[-1:] == "}" and raw.count("{") == 1 and raw.count("}") == 1
+            and "\\" not in raw):
+        return raw[1:-1]  # "{text}", the usual value: what the general path below gives
     pieces = _split_top(raw, "#") if "#" in raw and not _fully_braced(raw) else [raw]
     out: list[str] = []
     for piece in pieces:

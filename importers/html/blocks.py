@@ -93,10 +93,12 @@ def read_block(
     block: LexborNode,
     hidden_after: list[LexborNode] | None = None,
     more: list[LexborNode] | None = None,
+    titles: list[LexborNode] | None = None,
 ) -> EntryParts:
-    """EntryParts for a publication block, its link-only follower lines and hidden blocks."""
+    """EntryParts for a publication block, its link-only follower lines and hidden blocks
+    (titles: title_candidates(block), when the caller has them)."""
     parts = EntryParts()
-    title = find_title(block)
+    title = find_title(block) if titles is None else (titles[0] if titles else None)
     if title is not None:
         parts.title = text_of(title)
         anchor = title if title.tag == "a" else title.css_first("a")

@@ -52,10 +52,11 @@ def is_hidden(node: LexborNode) -> bool:
     attrs = node.attributes
     if node.tag == "details" and "open" not in attrs:
         return True
-    style = (attrs.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "hidden" in attrs:
+    style = attrs.get("style")
+    if style and "display:none" in style.replace(" ", "").lower() or "hidden" in attrs:
         return True
-    return bool(classes(node) & HIDDEN_CLASSES)
+    names = attrs.get("class")  # as classes(node), without asking for the attributes again
+    return bool(names) and not HIDDEN_CLASSES.isdisjoint(c.lower() for c in names.split())
 
 
 def text_of(node: LexborNode) -> str:

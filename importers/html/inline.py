@@ -13,6 +13,7 @@ equal markdown-it's for every line they are given for (a property test checks th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import cast
 
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace, unescapeAll
@@ -55,13 +56,16 @@ class _Unsure(Exception):
     """The line holds something this reader does not follow."""
 
 
+@lru_cache(maxsize=4096)
+def _kind(char: str) -> tuple[bool, bool]:
+    """(white space, punctuation) of char, as markdown-it's scanDelims tells them."""
+    return isWhiteSpace(ord(char)), isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
 def _flanking(src: str, start: int, end: int, limit: int) -> tuple[bool, bool]:
     """(can open, can close) of the star run src[start:end], as markdown-it's scanDelims."""
-    last = src[start - 1] if start > 0 else " "
-    after = src[end] if end < limit else " "
-    last_punct = isMdAsciiPunct(ord(last)) or isPunctChar(last)
-    next_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
-    last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(after))
+    last_space, last_punct = _kind(src[start - 1] if start > 0 else " ")
+    next_space, next_punct = _kind(src[end] if end < limit else " ")
     left = not (next_space or (next_punct and not (last_space or last_punct)))
     right = not (last_space or (last_punct and not (next_space or next_punct)))
     return left, right

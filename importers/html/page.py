@@ -90,9 +90,11 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "",
     if not url and (canonical is None or path):
         permalink = own_link(root, base, permalink, groups)
     page = PageRead(source=source, permalink=permalink)
-    h1 = root.css_first("h1") or tree.css_first("h1")
+    h1 = root.css_first("h1")
+    if h1 is None and (tree.body is None or root.mem_id != tree.body.mem_id):
+        h1 = tree.css_first("h1")  # an h1 is always in body: looked for again only outside it
     page.title = (text_of(h1) if h1 is not None else "") or meta_content(tree, "og:title") or (
-        text_of(tree.css_first("title")) if tree.css_first("title") is not None else "")
+        _text_of_first(tree, "title"))
     page.excerpt = meta_content(tree, "og:description", "description")
     heading = root.css_first("h2")
     page.heading = text_of(heading) if heading is not None else ""
@@ -121,6 +123,12 @@ def read_page(text: str, *, source: str, path: str = "", url: str = "",
     if url or (canonical is not None and href(canonical).startswith(("http://", "https://"))):
         _absolute_links(page.papers, url or href(canonical))
     return page
+
+
+def _text_of_first(tree: LexborHTMLParser, selector: str) -> str:
+    """text_of the first element matching selector ("" when there is none)."""
+    node = tree.css_first(selector)
+    return text_of(node) if node is not None else ""
 
 
 def _absolute_links(papers: list[Paper], base: str) -> None:

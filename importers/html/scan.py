@@ -12,7 +12,7 @@ from importers.html.classify import looks_like_names
 from importers.html.dom import is_hidden, text_of
 from importers.html.entry import EntryParts, to_paper
 from importers.html.leak import leaked_papers, split_leak
-from importers.html.roles import count_titles
+from importers.html.roles import title_candidates
 from importers.html.tables import table_entries
 from store.models import Paper
 
@@ -118,7 +118,10 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
             if descend and node.mem_id not in headed:
                 stack.pop()
             continue
-        if is_hidden(node) or _fenced(node, root, accepted) or count_titles(node) > 1:
+        if is_hidden(node) or _fenced(node, root, accepted):
+            continue
+        titles = title_candidates(node, 2)
+        if len(titles) > 1:
             continue
         tried += 1
         if tried > MAX_TRIED:
@@ -127,7 +130,7 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
                                               "read on one page; the rest skipped"))
             break
         more, after = _followers(node)
-        parts = read_block(node, after, more)
+        parts = read_block(node, after, more, titles=titles)
         if not _is_publication(parts, strict=True):
             continue
         accepted.add(node.mem_id)

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from importers.base import ImporterError, ImportResult, ImportWarning
+from importers.gcpause import paused_gc
 from importers.jekyll.page import normalize_text, scan_page
 from importers.jekyll.site import assemble
 
@@ -47,6 +48,7 @@ class JekyllImporter:
             score = min(score, 0.2)
         return min(score, 1.0)
 
+    @paused_gc
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Parse one page: all nav sections of its topic, only its own marked imported."""
         del today  # a topic page holds no relative dates

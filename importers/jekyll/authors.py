@@ -40,11 +40,24 @@ _NOTE_HINT = re.compile(
 )
 
 
+# The letters of each note word. plain_note only removes characters (tags, marks, escapes)
+# or makes them spaces, except html.unescape: so in ASCII text without `&`, a line missing a
+# letter of every note word cannot be a note.
+_NOTE_LETTERS = tuple(frozenset(w) for w in ("equal", "contribut", "correspond", "cofirst",
+                                             "joint", "firstauthor", "intern", "advisor",
+                                             "supervis"))
+
+
 def is_note(text: str) -> bool:
     """True for lines like "(*Equal contribution)" or "† Corresponding author"."""
-    if (text.isascii() and text.isprintable() and not _MARKUP.search(text)
-            and not _NOTE_HINT.search(text.replace("*", "").replace("_", ""))):
-        return False
+    if text.isascii():
+        if text.isprintable() and not _MARKUP.search(text):
+            if not _NOTE_HINT.search(text.replace("*", "").replace("_", "")):
+                return False
+        elif "&" not in text:
+            letters = set(text.lower())
+            if not any(word <= letters for word in _NOTE_LETTERS):
+                return False
     body = plain_note(text)
     if not body or len(body) > 200 or not _NOTE_WORDS.search(body):
         return False

@@ -136,6 +136,8 @@ def split_br(line: str) -> list[str]:
 
 def nav_marker(label: str) -> tuple[str, bool]:
     """(label without ▶/▼ markers, whether it was marked as the current page)."""
+    if label.isascii():  # every marker is outside ASCII
+        return label, False
     current = any(c in label for c in _CURRENT_MARKS)
     cleaned = "".join(c for c in label if c not in _NAV_MARKS)
     return cleaned, current
@@ -143,7 +145,7 @@ def nav_marker(label: str) -> tuple[str, bool]:
 
 def has_nav_marker(label: str) -> bool:
     """True when a link label carries a ▶/▼/▲ navigation marker."""
-    return any(c in label for c in _NAV_MARKS)
+    return not label.isascii() and any(c in label for c in _NAV_MARKS)
 
 
 def clean_url(url: str) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 
 from importers.base import ImportResult
 from importers.bibtex import BibtexImporter
+from importers.gcpause import paused_gc
 from importers.latex import latex_to_text, plain_value
 from importers.sites.fields import add_link, is_true, set_arxiv
 from importers.sites.front import strip_bib_front
@@ -63,6 +64,7 @@ class AlFolioImporter(BibtexImporter):
         """Confidence that text is an al-folio bibliography."""
         return self.explain(text, filename)[0]
 
+    @paused_gc
     def parse(self, text: str, *, source: str, today: date) -> ImportResult:
         """Parse the .bib (front matter allowed); group the papers by year like the theme."""
         parsed = super().parse(strip_bib_front(text), source=source, today=today)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,7 @@ from store.models import Paper
 
 KEYS_FILE = "citekeys.json"
 KEYS_VERSION = 1
+Reverse = tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]
 
 
 def suffix(n: int) -> str:
@@ -62,7 +65,7 @@ class CiteKeys:
     def __init__(self, home: Path) -> None:
         """Manage citekeys.json in home."""
         self.file = JsonFile(Path(home) / KEYS_FILE, key="keys", version=KEYS_VERSION)
-        self._reverse: tuple[dict[str, str], dict[str, str], dict[str, list[str]]] | None = None
+        self._reverse: Reverse | None = None
 
     @property
     def path(self) -> Path:
@@ -80,25 +83,41 @@ class CiteKeys:
 
     def paper_id(self, key: str) -> str:
         """The paper id holding key (exact, else case-insensitive), or ""."""
-        if self._reverse is None and not self._may_hold(key):
+        if self._reverse is None and self.file.cached() is None and not self._may_hold(key):
             return ""
-        keys = self.all()
-        if self._reverse is None or self._reverse[0] is not keys:
-            exact: dict[str, str] = {}
-            folded: dict[str, list[str]] = {}
-            for pid, value in keys.items():
-                exact.setdefault(value, pid)
-                folded.setdefault(value.lower(), []).append(pid)
-            self._reverse = (keys, exact, folded)
-        _, exact, folded = self._reverse
+        _, exact, folded, ambiguous = self._reverse_map()
         if key in exact:
             return exact[key]
-        hits = folded.get(key.lower(), [])
-        return hits[0] if len(hits) == 1 else ""
+        low = key.lower()
+        return "" if low in ambiguous else folded.get(low, "")
+
+    def _reverse_map(self) -> Reverse:
+        """(the map, key -> id, lower-case key -> id, lower-case keys of several ids; the
+        first id wins), rebuilt when the map was re-read; built without a Python loop."""
+        keys = self.all()
+        if self._reverse is None or self._reverse[0] is not keys:
+            ids, values = list(keys)[::-1], list(keys.values())[::-1]
+            lowered = [v.lower() for v in values]
+            folded = dict(zip(lowered, ids, strict=True))
+            ambiguous: set[str] = set()
+            if len(folded) != len(lowered):  # keys equal up to case (not given, but imported)
+                ambiguous = {v for v, n in Counter(lowered).items() if n > 1}
+            self._reverse = (keys, dict(zip(values, ids, strict=True)), folded, ambiguous)
+        return self._reverse
+
+    def warm(self) -> None:
+        """Read the map and its reverse now (a long-lived process, e.g. the TUI, in a thread):
+        later lookups are dictionary lookups instead of byte searches of the whole file."""
+        with contextlib.suppress(OSError, StoreError):
+            self._reverse_map()
 
     def keys_of(self, ids: Sequence[str]) -> dict[str, str] | None:
         """The keys of a few paper ids found by a byte search of the file (no parse of a large
         map for one paper); None when some id is not found that way (then parse: all())."""
+        kept = self.file.cached()
+        if kept is not None:  # read already (warm): no byte search
+            found_kept = {pid: kept[pid] for pid in ids if isinstance(kept.get(pid), str)}
+            return found_kept if len(found_kept) == len(set(ids)) else None
         try:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):

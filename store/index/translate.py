@@ -46,7 +46,9 @@ def field_query(schema: tantivy.Schema, field: str, tokens: tuple[str, ...],
             return Q.term_query(schema, field, gram)
         return Q.phrase_query(schema, field, [*words, (at + len(last), gram)])
     found = expand(field, last) if expand is not None else None
-    if not head:  # the prefix's words (few: a term set, no automaton to build), else a regex
+    if not head:
+        # the words the term dictionary holds with this prefix, as a set (constant score,
+        # like the regex, and ~50x cheaper to build than its automaton); the regex when many
         prefix = (Q.regex_query(schema, field, _esc(last) + ".*") if found is None
                   else Q.term_set_query(schema, field, found) if found else Q.empty_query())
         whole = Q.term_query(schema, field, last)  # scores the whole word by BM25

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from store.query import parse_query
 from tui import paper_keys
@@ -23,6 +23,7 @@ from tui.screens import browser_paint, inbox_pane, library_sync
 from tui.screens.browser_text import missing_page_text
 from tui.screens.key_router import KeyRouter
 from tui.state import K_HIST, BrowserState
+from tui.widgets.footer import PaperFooter
 from tui.widgets.inbox import InboxView
 from tui.widgets.paper_table import PaperTable
 from tui.widgets.paper_viewer import PaperViewer
@@ -73,7 +74,7 @@ class BrowserScreen(Screen[None]):
             yield PaperTable(id="table")
             yield Static(id="missing")
             yield PaperViewer(id="viewer")
-        yield Footer()
+        yield PaperFooter()
 
     async def on_mount(self) -> None:
         """Paint the first rows from the index (rebuilt first if needed), then take early keys."""
@@ -181,8 +182,9 @@ class BrowserScreen(Screen[None]):
     # -- widget messages ------------------------------------------------------------------
     @on(PaperTable.CursorMoved)
     def _cursor_moved(self, event: PaperTable.CursorMoved) -> None:
-        """Follow the table's cursor in the viewer (the inbox's, on New)."""
-        self.follow_cursor(event.paper_id)
+        """Follow the table's cursor in the viewer (the inbox's, on New): where it is now, not
+        where the message says it was (a search meanwhile moved it, and was followed)."""
+        self.sync_cursor()
 
     def follow_cursor(self, paper_id: str | None) -> None:
         """Make paper_id the current paper (unless on New) and show it."""
@@ -225,13 +227,23 @@ class BrowserScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
-        """Narrow the results with every keystroke (once per distinct value); a typed query
-        puts the cursor on the best match, a cleared one keeps the paper it was on."""
+        """The box changed (a routed key narrowed already; history, clear): narrow, when the
+        box has not moved past this value already (keys of a burst)."""
+        if event.value == self.bar.value:
+            self.router.narrow()
+
+    def query_changed(self) -> None:
+        """Narrow the results to the box's value (once per distinct value; the key router
+        calls it with the key, so that the next frame paints box, rows and viewer at once); a
+        typed query puts the cursor on the best match, a cleared one keeps the paper it was on."""
         value = self.bar.value
         if value != self.state.query:
             self.state.query = value
+            shown = self.state.current_id
             self.refresh_results("" if value.strip() else None)
-            self.refresh_viewer(keep_scroll=True)
+            self.sync_cursor()  # the viewer follows the new top row now, painted once
+            if self.state.current_id == shown:  # same paper: its highlights changed
+                self.refresh_viewer(keep_scroll=True)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:

@@ -34,7 +34,9 @@ def results(screen: BrowserScreen, cursor_id: str | None = None,
 
 def status(screen: BrowserScreen) -> None:
     """Repaint the status line (counts, sort, indexing progress, notes)."""
-    screen.query_one("#status", Static).update(status_text(screen.state, screen.state.source))
+    # one line high and as wide as the screen: a new text never changes its size (no layout)
+    screen.query_one("#status", Static).update(
+        status_text(screen.state, screen.state.source), layout=False)
 
 
 def viewer(screen: BrowserScreen, keep_scroll: bool = False) -> None:

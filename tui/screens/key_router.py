@@ -10,11 +10,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.message_pump import MessagePump
 
 if TYPE_CHECKING:
     from tui.screens.browser import BrowserScreen
 
 Input = events.Key | events.Paste
+
+
+def input_queued(app: MessagePump) -> bool:
+    """Whether keys or pastes wait in the app's queue (other messages do not count: a search
+    waits for typed text only). Reads Textual's and asyncio's queue internals; where they
+    are not there, nothing is taken to wait (then every key searches, as before)."""
+    waiting = [getattr(app, "_pending_message", None),
+               *getattr(getattr(app, "_message_queue", None), "_queue", ())]
+    return any(isinstance(m, (events.Key, events.Paste)) for m in waiting)
 
 
 class KeyRouter:
@@ -24,6 +34,7 @@ class KeyRouter:
         """A router for screen; keys are held until the screen is up (see replay)."""
         self.screen = screen
         self.early: list[Input] | None = []
+        self._narrow_due = False  # a narrow waits for the queued input to be handled
 
     async def route(self, event: Input) -> bool:
         """Handle a key or paste now, in arrival order; False lets Textual deliver it."""
@@ -41,14 +52,34 @@ class KeyRouter:
         self.early = None
 
     async def _route(self, event: Input) -> bool:
-        """Route one key once the screen is up."""
+        """Route one key once the screen is up; a key that is not text for the box acts
+        after the search the keys before it asked for (a deferred one is run first)."""
+        fed = await self._route_text(event)
+        if fed:
+            self.narrow()
+        elif self._narrow_due:
+            self._narrow_due = False
+            self.screen.query_changed()
+        return fed or await self._route_other(event)
+
+    async def _route_text(self, event: Input) -> bool:
+        """Put a typed key or a paste into the box if search mode takes it."""
         screen = self.screen
         bar = screen.bar
         screen.searching = screen.focused is bar  # a click may have moved focus meanwhile
+        if not screen.searching:
+            return False
         if isinstance(event, events.Paste):
-            if screen.searching:
-                bar.type_text(event.text)
-                return True
+            bar.type_text(event.text)
+            return True
+        if event.key in ("enter", "ctrl+j", "escape", "tab", "shift+tab"):
+            return False
+        return await bar.feed(event)
+
+    async def _route_other(self, event: Input) -> bool:
+        """Route a key the box did not take: `/`, leaving search mode, or not handled."""
+        screen = self.screen
+        if isinstance(event, events.Paste):
             return False
         if not screen.searching:
             if event.key == "slash":
@@ -60,5 +91,20 @@ class KeyRouter:
             return True
         if event.key in ("tab", "shift+tab"):
             screen.end_search(clear=False)
-            return False
-        return await bar.feed(event)
+        return False
+
+    def narrow(self) -> None:
+        """Search for the box's value now, with the key (then the next frame paints box, rows
+        and viewer at once), unless more input is queued already: then once the queue is
+        empty, so that a burst of keys is searched once, for its last key."""
+        if not input_queued(self.screen.app):
+            self._narrow_due = False
+            self.screen.query_changed()
+        elif not self._narrow_due:  # (a timer, not call_later: the app must run meanwhile)
+            self._narrow_due = True
+            self.screen.set_timer(0.001, self._narrow_later)
+
+    def _narrow_later(self) -> None:
+        """The deferred narrow: now, or again later if input is still queued."""
+        self._narrow_due = False
+        self.narrow()

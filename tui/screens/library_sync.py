@@ -14,12 +14,16 @@ if TYPE_CHECKING:
     from tui.screens.browser import BrowserScreen
 
 STEP = 1000  # progress is shown every STEP papers
+# The lookups are read in a thread this long after the first rows: not at once, where a
+# query typed right after them would wait for the thread's hold on the interpreter.
+WARM_AFTER = 1.0
 
 
 def start_indexing(screen: BrowserScreen) -> None:
     """Make the index fresh: at once when it is, else rebuilt in a worker (or, without
     load_in_background, right here) while the status line shows progress."""
     state = screen.state
+    screen.set_timer(WARM_AFTER, partial(warm, screen))
     if state.ready:
         screen.post_message(screen.LibraryLoaded())
         return
@@ -29,6 +33,13 @@ def start_indexing(screen: BrowserScreen) -> None:
         indexed(screen)
         return
     screen.run_worker(partial(build, screen), thread=True, exclusive=True, group="index")
+
+
+def warm(screen: BrowserScreen) -> None:
+    """A second after the first rows: read the per-keystroke lookups ahead of typing, in a
+    thread."""
+    if screen.is_attached:
+        screen.run_worker(screen.state.warm, thread=True, group="warm")
 
 
 def build(screen: BrowserScreen) -> None:

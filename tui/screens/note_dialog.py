@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, Input, Label
+
+if TYPE_CHECKING:  # TextArea is imported when a note is edited (a heavy import at start)
+    from textual.widgets import TextArea
 
 from store.tags import split_tags
 from tui.safe import clean, clean_multiline
@@ -111,15 +114,19 @@ class NoteDialog(_Dialog):
 
     def editor(self) -> TextArea:
         """A TextArea with the note."""
+        from textual.widgets import TextArea
+
         return TextArea(clean_multiline(self.note), id="note-input", soft_wrap=True)
 
     def on_mount(self) -> None:
         """Focus the editor."""
-        self.query_one(TextArea).focus()
+        self.query_one("#note-input").focus()
 
     def value(self) -> str:
         """The note text."""
-        return self.query_one(TextArea).text
+        from textual.widgets import TextArea
+
+        return self.query_one("#note-input", TextArea).text
 
 
 class LineDialog(_Dialog):

@@ -35,6 +35,7 @@ __all__ = ["COLUMNS", "FLAGS", "FLAG_HELP", "SORTABLE", "PaperTable", "column_wi
 
 
 Source = PagedResults  # len(), bool(), row(i)
+CELLS_KEPT = 1024  # rows whose fitted text cells are kept (a few screens' worth)
 
 
 class PaperTable(ScrollView, can_focus=True):
@@ -95,6 +96,7 @@ class PaperTable(ScrollView, can_focus=True):
         self.empty_lines: list[Text] = []
         self._style_key: tuple[object, ...] = ()
         self._styles: dict[str, Style] = {}
+        self._cell_cache: dict[tuple[object, ...], tuple[str, str, str, str]] = {}
 
     # -- data -------------------------------------------------------------------
     def set_data(self, source: Source, annotations: dict[str, Annotation],
@@ -254,16 +256,33 @@ class PaperTable(ScrollView, can_focus=True):
             "*" if ann and ann.starred else "·",
             "✎" if ann and (ann.note or ann.tags) else "·",
         )
-        w = self.widths()
+        title, author, venue, year = self._cells(row)
         # Each column carries its separator at its end, in its own style: no text run starts
         # with a blank, which SVG viewers drop (the cursor row's title then sat a cell left).
         segs = [Segment(f, flag if f != "·" else dim) for f in flags[:3]]
         segs.append(Segment(flags[3] + " ", flag if flags[3] != "·" else dim))
-        segs.append(Segment(fit(clean(row.title), w[1]) + " ", base))
-        segs.append(Segment(fit_author(clean(row.first_author), w[2]) + " ", dim))
-        segs.append(Segment(fit(venue_label(row), w[3]) + " ", base))
-        segs.append(Segment(fit(str(row.year or ""), w[4]), dim))
+        segs.append(Segment(title, base))
+        segs.append(Segment(author, dim))
+        segs.append(Segment(venue, base))
+        segs.append(Segment(year, dim))
         return segs
+
+    def _cells(self, row: Row) -> tuple[str, str, str, str]:
+        """The row's text cells cleaned and fitted to the columns; kept per row content and
+        widths, since the rows of one search are mostly those of the keystroke before."""
+        w = self.widths()
+        key = (row.title, row.first_author, row.venue_short, row.year, w[1], w[2], w[3], w[4])
+        cells = self._cell_cache.get(key)
+        if cells is None:
+            if len(self._cell_cache) >= CELLS_KEPT:
+                self._cell_cache.clear()
+            cells = self._cell_cache[key] = (
+                fit(clean(row.title), w[1]) + " ",
+                fit_author(clean(row.first_author), w[2]) + " ",
+                fit(venue_label(row), w[3]) + " ",
+                fit(str(row.year or ""), w[4]),
+            )
+        return cells
 
     def render_line(self, y: int) -> Strip:
         """Line y of the widget: the header, or the row under it at the scroll offset."""

@@ -144,7 +144,9 @@ class PaperBody(Static):
         self._folded_at = 0
 
     def show(self, content: Text) -> None:
-        """Show content, folded for the current width."""
+        """Show content, folded for the current width (the same text again is not redrawn)."""
+        if self._folded_at == self.size.width and content == self._source:
+            return
         self._source = content
         self._folded_at = self.size.width
         self.update(fold_urls(content, self._folded_at))

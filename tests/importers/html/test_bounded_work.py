@@ -72,3 +72,35 @@ def test_meta_lookup_keeps_its_order() -> None:
     assert dom.meta_content(page, "b", "a") == "first b"
     assert dom.meta_content(page, "z", "c") == "ic"
     assert dom.meta_content(page, "z") == ""
+
+
+def test_a_page_is_parsed_once_for_both_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The structural reading and the list reading share one document tree."""
+    from datetime import date
+
+    from importers.html import IMPORTER, dom
+
+    calls = _counter(monkeypatch, dom, "check_depth")  # run once per tree built
+    items = "".join(f"<li>A. Smith, B. Jones. <b>A Paper Title Number {i}</b>. <i>CVPR</i>, "
+                    f"2020.</li>" for i in range(3))
+    result = IMPORTER.parse(f"<html><body><h2>Publications</h2><ol>{items}</ol></body></html>",
+                            source="p.html", today=date(2024, 1, 1))
+    assert len(result.papers) == 3
+    assert len(calls) == 1
+
+
+def test_meta_tags_are_gathered_once_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many meta names a page reading asks for, its meta tags are gathered once."""
+    from importers.html import dom
+
+    page = dom.parse_html('<html><head><meta name="a" content="x"></head><body></body></html>')
+    real = type(page).css
+    asked: list[str] = []
+
+    def css(self: object, query: str) -> object:
+        asked.append(query)
+        return real(self, query)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(page), "css", css)
+    assert [dom.meta_content(page, name) for name in ("a", "b", "a")] == ["x", "", "x"]
+    assert asked.count("meta") == 1

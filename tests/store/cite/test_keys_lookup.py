@@ -42,3 +42,38 @@ def test_keys_of_a_few_ids(tmp_path: Path) -> None:
     assert keys.keys_of(['p"1']) is None
     assert keys_in(tmp_path, pretty=True).keys_of(["p1"]) is None
     assert CiteKeys(tmp_path / "missing").keys_of(["p1"]) is None
+
+
+@pytest.mark.parametrize("key", ["lee2020video", "KIM2021LOW", "lee2020vide", "video", "nothing"])
+def test_warm_lookups_answer_from_the_parsed_map(tmp_path: Path, key: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """After warm() (the TUI, in a thread) lookups are the parsed map's answers with no byte
+    search of the file; a rewritten file is seen at once."""
+    keys = keys_in(tmp_path)
+    expected = keys.paper_id(key)
+    keys.warm()
+
+    def no_scan(*_: object) -> bool:
+        raise AssertionError("byte search after warm()")
+
+    monkeypatch.setattr(CiteKeys, "_may_hold", no_scan)
+    monkeypatch.setattr(Path, "read_bytes", no_scan)
+    assert keys.paper_id(key) == expected
+    assert keys.keys_of(["p2", "p1"]) == {"p2": "Kim2021Low", "p1": "lee2020video"}
+    assert keys.keys_of(["p9"]) is None
+    monkeypatch.undo()
+    doc = {"schema_version": 1, "keys": {**KEYS, "p4": "new2024key"}}
+    (tmp_path / KEYS_FILE).write_bytes(orjson.dumps(doc))
+    assert keys.paper_id("new2024key") == "p4"
+    assert keys.keys_of(["p4"]) == {"p4": "new2024key"}
+
+
+def test_keys_equal_up_to_case_are_found_exactly_only(tmp_path: Path) -> None:
+    """Two ids whose keys differ only in case (a hand-edited file): each exact key finds its
+    id, the other spellings find none; the first of two equal keys wins."""
+    doc = {"schema_version": 1, "keys": {"a": "Lee2020", "b": "lee2020", "c": "x1", "d": "x1"}}
+    (tmp_path / KEYS_FILE).write_bytes(orjson.dumps(doc))
+    keys = CiteKeys(tmp_path)
+    keys.warm()
+    assert [keys.paper_id(k) for k in ("Lee2020", "lee2020", "LEE2020", "x1", "X1")] == [
+        "a", "b", "", "c", ""]
