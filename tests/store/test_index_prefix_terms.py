@@ -1,6 +1,6 @@
-"""A lone word typed as a prefix is looked up as the set of indexed words it starts (when
-few), not as a regex automaton: the same papers, order and scores, without the automaton's
-build cost on every search (store.index.translate.field_query)."""
+"""A lone word typed as a prefix, looked up with the index's word expansion (a term set of the
+words it starts, when few; the typefast branch makes field_query do so) or as a regex: the same
+papers, order and scores (store.index.translate.field_query)."""
 
 from __future__ import annotations
 
