@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +147,34 @@ class PartedStorage(OrjsonStorage):
             check_records(papers, PAPER, path, "papers", list(doc["papers"]))
             parts[pid] = (name, papers)
         return parts
+
+    def stream_papers(self) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]] | None:
+        """(paper count, (library position, paper) for every paper, one part in memory at a
+        time), for a split library; None for a single file. Library order is the manifest's
+        runs; the caller checks the library did not change while it read."""
+        manifest = self.manifest()
+        if manifest is None:
+            return None
+        runs = (table_records(manifest, "order") or [{}])[0].get("runs") or []
+        where: dict[str, list[tuple[int, int, int]]] = {}
+        taken: dict[str, int] = {}
+        total = 0
+        for pid, count in runs:
+            where.setdefault(pid, []).append((total, taken.get(pid, 0), count))
+            taken[pid] = taken.get(pid, 0) + count
+            total += count
+
+        def papers() -> Iterator[tuple[int, dict[str, Any]]]:
+            for pid, spans in where.items():
+                loaded = self.load_parts(manifest, only={pid}).get(pid)
+                if loaded is None or taken[pid] > len(loaded[1]):
+                    raise StoreError(f"{self.path}: paper order names a missing part {pid!r}",
+                                     path=self.path)
+                for start, first, count in spans:
+                    for k in range(count):
+                        yield start + k, loaded[1][first + k]
+
+        return total, papers()
 
     def _assemble(self, manifest: dict[str, Any]) -> dict[str, Any]:
         """Read the parts a manifest names and lay their papers out in library order."""

@@ -26,9 +26,14 @@ def csl_name(author: str, literal: bool = False) -> dict[str, str]:
         family, given = (part.strip() for part in author.split(",", 1))
         return {"family": family, "given": given} if given else {"family": family}
     family = last_name(author)
-    words = author.split()
-    given = " ".join(words[: len(words) - len(family.split())]) if family else ""
-    return {"family": family, "given": given} if given else {"family": family or author}
+    words, tail = author.split(), family.split()
+    at = next((i for i in range(len(words) - len(tail), -1, -1)
+               if words[i:i + len(tail)] == tail), None) if tail else None
+    if at is None:
+        return {"family": family or author}
+    name = {"family": family, "given": " ".join(words[:at])}
+    suffix = " ".join(words[at + len(tail):])  # "Jr.", "II": after the family name
+    return {k: v for k, v in {**name, "suffix": suffix}.items() if v}
 
 
 def literal_authors(paper: Paper) -> set[str]:

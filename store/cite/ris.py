@@ -31,7 +31,9 @@ def ris_record(paper: Paper) -> str:
         if "literal" in name:
             lines.append(("AU", name["literal"]))
         else:
-            lines.append(("AU", ", ".join(p for p in (name["family"], name.get("given")) if p)))
+            lines.append(("AU", ", ".join(p for p in (name["family"], name.get("given", ""),
+                                                      name.get("suffix")) if p is not None)
+                          .rstrip(", ")))
     if paper.year:
         lines.append(("PY", str(paper.year)))
     if paper.date and len(paper.date) > 4:

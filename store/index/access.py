@@ -45,6 +45,8 @@ class IndexAccess:
                 load_annotations=store.annotations,
                 edits_path=store.overlay.edits.path,
                 load_edits=store.overlay.edits.all,
+                stream_raw=lambda: getattr(store._storage, "stream_papers", lambda: None)()
+                if store.library_path.exists() else None,
             )
         return self._service
 

@@ -13,7 +13,7 @@ import os
 import shutil
 import signal
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from store.models import Annotation
 
 Progress = Callable[[int, int], None]
 Changes = list[tuple[dict[str, Any], int]]
+Streamed = tuple[int, Iterator[tuple[int, dict[str, Any]]]]  # (papers, (position, paper))
 
 
 def _crash(point: str) -> None:
@@ -44,7 +45,8 @@ class LibraryIndex:
                  annotations_path: Path, load_raw: Callable[[], list[dict[str, Any]]],
                  load_annotations: Callable[[], Mapping[str, Annotation]],
                  edits_path: Path | None = None,
-                 load_edits: Callable[[], Mapping[str, dict[str, Any]]] = dict) -> None:
+                 load_edits: Callable[[], Mapping[str, dict[str, Any]]] = dict,
+                 stream_raw: Callable[[], Streamed | None] | None = None) -> None:
         """Index in root; the callables read the store of record (and the user's edits)."""
         self.root = Path(root)
         self.state_path = self.root / "state.json"
@@ -54,6 +56,7 @@ class LibraryIndex:
         self._load_annotations = load_annotations
         self._edits_path = edits_path
         self._load_edits = load_edits
+        self._stream_raw = stream_raw  # a split library's papers, a part at a time
         self._open: tuple[str, PaperIndex] | None = None  # (state stamp, index)
 
     # -- state -------------------------------------------------------------------------------
@@ -144,21 +147,21 @@ class LibraryIndex:
             ann_fp = file_fingerprint(self._annotations_path)
             marks = marks_table(self._load_annotations())
             edits_fp, edits = self._edits_fp(), dict(self._load_edits())
-            for _ in range(3) if raw is None else ():
+            written = None
+            streamed = self._stream_raw() if raw is None and self._stream_raw else None
+            if streamed is not None:  # a split library, read one part at a time
+                with contextlib.suppress(FileNotFoundError, StoreError):  # parts replaced
+                    written = self._write(streamed[1], streamed[0], marks, edits, progress)
+            for _ in range(3) if raw is None and written is None else ():
                 raw = self._load_raw()  # the first read may migrate a schema-1 library
                 now = self._library_fp()
                 if now == library_fp:
                     break
                 library_fp = now  # read again, so the data is the fingerprint's
-            raw = raw or []
-            total = len(raw)
-            gen = "g-" + uuid.uuid4().hex[:12]
-            index = PaperIndex(self.root / gen, create=True)
-            if progress is not None:
-                progress(0, total)
-            index.write(((r, i, marks.get(str(r.get("id")))) for i, r in enumerate(raw)),
-                        heap=256 * 2**20, threads=2, edits=edits,
-                        progress=None if progress is None else (lambda k: progress(k, total)))
+            if written is None:
+                written = self._write(enumerate(raw or []), len(raw or []), marks, edits,
+                                      progress)
+            gen, total = written
             _crash("index-before-state")
             self._save_state({"generation": gen, "library": library_fp,
                               "annotations": ann_fp, "marks": marks,
@@ -167,6 +170,25 @@ class LibraryIndex:
                 progress(total, total)
             self._open = None
             self._prune(gen)
+
+    def _write(self, items: Iterable[tuple[int, dict[str, Any]]], total: int,
+               marks: dict[str, Any], edits: dict[str, Any],
+               progress: Progress | None) -> tuple[str, int]:
+        """(name, papers) of a new generation holding items ((position, paper) pairs);
+        removed again when reading them fails."""
+        gen = "g-" + uuid.uuid4().hex[:12]
+        index = PaperIndex(self.root / gen, create=True)
+        if progress is not None:
+            progress(0, total)
+        try:
+            index.write(((r, i, marks.get(str(r.get("id")))) for i, r in items),
+                        heap=256 * 2**20, threads=2, edits=edits,
+                        progress=None if progress is None else (lambda k: progress(k, total)))
+        except BaseException:
+            del index
+            shutil.rmtree(self.root / gen, ignore_errors=True)
+            raise
+        return gen, total
 
     def _prune(self, keep: str) -> None:
         """Remove every generation directory but keep."""

@@ -183,3 +183,14 @@ def test_better_biblatex_keys_dates_and_journaltitle(tmp_path: Path,
     assert (paper.date, paper.year, paper.venue) == (
         "2023-06-18", 2023, "IEEE Robotics and Automation Letters")
     assert store.resolve("wuTouch2024").arxiv_id == "2401.05555"  # type: ignore[union-attr]
+
+
+def test_name_suffixes_survive_csl_and_ris() -> None:
+    """"John Smith II" and "Ada Li Jr." come back whole (the suffix was taken for the family
+    name and the family name written twice: "John Smith Smith"); found by the property test."""
+    paper = Paper(title="Suffixes", authors=["John Smith II", "Ada Li Jr.", "0 II"],
+                  links=[Link("Paper", "https://example.org/x")])
+    paper.id = make_paper_id(paper)
+    for importer, text in ((CSL, to_csl_json([paper])), (RIS, to_ris([paper]))):
+        [back] = importer.parse(text, source="t", today=TODAY).papers
+        assert back.authors == paper.authors
