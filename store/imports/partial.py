@@ -60,7 +60,8 @@ def _import_partial(store: Store, result: ImportLike, *, source: str, importer: 
             return None
         entries = table_records(manifest, "parts")
         total = sum(int(e.get("count", 0)) for e in entries)
-        index = store.search_index.current() if total >= PARTIAL_MIN else None
+        # a stale index is rebuilt (a part at a time) rather than the whole library loaded
+        index = store.search_index.open() if total >= PARTIAL_MIN else None
         if index is None:
             return None
         before = store.library_fingerprint()

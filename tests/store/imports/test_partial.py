@@ -252,3 +252,29 @@ def test_without_carrying_the_rows_cache_rows_are_still_right(tmp_path: Path,
         store.apply_import(res, source=source, importer="test")
     truth = [Row.from_paper(p) for p in Store(tmp_path).papers()]
     assert Store(tmp_path).rows() == truth and len(truth) > 20
+
+
+def test_a_stale_index_is_rebuilt_not_the_whole_library_loaded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big split library whose index is stale (a kill between the library write and the
+    index update) imports partially after a part-at-a-time rebuild; the old code fell back
+    to the whole import, which loaded every paper (23 GB at 2.35M)."""
+    from store.imports import partial
+    from store.repository import Store
+    from tests.store.storehelp import paper, result
+
+    monkeypatch.setattr(partial, "PARTIAL_MIN", 10)
+    store = Store(tmp_path)
+    store.apply_import(result(*[paper(f"Study {i} of light", doi=f"10.9/{i}", source="a.bib")
+                                for i in range(12)]), source="a.bib", importer="test")
+    store.drop_index()
+
+    def whole(*_: object) -> None:
+        raise AssertionError("the whole library was read")
+
+    monkeypatch.setattr(Store, "_lib", whole)
+    fresh = Store(tmp_path)
+    done = fresh.apply_import(result(paper("A new study of dark", doi="10.9/new", source="b.bib")),
+                              source="b.bib", importer="test")
+    assert len(done.new) == 1
+    assert fresh.search("light", limit=50).total == 12 and fresh.search("dark").total == 1
