@@ -68,6 +68,20 @@ def _version(doc: dict[str, Any]) -> int:
     return 0
 
 
+def _layout(manifest: dict[str, Any]) -> tuple[int, dict[str, list[tuple[int, int, int]]]]:
+    """(paper count, per part its runs as (library position, index in the part, count)),
+    from the manifest's order."""
+    runs = (table_records(manifest, "order") or [{}])[0].get("runs") or []
+    where: dict[str, list[tuple[int, int, int]]] = {}
+    taken: dict[str, int] = {}
+    total = 0
+    for pid, count in runs:
+        where.setdefault(pid, []).append((total, taken.get(pid, 0), count))
+        taken[pid] = taken.get(pid, 0) + count
+        total += count
+    return total, where
+
+
 def is_parted(doc: Any) -> bool:
     """True when a parsed library file is a manifest (schema 2 layout)."""
     return isinstance(doc, dict) and "parts" in doc and "papers" not in doc
@@ -150,45 +164,41 @@ class PartedStorage(OrjsonStorage):
 
     def stream_papers(self) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]] | None:
         """(paper count, (library position, paper) for every paper, one part in memory at a
-        time), for a split library; None for a single file. Library order is the manifest's
-        runs; the caller checks the library did not change while it read."""
+        time), for a split library; None for a single file. The caller checks the library
+        did not change while it read."""
         manifest = self.manifest()
         if manifest is None:
             return None
-        runs = (table_records(manifest, "order") or [{}])[0].get("runs") or []
-        where: dict[str, list[tuple[int, int, int]]] = {}
-        taken: dict[str, int] = {}
-        total = 0
-        for pid, count in runs:
-            where.setdefault(pid, []).append((total, taken.get(pid, 0), count))
-            taken[pid] = taken.get(pid, 0) + count
-            total += count
+        total, where = _layout(manifest)
 
         def papers() -> Iterator[tuple[int, dict[str, Any]]]:
             for pid, spans in where.items():
-                loaded = self.load_parts(manifest, only={pid}).get(pid)
-                if loaded is None or taken[pid] > len(loaded[1]):
-                    raise StoreError(f"{self.path}: paper order names a missing part {pid!r}",
-                                     path=self.path)
+                part = self._part(self.load_parts(manifest, only={pid}), pid, spans)
                 for start, first, count in spans:
                     for k in range(count):
-                        yield start + k, loaded[1][first + k]
+                        yield start + k, part[first + k]
 
         return total, papers()
+
+    def _part(self, parts: dict[str, tuple[str, list[dict[str, Any]]]], pid: str,
+              spans: list[tuple[int, int, int]]) -> list[dict[str, Any]]:
+        """The papers of part pid, refused when the manifest's order asks for more."""
+        papers = parts[pid][1] if pid in parts else None
+        if papers is None or (spans and spans[-1][1] + spans[-1][2] > len(papers)):
+            raise StoreError(f"{self.path}: paper order names a missing part {pid!r}",
+                             path=self.path)
+        return papers
 
     def _assemble(self, manifest: dict[str, Any]) -> dict[str, Any]:
         """Read the parts a manifest names and lay their papers out in library order."""
         parts = self.load_parts(manifest)
         self._parts = parts
-        ordered: list[dict[str, Any]] = []
-        taken = dict.fromkeys(parts, 0)
-        runs = (table_records(manifest, "order") or [{}])[0].get("runs") or []
-        for pid, count in runs:
-            if pid not in parts or taken[pid] + count > len(parts[pid][1]):
-                raise StoreError(f"{self.path}: paper order names a missing part {pid!r}",
-                                 path=self.path)
-            ordered.extend(parts[pid][1][taken[pid]: taken[pid] + count])
-            taken[pid] += count
+        total, where = _layout(manifest)
+        ordered: list[dict[str, Any]] = [{}] * total
+        for pid, spans in where.items():
+            part = self._part(parts, pid, spans)
+            for start, first, count in spans:
+                ordered[start:start + count] = part[first:first + count]
         doc = {k: manifest.get(k) or {} for k in _SMALL_TABLES}
         doc[META] = {"1": {"schema_version": SCHEMA_VERSION}}
         doc["papers"] = _numbered(ordered)
