@@ -34,6 +34,16 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _PLAIN_HREF = re.compile(rf"(?:https?://{_LABEL}(?:\.{_LABEL})*(?:/{_PART})?"
                          rf"|(?![A-Za-z0-9.+-]*:)(?!//){_PART})(?:#{_PART})?")
 _HREF_STOP = re.compile(r"[()\\\s\x00-\x1f\x7f]")
+_HOST = re.compile(r"https?://([^/#]*)")
+_MAX_HOST = 255  # mdurl drops a longer host name
+
+
+def plain_href(target: str) -> bool:
+    """Whether normalizeLink would return target unchanged (a plain destination)."""
+    if not _PLAIN_HREF.fullmatch(target):
+        return False
+    host = _HOST.match(target)
+    return host is None or len(host.group(1)) <= _MAX_HOST
 
 
 class _Tok:
@@ -150,7 +160,7 @@ def _link(src: str, pos: int, out: list[_Tok]) -> int:
     if target:
         if "&" in target:
             target = unescapeAll(target)
-        href = target if _PLAIN_HREF.fullmatch(target) else parser().normalizeLink(target)
+        href = target if plain_href(target) else parser().normalizeLink(target)
         if not parser().validateLink(href):
             raise _Unsure
     out.append(_Tok("link_open", href=href))
