@@ -17,6 +17,7 @@ from store.models import Paper
 
 KEYS_FILE = "citekeys.json"
 KEYS_VERSION = 1
+WARM_MAX = 16 * 2**20  # a key file this large (~500k papers) is not held parsed
 Reverse = tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]
 
 
@@ -107,9 +108,11 @@ class CiteKeys:
 
     def warm(self) -> None:
         """Read the map and its reverse now (a long-lived process, e.g. the TUI, in a thread):
-        later lookups are dictionary lookups instead of byte searches of the whole file."""
+        later lookups are dictionary lookups instead of sketch checks and byte searches. Not
+        for a key file over WARM_MAX bytes: its map would cost hundreds of MB held."""
         with contextlib.suppress(OSError, StoreError):
-            self._reverse_map()
+            if self.file.target().stat().st_size <= WARM_MAX:
+                self._reverse_map()
 
     def keys_of(self, ids: Sequence[str]) -> dict[str, str] | None:
         """The keys of a few paper ids found by a byte search of the file (no parse of a large
@@ -125,10 +128,14 @@ class CiteKeys:
         return keys_in(data, list(ids))
 
     def _may_hold(self, key: str) -> bool:
-        """False only when the key file surely holds no value equal to key up to ASCII case
-        (one byte search instead of parsing a large file and mapping it back, per lookup)."""
+        """False only when the key file surely holds no value equal to key up to ASCII case:
+        the key sketch's answer (a byte search only on its "maybe"), not a parse of the map."""
         if not KEY_OK.match(key):  # a key the file cannot hold verbatim: ask the parsed map
             return True
+        if not self.path.is_symlink():  # the sketch's "no" is certain and costs no file read
+            from store.cite.keysketch import may_be_key
+
+            return may_be_key(self.path.parent, key)
         try:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):
