@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 import tantivy
 
-from store.index.schema import index_field
+from store.index.schema import ALL_DOCS, index_field
 from store.library import arxiv_key, doi_key
 from store.models import Annotation
 from store.query.text import field_tokens
@@ -134,6 +134,7 @@ def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None,
         "starred": starred,
         "noted": noted,
     }
+    doc.add_text("flags", ALL_DOCS)
     for name, on in flags.items():
         if on:
             doc.add_text("flags", name)

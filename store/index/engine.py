@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import tantivy
 
 from store.idkeys import arxiv_key, doi_key
+from store.index.fastpath import ranked_page
 from store.index.schema import SORT_FIELDS, build_schema, register
 from store.index.translate import MAX_EXPANSIONS, Untranslatable, fuzzy, translate
 from store.models import Annotation, Row
@@ -230,7 +231,11 @@ class PaperIndex:
             else:
                 offset -= 1
         try:
-            total, addrs = self._run(self._scope(tq, view, hid), sort, reverse, offset, limit)
+            fast = None
+            if sort == "relevance" and hid is None and view in ALL_VIEWS and not reverse:
+                fast = ranked_page(self.searcher, self.schema, q, self._expand, offset, limit)
+            total, addrs = fast or self._run(self._scope(tq, view, hid), sort, reverse,
+                                             offset, limit)
         except ValueError:  # e.g. a prefix with too many expansions inside a phrase
             return self._matcher_page(q, view, sort, reverse, offset, limit, annotations, errors)
         rows = first + [row_from_raw(d) for d in self._docs(addrs)]

@@ -8,8 +8,11 @@ from store.query import text as query_text
 
 # Bump whenever documents or the schema change: every index is then rebuilt. It follows the
 # query language's own field version, so a new field there rebuilds the index too.
-FORMAT = f"3/{getattr(query_text, 'INDEX_VERSION', '1')}"
+FORMAT = f"4/{getattr(query_text, 'INDEX_VERSION', '1')}"
 ANALYZER = "pd_ws"
+# A flag every document carries: its doc_freq counts deleted documents too, so it equals the
+# number of live documents exactly when the index holds none (then doc_freq is exact).
+ALL_DOCS = "doc"
 
 
 def index_field(name: str) -> str:

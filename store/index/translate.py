@@ -61,13 +61,40 @@ def field_query(schema: tantivy.Schema, field: str, tokens: tuple[str, ...],
     return Q.regex_phrase_query(schema, field, regexes)
 
 
+def _boost(query: tantivy.Query, boost: float) -> tantivy.Query:
+    """query weighted by boost (no wrapper for 1.0: the same score, one scorer less)."""
+    return query if boost == 1.0 else Q.boost_query(query, boost)
+
+
+def _flat_word(schema: tantivy.Schema, field: str, token: str, exact: bool,
+               expand: Expand | None) -> list[tantivy.Query] | None:
+    """One word in one field as queries to add up (None: not a single word's term)."""
+    if exact or token == "|":
+        return [Q.term_query(schema, field, token)]
+    if len(token) <= PREFIX_MAX:
+        return [Q.term_query(schema, field, ">" + token)]
+    found = expand(field, token) if expand is not None else None
+    if found is None:
+        return None
+    whole = Q.term_query(schema, field, token)  # scores the whole word by BM25
+    return [Q.term_set_query(schema, field, found), whole] if found else [whole]
+
+
 def text_query(schema: tantivy.Schema, field: str, tokens: tuple[str, ...],
                exact: bool, expand: Expand | None = None) -> tantivy.Query:
-    """A text term over its index field(s), weighted per field."""
+    """A text term over its index field(s), weighted per field: one flat union of
+    (boosted) term queries where it can be, the same scores as a union per field."""
     names = ANY_FIELDS if field == "any" else (index_field(field),)
-    parts = [(Occur.Should, Q.boost_query(field_query(schema, f, tokens, exact, expand),
-                                          BOOSTS.get(f, 1.0))) for f in names]
-    return parts[0][1] if len(parts) == 1 else Q.boolean_query(parts)
+    parts: list[tantivy.Query] = []
+    for f in names:
+        boost = BOOSTS.get(f, 1.0)
+        flat = _flat_word(schema, f, tokens[0], exact, expand) if len(tokens) == 1 else None
+        if flat is None:
+            parts.append(_boost(field_query(schema, f, tokens, exact, expand), boost))
+        else:
+            parts += [_boost(q, boost) for q in flat]
+    return parts[0] if len(parts) == 1 else Q.boolean_query(
+        [(Occur.Should, q) for q in parts])
 
 
 def term_query(schema: tantivy.Schema, term: Term,
@@ -94,6 +121,8 @@ def _conjunction(schema: tantivy.Schema, terms: tuple[Term, ...],
         clauses.append((occur, term_query(schema, term, expand)))
     if not any(occur == Occur.Must for occur, _ in clauses):
         clauses.append((Occur.Must, Q.all_query()))
+    if len(clauses) == 1:  # one required term: its own query (one scorer level less)
+        return clauses[0][1]
     return Q.boolean_query(clauses)
 
 
