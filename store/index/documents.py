@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
 import orjson
 import tantivy
 
-from store.index.schema import ALL_DOCS, index_field
+from store.index.schema import ALL_DOCS, ANY_FIELDS, INITIALS, index_field
 from store.library import arxiv_key, doi_key
 from store.models import Annotation
 from store.query.text import field_tokens
@@ -27,14 +28,19 @@ class _Slots(dict[str, str]):
 
 
 _SLOTS = _Slots({"|": "| | | |"})
+_FIRST = itemgetter(0)
 
 
-def slot_text(values: list[str]) -> str:
-    """Whitespace text of a field: each word followed by its 1-3 letter prefixes (">v")."""
+def slot_text(values: list[str], initials: set[str] | None = None) -> str:
+    """Whitespace text of a field: each word followed by its 1-3 letter prefixes (">v");
+    the words' first letters are added to initials when given."""
     if len(_SLOTS) > 400_000:
         _SLOTS.clear()
         _SLOTS["|"] = "| | | |"
-    return " ".join(map(_SLOTS.__getitem__, field_tokens(values)))
+    tokens = field_tokens(values)
+    if initials is not None:
+        initials.update(map(_FIRST, tokens))
+    return " ".join(map(_SLOTS.__getitem__, tokens))
 
 
 def marks_of(annotation: Annotation | None) -> Marks | None:
@@ -122,9 +128,12 @@ def paper_document(raw: dict[str, Any], pos: int, marks: Marks | None,
     read, starred, noted, tags = marks or (False, False, False, [])
     fields = {index_field(k): v for k, v in _values(raw, authors).items()}
     fields["tag"] = fields.get("tag", []) + list(tags)
+    initials: set[str] = set()
     for name, values in fields.items():
         if values:
-            doc.add_text(name, slot_text(values))
+            doc.add_text(name, slot_text(values, initials if name in ANY_FIELDS else None))
+    initials.discard("|")
+    doc.add_text(INITIALS, " ".join(">" + c for c in initials))
     flags = {
         "code": _has_code(raw),
         "abstract": bool(_s(raw, "abstract").strip()),

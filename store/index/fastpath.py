@@ -18,17 +18,21 @@ from typing import Any
 
 import tantivy
 
-from store.index.schema import ALL_DOCS, ANY_FIELDS, BOOSTS, PREFIX_MAX
+from store.index.schema import ALL_DOCS, ANY_FIELDS, BOOSTS, INITIALS, PREFIX_MAX
 from store.index.translate import Expand
 from store.query import Query
 
 Q = tantivy.Query
 Occur = tantivy.Occur
-STRONG = ("title", "author")  # the boosted fields candidates must match in
+# The fields candidates must match in: title and authors, or the title alone when names
+# starting so are common (a one-letter prefix).
+STRONG = (("title", "author"), ("title",))
 ANCHOR = "text"  # the abstract: the longest postings, counted from the term dictionary
 K1 = 1.2  # tantivy's BM25 k1: a term's tf factor stays below k1 + 1
 SLACK = 1.001  # float headroom on the ceiling
-CHEAP = 0.5  # rank by candidates only when their postings are at most this share of all
+CHEAP = 0.2  # rank by candidates only when their postings are at most this share of all
+SCAN = 0.35  # ... and with the postings counting scans, at most this share
+OUTSIDE = tuple(f for f in ANY_FIELDS if f != ANCHOR)
 
 
 @dataclass
@@ -37,6 +41,7 @@ class _Word:
 
     scored: dict[str, str]  # field -> the term scored by BM25 (">v" or the whole word)
     sets: dict[str, list[str]]  # field -> prefix expansions (a constant-score term set)
+    initial: bool = False  # a one-letter prefix (counted by the initials field)
 
 
 def _word(query: Query, expand: Expand) -> _Word | None:
@@ -51,7 +56,7 @@ def _word(query: Query, expand: Expand) -> _Word | None:
         return None
     if term.exact or len(token) <= PREFIX_MAX:
         gram = token if term.exact else ">" + token
-        return _Word({f: gram for f in ANY_FIELDS}, {})
+        return _Word({f: gram for f in ANY_FIELDS}, {}, len(gram) == 2 and gram[0] == ">")
     sets: dict[str, list[str]] = {}
     for f in ANY_FIELDS:
         found = expand(f, token)
@@ -105,13 +110,13 @@ def _postings(searcher: tantivy.Searcher, word: _Word, fields: tuple[str, ...]) 
     return n
 
 
-def _count(searcher: tantivy.Searcher, schema: tantivy.Schema, word: _Word) -> int | None:
-    """Exact number of papers matching word, from the term dictionary where it can be."""
-    if word.sets.get(ANCHOR, [word.scored[ANCHOR]]) != [word.scored[ANCHOR]]:
-        return None  # several abstract words: no one term to count
+def _count(searcher: tantivy.Searcher, schema: tantivy.Schema, word: _Word) -> int:
+    """Exact number of papers matching word: the abstract's term from the term dictionary,
+    plus the matches elsewhere (a one-letter prefix: its own term's doc_freq)."""
+    if word.initial:
+        return searcher.doc_freq(INITIALS, word.scored[ANCHOR])
     anchor = Q.term_query(schema, ANCHOR, word.scored[ANCHOR], "basic")
-    others = tuple(f for f in ANY_FIELDS if f != ANCHOR)
-    rest = Q.boolean_query([(Occur.Must, _union(_clauses(schema, word, others))),
+    rest = Q.boolean_query([(Occur.Must, _union(_clauses(schema, word, OUTSIDE))),
                             (Occur.MustNot, anchor)])
     outside = int(searcher.search(rest, 1, count=True).count or 0)
     return searcher.doc_freq(ANCHOR, word.scored[ANCHOR]) + outside
@@ -125,18 +130,22 @@ def ranked_page(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query
     total = searcher.doc_freq("flags", ALL_DOCS)
     if word is None or total != searcher.num_docs:  # deleted documents: doc_freq overcounts
         return None
-    weak = tuple(f for f in ANY_FIELDS if f not in STRONG)
-    if _postings(searcher, word, STRONG) > CHEAP * _postings(searcher, word, ANY_FIELDS):
+    every = _postings(searcher, word, ANY_FIELDS)
+    strong = next((fields for fields in STRONG
+                   if _postings(searcher, word, fields) <= CHEAP * every), None)
+    outside = 0 if word.initial else _postings(searcher, word, OUTSIDE)  # counting scans
+    if strong is None or _postings(searcher, word, strong) + outside > SCAN * every:
         return None
-    count = _count(searcher, schema, word)
-    if count is None:
-        return None
+    weak = tuple(f for f in ANY_FIELDS if f not in strong)
+    if word.sets.get(ANCHOR, [word.scored[ANCHOR]]) != [word.scored[ANCHOR]]:
+        return None  # several abstract words: no one term to count
     want = offset + max(limit, 1)
-    strong = _union(_clauses(schema, word, STRONG))
-    candidates = Q.boolean_query([(Occur.Must, strong), *_clauses(schema, word, weak)])
+    must = _union(_clauses(schema, word, strong))
+    candidates = Q.boolean_query([(Occur.Must, must), *_clauses(schema, word, weak)])
     result = searcher.search(candidates, want, count=True)
     hits = result.hits
-    if int(result.count or 0) < count and (
-            len(hits) < want or hits[-1][0] <= _ceiling(searcher, total, word, weak)):
+    proven = len(hits) == want and hits[-1][0] > _ceiling(searcher, total, word, weak)
+    count = _count(searcher, schema, word) if proven or len(hits) < want else 0
+    if not proven and int(result.count or 0) < count or not count:
         return None
     return count, [a for _, a in hits[offset: offset + max(limit, 0)]]

@@ -13,6 +13,9 @@ ANALYZER = "pd_ws"
 # A flag every document carries: its doc_freq counts deleted documents too, so it equals the
 # number of live documents exactly when the index holds none (then doc_freq is exact).
 ALL_DOCS = "doc"
+# The first letters of a document's plain-search words (">v"), each once, without positions:
+# the exact count of a one-letter prefix is its doc_freq.
+INITIALS = "initials"
 
 
 def index_field(name: str) -> str:
@@ -40,6 +43,7 @@ def build_schema() -> tantivy.Schema:
     b.add_text_field("mkeys", tokenizer_name="raw", index_option="basic")
     for name in WORD_FIELDS:
         b.add_text_field(name, tokenizer_name=ANALYZER)
+    b.add_text_field(INITIALS, tokenizer_name=ANALYZER, index_option="basic")
     b.add_text_field("flags", tokenizer_name="raw", index_option="basic")
     b.add_text_field("sec", tokenizer_name="raw", index_option="basic")
     b.add_integer_field("year", indexed=True, fast=True)
