@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from json import loads as json_loads
@@ -107,7 +108,9 @@ class PaperIndex:
     def _docs(self, addrs: Iterable[Any]) -> Iterator[dict[str, Any]]:
         """Stored paper dicts of doc addresses."""
         doc = self.searcher.doc
-        loads = json_loads  # a page of papers: orjson's import would cost more than it saves
+        # a page of papers: orjson's import would cost more than it saves, unless done already
+        loaded = sys.modules.get("orjson")
+        loads = json_loads if loaded is None else loaded.loads
         for n, addr in enumerate(addrs):
             if n == 200:
                 from orjson import loads

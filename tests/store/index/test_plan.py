@@ -156,3 +156,21 @@ def test_an_abstract_only_match_outranking_the_titles_is_found(tmp_path: Path) -
     assert page.total == 85
     assert page.ids[0] == papers[-1].id
     check_ranked(index, "zeta", 0, 10)
+
+
+def test_initials_hold_each_first_letter_of_the_plain_search_fields(tmp_path: Path) -> None:
+    """The initials field has the first letter of every word of title, authors, venue,
+    abstract and ids (not of tags, keywords or the category), and every document the
+    flags:doc term."""
+    from store.index.schema import ALL_DOCS, INITIALS
+    from store.models import Paper
+
+    paper = Paper(title="Vidéo | codecs", authors=["Ann Lee"], abstract="zeta", venue="Kdd",
+                  keywords=["yak"], category="cs.CV", doi="10.1/xy")
+    paper.id = "p1"
+    index = PaperIndex(tmp_path / "index", create=True)
+    index.write([(paper_to_raw(paper), 0, [False, False, False, ["tagword"]])])
+    found = {c for c in "abcdefghijklmnopqrstuvwxyz0123456789|"
+             if index.searcher.doc_freq(INITIALS, ">" + c)}
+    assert found == set("vcalzkx1")
+    assert index.searcher.doc_freq("flags", ALL_DOCS) == 1
