@@ -1,4 +1,4 @@
-"""Parsed queries (store.query) as tantivy queries with the same meaning as Query.matches."""
+"""The query plan before the flattening (nested per-field unions): the tests' oracle."""
 
 from __future__ import annotations
 
