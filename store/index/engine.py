@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import tantivy
 
 from store.idkeys import arxiv_key, doi_key
-from store.index.fastpath import ranked_page
+from store.index.fastpath import count_only, ranked_page
 from store.index.schema import SORT_FIELDS, build_schema, register
 from store.index.translate import MAX_EXPANSIONS, Untranslatable, fuzzy, translate
 from store.models import Annotation, Row
@@ -221,6 +221,10 @@ class PaperIndex:
             tq = translate(self.schema, q, self._expand)
         except Untranslatable:
             return self._matcher_page(q, view, sort, reverse, offset, limit, annotations, errors)
+        if limit <= 0 and sort != "relevance" and not getattr(q, "branches", ()) and (
+                n := count_only(self.searcher, self.schema, q, view, self._expand)
+                ) is not None and (n or not fuzzy_fallback):  # (else the typo fallback's)
+            return ResultPage(n, [], False, errors)
         hit = self.alt_hit(q.text) if sort == "relevance" else None
         if hit is not None and view not in ALL_VIEWS and not any(
                 s.get("section") == view or "c:" + str(s.get("collection")) == view

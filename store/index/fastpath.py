@@ -7,7 +7,8 @@ ceiling there (boost x idf x (k1 + 1), plus 1 per constant-score term set), so w
 page's last score beats that ceiling the page is exact; otherwise the caller ranks every
 match. The exact count comes from the term dictionary (doc_freq of the abstract's term) plus
 the matches outside the abstract, valid only while the index holds no deleted documents
-(checked with a term every document carries: `flags:doc`).
+(checked with a term every document carries: `flags:doc`). A count alone (a page of no
+rows) of every paper, of a view or of one word comes from the term dictionary too.
 """
 
 from __future__ import annotations
@@ -145,7 +146,25 @@ def ranked_page(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query
     result = searcher.search(candidates, want, count=True)
     hits = result.hits
     proven = len(hits) == want and hits[-1][0] > _ceiling(searcher, total, word, weak)
-    count = _count(searcher, schema, word) if proven or len(hits) < want else 0
-    if not proven and int(result.count or 0) < count or not count:
+    if not proven and len(hits) == want:
+        return None
+    count = _count(searcher, schema, word)
+    if not proven and int(result.count or 0) < count:  # matches outside the candidates
         return None
     return count, [a for _, a in hits[offset: offset + max(limit, 0)]]
+
+
+def count_only(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query,
+               view: str | None, expand: Expand) -> int | None:
+    """The exact count of an empty query in a view or of one word in all papers, from the
+    term dictionary without walking the matches; None when it cannot be had so."""
+    if query.is_empty and view in ("", "all", None):
+        return int(searcher.num_docs)
+    if searcher.doc_freq("flags", ALL_DOCS) != searcher.num_docs:
+        return None  # deleted documents: doc_freq overcounts
+    if query.is_empty:
+        return searcher.doc_freq("sec", str(view))
+    word = _word(query, expand) if view in ("", "all", None) else None
+    if word is None or word.sets.get(ANCHOR, [word.scored[ANCHOR]]) != [word.scored[ANCHOR]]:
+        return None
+    return _count(searcher, schema, word)

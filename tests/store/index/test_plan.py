@@ -133,6 +133,12 @@ def test_deleted_documents_turn_the_shortcut_off(tmp_path: Path) -> None:
     assert fastpath.ranked_page(index.searcher, index.schema, parse_query("v"),
                                 index._expand, 0, 10) is None
     assert {w: index.search(w).total for w in before} == before
+    view = str(raws[0]["sections"][0]["section"])
+    walked = index.search("", view=view, limit=1).total
+    assert fastpath.count_only(index.searcher, index.schema, parse_query(""), view,
+                               index._expand) is None
+    assert index.count("", view) == walked
+    assert {w: index.count(w) for w in before} == before
 
 
 def test_an_abstract_only_match_outranking_the_titles_is_found(tmp_path: Path) -> None:
@@ -174,3 +180,19 @@ def test_initials_hold_each_first_letter_of_the_plain_search_fields(tmp_path: Pa
              if index.searcher.doc_freq(INITIALS, ">" + c)}
     assert found == set("vcalzkx1")
     assert index.searcher.doc_freq("flags", ALL_DOCS) == 1
+
+
+def test_counts_alone_match_the_walked_counts(index: PaperIndex) -> None:
+    """count() (a page of no rows: from the term dictionary where it can) equals the total of
+    a page that walks the matches, for words, views and every paper."""
+    first = index._docs(a for _, a in index.searcher.search(tantivy.Query.all_query(), 50).hits)
+    views = sorted({str(s.get("section")) for raw in first for s in raw["sections"]})
+    views += ["c:" + v.split("/")[0] for v in views[:2]]
+    for text in ["", *QUERIES]:
+        assert index.count(text) == old_hits(index, text, 1)[0], text
+        assert index.count(text) == index.search(text, sort="order", limit=1).total, text
+    for view in views:
+        assert index.count("", view) == index.search("", view=view, limit=1).total > 0, view
+        assert index.count("video", view) == index.search("video", view=view, limit=1).total
+    assert fastpath.count_only(index.searcher, index.schema, parse_query(""), views[0],
+                               index._expand) is not None
