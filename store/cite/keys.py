@@ -67,6 +67,7 @@ class CiteKeys:
         """Manage citekeys.json in home."""
         self.file = JsonFile(Path(home) / KEYS_FILE, key="keys", version=KEYS_VERSION)
         self._reverse: Reverse | None = None
+        self._sketch: dict[str, bytes] = {}  # the key sketch, by key-file fingerprint
 
     @property
     def path(self) -> Path:
@@ -135,7 +136,7 @@ class CiteKeys:
         if not self.path.is_symlink():  # the sketch's "no" is certain and costs no file read
             from store.cite.keysketch import may_be_key
 
-            return may_be_key(self.path.parent, key)
+            return may_be_key(self.path.parent, key, self._sketch)
         try:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):
