@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store.cite.keyscan import keys_in, may_hold
+from store.cite.keyscan import id_of, keys_in, may_hold
 from store.cite.pattern import DEFAULT_PATTERN, KEY_OK, check_pattern, format_key
 from store.errors import StoreError
 from store.jsonfile import JsonFile
@@ -85,13 +85,28 @@ class CiteKeys:
 
     def paper_id(self, key: str) -> str:
         """The paper id holding key (exact, else case-insensitive), or ""."""
-        if self._reverse is None and self.file.cached() is None and not self._may_hold(key):
-            return ""
+        if self._reverse is None and self.file.cached() is None:
+            if not self._may_hold(key):
+                return ""
+            found = self._searched(key)
+            if found is not None:
+                return found
         _, exact, folded, ambiguous = self._reverse_map()
         if key in exact:
             return exact[key]
         low = key.lower()
         return "" if low in ambiguous else folded.get(low, "")
+
+    def _searched(self, key: str) -> str | None:
+        """paper_id's answer by a byte search of a key file over WARM_MAX bytes (its parsed map
+        would be held: hundreds of MB at 2.5M papers); None: parse it instead."""
+        try:
+            target = self.file.target()
+            if target.stat().st_size <= WARM_MAX:
+                return None
+            return id_of(target.read_bytes(), key)
+        except (OSError, StoreError):
+            return None
 
     def _reverse_map(self) -> Reverse:
         """(the map, key -> id, lower-case key -> id, lower-case keys of several ids; the

@@ -46,3 +46,29 @@ def keys_in(data: bytes | mmap.mmap, ids: list[str]) -> dict[str, str] | None:
             return None
         found[pid] = value.decode()
     return found
+
+
+def id_of(data: bytes, key: str) -> str | None:
+    """The paper id holding key by a byte search of a compact key file: the first id whose
+    key is exactly key, else the only one whose key equals it up to ASCII case, else "";
+    None when the file's layout is not the one paperdeck writes (then parse the map)."""
+    if not KEY_OK.match(key):
+        return None
+    low, head = data.lower(), f'"{key.lower()}"'.encode()
+    exact, folded = key.encode(), []
+    at = low.find(head)
+    while at >= 0:
+        before = data[at - 1: at]
+        if before == b":":  # a value ("id":"key")
+            start = data.rfind(b'"', 0, at - 2)
+            pid = data[start + 1: at - 2]
+            if (data[at - 2: at - 1] != b'"' or start < 1 or b"\\" in pid
+                    or data[start - 1: start] not in (b",", b"{")):
+                return None
+            if data[at + 1: at + 1 + len(exact)] == exact:
+                return pid.decode()
+            folded.append(pid.decode())
+        elif before not in (b",", b"{"):  # neither an id nor a value as written compact
+            return None
+        at = low.find(head, at + 1)
+    return folded[0] if len(folded) == 1 else ""
