@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store.cite.keyscan import id_of, keys_in, may_hold
+from store.cite.keyscan import id_of, keys_for, keys_in, may_hold
 from store.cite.pattern import DEFAULT_PATTERN, KEY_OK, check_pattern, format_key
 from store.errors import StoreError
 from store.jsonfile import JsonFile
@@ -18,6 +18,7 @@ from store.models import Paper
 KEYS_FILE = "citekeys.json"
 KEYS_VERSION = 1
 WARM_MAX = 16 * 2**20  # a key file this large (~500k papers) is not held parsed
+MANY = 8  # more ids than this are looked up in one pass over the key file, not one search each
 Reverse = tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]
 
 
@@ -131,8 +132,9 @@ class CiteKeys:
                 self._reverse_map()
 
     def keys_of(self, ids: Sequence[str]) -> dict[str, str] | None:
-        """The keys of a few paper ids found by a byte search of the file (no parse of a large
-        map for one paper); None when some id is not found that way (then parse: all())."""
+        """The keys of paper ids found by a byte search of the file (no parse of a large map
+        for one paper; one pass for many); None when some id is not found that way (then
+        parse: all())."""
         kept = self.file.cached()
         if kept is not None:  # read already (warm): no byte search
             found_kept = {pid: kept[pid] for pid in ids if isinstance(kept.get(pid), str)}
@@ -141,7 +143,14 @@ class CiteKeys:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):
             return None
-        return keys_in(data, list(ids))
+        return keys_in(data, list(ids)) if len(ids) <= MANY else keys_for(data, list(ids))
+
+    def large(self) -> bool:
+        """True when the key file is over WARM_MAX bytes (never parsed and held whole)."""
+        try:
+            return self.file.cached() is None and self.file.target().stat().st_size > WARM_MAX
+        except (OSError, StoreError):
+            return False
 
     def _may_hold(self, key: str) -> bool:
         """False only when the key file surely holds no value equal to key up to ASCII case:

@@ -72,3 +72,21 @@ def id_of(data: bytes, key: str) -> str | None:
             return None
         at = low.find(head, at + 1)
     return folded[0] if len(folded) == 1 else ""
+
+
+_PAIR = re.compile(rb'"([^"\\]*)":"([^"\\]*)"')
+
+
+def keys_for(data: bytes, ids: list[str]) -> dict[str, str] | None:
+    """The keys of many paper ids by one pass over a compact key file, holding only those
+    (parsing the map would hold every key: hundreds of MB at 2.5M papers); None when some
+    id is not found that way (then the caller parses the map)."""
+    wanted = set(ids)
+    found: dict[str, str] = {}
+    for match in _PAIR.finditer(data):
+        pid = match.group(1).decode()
+        if pid in wanted and pid not in found:
+            found[pid] = match.group(2).decode()
+    if len(found) != len(wanted) or not all(map(KEY_OK.match, found.values())):
+        return None
+    return found

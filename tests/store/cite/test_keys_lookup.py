@@ -177,3 +177,39 @@ def test_a_large_key_file_is_searched_not_parsed(tmp_path: Path,
         assert keys.paper_id(key) == expected
     assert keys.file.cached() is None and keys._reverse is None
     assert keys_in(tmp_path, pretty=True).paper_id("KIM2021LOW") == "p2"  # parsed instead
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_ID, _KEY, max_size=15), st.data())
+def test_one_pass_over_the_file_gives_the_parsed_maps_keys(keys: dict[str, str],
+                                                           data: st.DataObject) -> None:
+    """keys_for (many ids, a large file) answers as the parsed map does, or None (parse)."""
+    from store.cite.keyscan import keys_for
+
+    raw = orjson.dumps({"schema_version": 1, "keys": keys})
+    ids = data.draw(st.lists(st.sampled_from(sorted(keys)), unique=True)) if keys else []
+    extra = data.draw(st.lists(_ID, max_size=2))
+    found = keys_for(raw, ids + extra)
+    if all(e in keys for e in extra):
+        assert found == {i: keys[i] for i in ids + extra}
+    else:
+        assert found is None
+
+
+def test_export_over_a_large_key_file_holds_no_parsed_map(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Papers overlaid for an export (many at once) get their keys by one pass over a large
+    key file; the map is not parsed and held (the TUI would keep it for its lifetime)."""
+    import store.cite.keys as keys_module
+    from store.repository import Store
+    from tests.store.storehelp import paper, result
+
+    store = Store(tmp_path)
+    store.apply_import(result(*(paper(f"Paper number {i}") for i in range(30))),
+                       source="a.md", importer="test")
+    expected = {p.id: p.extra["citekey"] for p in store.overlaid(store.matching(""))}
+    monkeypatch.setattr(keys_module, "WARM_MAX", 10)
+    fresh = Store(tmp_path)
+    got = {p.id: p.extra["citekey"] for p in fresh.overlaid(fresh.matching(""))}
+    assert got == expected and len(got) == 30
+    assert fresh.overlay.keys.file.cached() is None
