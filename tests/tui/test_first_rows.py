@@ -114,3 +114,31 @@ async def test_a_wide_terminal_gets_the_wide_layout_in_its_first_frame(tmp_path:
         await ready(pilot)
         assert app.screen.has_class("-wide") and not app.screen.has_class("-narrow")
     assert seen == [True]
+
+
+async def test_start_up_restyles_the_screen_once_and_moves_no_focus(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole tree is restyled once before the first rows (the breakpoint class rides on
+    Textual's own restyle), and the table has focus from the start (no focus moved later:
+    each move restyled both widgets)."""
+    from textual.app import App
+
+    from tui.screens.browser import BrowserScreen
+    from tui.widgets.paper_table import PaperTable
+
+    restyled: list[str] = []
+    real = App.update_styles
+
+    def counted(self: App[object], node: object, animate: bool = True) -> None:
+        restyled.append(type(node).__name__)
+        real(self, node, animate=animate)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "update_styles", counted)
+    home = tmp_path / "home"
+    make_store(home)
+    app = PaperDeckApp(Store(home), watch_interval=0)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.focused, PaperTable)
+    assert restyled.count(BrowserScreen.__name__) == 1
+    assert "SearchBar" not in restyled and "SectionTabs" not in restyled

@@ -42,6 +42,7 @@ class BrowserScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_BINDINGS
+    AUTO_FOCUS = "PaperTable"  # focused as the screen composes: no focus moved (restyled) later
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"), (WIDE, "-wide")]
 
@@ -87,9 +88,9 @@ class BrowserScreen(Screen[None]):
             self.set_interval(self.watch_interval, self.check_disk)
         await self.router.replay()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Breakpoint class set before Textual's layout at this size."""
-        screen_size.resumed(self)
+        screen_size.resumed(self, event)
 
     def on_resize(self, event: events.Resize) -> None:
         """A Resize to the size already laid out changes nothing."""

@@ -17,12 +17,13 @@ def breakpoint_classes(breakpoints: list[tuple[int, str]], width: int) -> dict[s
     return {name: bool(reached) and name == reached[-1] for _, name in breakpoints}
 
 
-def resumed(screen: BrowserScreen) -> None:
+def resumed(screen: BrowserScreen, event: events.ScreenResume) -> None:
     """Textual lays the screen out at the app's size now: set the width's breakpoint class
-    first, so the first frame already has the final layout (wide: the viewer beside)."""
+    first, so the first frame already has the final layout (wide: the viewer beside); the
+    restyle Textual does next (refresh_styles) applies it, no extra restyle of the tree."""
     size = screen.app.size
     for name, on in breakpoint_classes(screen.HORIZONTAL_BREAKPOINTS or [], size.width).items():
-        screen.set_class(on, name)
+        screen.set_class(on, name, update=not event.refresh_styles)
     screen.laid_out = size
 
 
