@@ -234,6 +234,10 @@ class Store:
         """Every paper matching query (in view), in library order, for exports."""
         return self.search_index.matching(query, view)
 
+    def matching_chunks(self, query: str | Any, view: str | None = None) -> Any:
+        """matching() in bounded chunks (lists of Papers), for exports of any size."""
+        return self.search_index.matching_chunks(query, view)
+
     def overlaid(self, papers: list[Paper]) -> list[Paper]:
         """papers read from the index (matching) with the user's layer (edits, cite keys)."""
         return self._overlaid(papers)
