@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -33,6 +34,12 @@ class Segment:
     href: str = ""
 
 
+_STYLES = {"strong_open": "strong", "em_open": "em"}
+_CLOSERS = frozenset({"strong_close", "em_close"})
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+_BR = re.compile(r"<br", re.I)
+
+
 def segments(children: list[Token]) -> list[Segment]:
     """The runs of an inline token list, in order."""
     out: list[Segment] = []
@@ -40,31 +47,43 @@ def segments(children: list[Token]) -> list[Segment]:
     link: Segment | None = None
     for token in children:
         kind = token.type
-        if kind in ("strong_open", "em_open"):
-            style.append("strong" if kind == "strong_open" else "em")
-        elif kind in ("strong_close", "em_close"):
+        if kind == "text":
+            text = token.content
+        elif kind in _STYLES:
+            style.append(_STYLES[kind])
+            continue
+        elif kind in _CLOSERS:
             if style:
                 style.pop()
+            continue
         elif kind == "link_open":
             link = Segment("link", "", str(token.attrGet("href") or ""))
-        elif kind == "link_close" and link is not None:
-            link.text = clean_inline(link.text)
-            out.append(link)
-            link = None
-        elif kind == "code_inline" and link is None:
-            out.append(Segment("code", token.content))
-        elif kind in ("text", "code_inline", "softbreak", "hardbreak", "html_inline"):
-            text = " " if kind.endswith("break") else token.content
-            if kind == "html_inline":
-                text = " ; " if re.match(r"<br", text, re.I) else ""
+            continue
+        elif kind == "link_close":
             if link is not None:
-                link.text += text
+                link.text = clean_inline(link.text)
+                out.append(link)
+                link = None
+            continue
+        elif kind == "code_inline":
+            if link is None:
+                out.append(Segment("code", token.content))
+                continue
+            text = token.content
+        elif kind in _BREAKS:
+            text = " "
+        elif kind == "html_inline":
+            text = " ; " if _BR.match(token.content) else ""
+        else:
+            continue
+        if link is not None:
+            link.text += text
+        else:
+            current = style[-1] if style else "text"
+            if out and out[-1].kind == current:  # (current is never "link")
+                out[-1].text += text
             else:
-                current = style[-1] if style else "text"
-                if out and out[-1].kind == current and current != "link":
-                    out[-1].text += text
-                else:
-                    out.append(Segment(current, text))
+                out.append(Segment(current, text))
     return [s for s in out if s.text.strip() or s.kind == "link"]
 
 
@@ -141,16 +160,19 @@ _PARTICLES = frozenset({"van", "von", "der", "de", "la", "del", "da", "di", "le"
                         "al", "el", "dos", "das", "ter", "den", "y"})
 
 
+@lru_cache(maxsize=16_384)
 def _is_name(piece: str) -> bool:
-    """True for a piece that reads as one person's name ("Wei Zhang", "J. Smith")."""
+    """True for a piece that reads as one person's name ("Wei Zhang", "J. Smith"; cached: a
+    lab's list repeats its names)."""
     words = piece.replace("*", "").split()
     if not 1 <= len(words) <= 5 or any(map(str.isdigit, piece)) or _VENUEISH.search(piece):
         return False
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+@lru_cache(maxsize=8192)
 def _namelike_run(text: str) -> str:
-    """The leading comma/and-separated run of name-like pieces of text ("" when none)."""
+    """The leading comma/and-separated run of name-like pieces of text ("" when none; cached)."""
     pieces = [p.strip(" .;:") for p in _NAME_SPLIT.split(text)]
     run: list[str] = []
     for piece in pieces:
@@ -163,6 +185,16 @@ def _namelike_run(text: str) -> str:
             break
         run.append(piece)
     return ", ".join(run)
+
+
+@lru_cache(maxsize=8192)
+def _head_authors(head: str) -> tuple[tuple[str, ...], bool] | None:
+    """names_of(head) when the text before a title reads as a run of names, else None
+    (cached: a lab's list repeats its author lists)."""
+    if _words(head) >= 1 and not _YEAR.fullmatch(head) and _namelike_run(head):
+        names, truncated = names_of(head)
+        return tuple(names), truncated
+    return None
 
 
 def entry_paper(children: list[Token]) -> Paper | None:
@@ -186,8 +218,9 @@ def entry_paper(children: list[Token]) -> Paper | None:
     for code in codes:
         before = before.replace(code, " ")
     head = before.strip(" ,:;\"“”-–—[]|")
-    if _words(head) >= 1 and not _YEAR.fullmatch(head) and _namelike_run(head):
-        paper.authors, paper.authors_truncated = names_of(head)
+    authors = _head_authors(head)
+    if authors is not None:
+        paper.authors, paper.authors_truncated = list(authors[0]), authors[1]
     elif not head:
         following = after
         if at >= 0:

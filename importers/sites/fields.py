@@ -60,8 +60,19 @@ def block_of(value: Any) -> str:
     return clean_block(plain_markup(str(value or "")))
 
 
+_MARKUP = re.compile(r"[<\[*_`&]")  # a character one of plain_markup's steps acts on
+
+
 def plain_markup(text: str) -> str:
-    """Text with HTML tags, Markdown emphasis and link syntax removed, entities decoded."""
+    """Text with HTML tags, Markdown emphasis and link syntax removed, entities decoded
+    (text without a character any step acts on is returned as it is)."""
+    if not _MARKUP.search(text):
+        return text
+    return markup_removed(text)
+
+
+def markup_removed(text: str) -> str:
+    """plain_markup's steps, always run."""
     if "<" in text and ">" in text:
         text = _TAGS.sub("", text)
     text = _MD_LINK.sub(r"\1", text)

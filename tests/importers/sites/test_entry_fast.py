@@ -1,0 +1,74 @@
+"""The entry reader's fast paths (cached name checks, a reordered token walk, plain_markup's
+skip of text without markup) give what the code before them gave (property tests against a
+frozen copy of it, tests/importers/sites/entry_oracle.py)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from importers.sites import entry
+from importers.sites.fields import markup_removed, plain_markup
+from importers.sites.markdown import parser
+from tests.importers.sites import entry_oracle
+
+PIECES = ["A. Smith", "B. Jones", "Smith, J.", "and", "et al.", "Wei Zhang", "van der Berg",
+          "<u>C. Lee</u>", "**Ada Lovelace**", ", ", ". ", " ", "; ", ": ", "\n", "<br>",
+          "<br/>", "<BR>", "&amp;", "&", "\"", "“", "”", "\"Learning to Fold Proteins Quickly\"",
+          "“Fast Sampling of Conformations”", "**Graph Kernels for Molecules**",
+          "*Nature Methods*", "*Proc. CVPR*", "_ICML 2020_", "In ", "Proceedings of NeurIPS",
+          "2021", "(2019).", "2023", "arXiv:2101.01234", "`CVPR 2020`", "`x`",
+          "[Learning Things Fast Here](https://e.org/p.pdf)", "[PDF](/a.pdf)", "[code](gh)",
+          "[\\[arXiv\\]](https://arxiv.org/abs/2101.01234)", "[](x)", "(Oral)", "Best Paper",
+          "Spotlight", "Journal of ML", "Vol. 3", "pp. 1-9", "x\\y", "*", "**", "_", "[", "]",
+          "(", ")", "a_b", "\u00e9t\u00e9", "\u00a0", "\x1b]0;x\x07", "\u202e", "Title Of A Paper"]
+
+lines = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
+
+
+def _children(src: str) -> list:
+    """markdown-it's inline tokens of src (as the Markdown list reader gives them)."""
+    tokens = parser().parseInline(src)
+    return tokens[0].children if tokens and tokens[0].children else []
+
+
+def _runs(segs: list) -> list[tuple[str, str, str]]:
+    """(kind, text, href) of each segment."""
+    return [(s.kind, s.text, s.href) for s in segs]
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines)
+@example("A. Smith, B. Jones. [Learning to Fold Proteins](https://e.org/p1.pdf). *Nature*, 2022.")
+@example("C. Lee, <u>A. Smith</u>. **Graph Kernels for Molecules**. *J. ML Res.*, 2021. "
+         "[\\[code\\]](https://github.com/b/k) [\\[arXiv\\]](https://arxiv.org/abs/2101.01234)")
+@example("**Title Of A Paper** <br> A. Smith, B. Jones <br> *CVPR 2020*")
+def test_entry_paper_equals_the_code_before_it(src: str) -> None:
+    """Any entry line: the same paper (or None), with cold and with warm caches."""
+    children = _children(src)
+    want = entry_oracle.entry_paper(children)
+    assert _runs(entry.segments(children)) == _runs(entry_oracle.segments(children))
+    assert entry.entry_paper(children) == want, src
+    assert entry.entry_paper(children) == want, src  # the caches now hold its pieces
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(max_size=40) | lines)
+def test_cached_name_checks_equal_the_uncached_ones(text: str) -> None:
+    """_is_name, _namelike_run and _head_authors answer as the code they cache."""
+    assert entry._is_name(text) == entry_oracle._is_name(text)
+    assert entry._namelike_run(text) == entry_oracle._namelike_run(text)
+    head = entry._head_authors(text)
+    if entry_oracle._words(text) >= 1 and not entry_oracle._YEAR.fullmatch(text) \
+            and entry_oracle._namelike_run(text):
+        names, truncated = entry.names_of(text)
+        assert head == (tuple(names), truncated)
+    else:
+        assert head is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=40) | lines | st.text(alphabet="ab <>[]()*_`&;#x1", max_size=30))
+def test_plain_markup_skips_only_text_without_markup(text: str) -> None:
+    """plain_markup equals its full steps on any text."""
+    assert plain_markup(text) == markup_removed(text)
