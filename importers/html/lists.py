@@ -15,6 +15,7 @@ from itertools import islice
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import MAX_ENTRIES, ImporterError, ImportResult, too_many_entries
+from importers.html.copy import copied
 from importers.html.dom import parse_html
 from importers.html.inline import inline_tokens
 from importers.html.scan import MAX_ENTRIES as SCAN_MAX
@@ -91,9 +92,19 @@ def html_entries(html: str, tree: LexborHTMLParser | None = None
                  ) -> Iterator[tuple[Paper, str, int]]:
     """(paper, group label, 0) for each list entry under the page's publication headings, read
     as the caller asks for them (so a caller that stops early reads no further); tree: html's
-    document tree, when already parsed."""
+    document tree, when already parsed. An entry line met a third time is not read again: it
+    gets a copy of the paper its line gave (a page that repeats its entries)."""
+    seen: set[str] = set()
+    kept: dict[str, Paper | None] = {}  # lines met twice: their paper, never handed out
     for node, group in _entry_nodes(html, tree):
-        paper = entry_paper(inline_tokens(_inline(node)))
+        line = _inline(node)
+        if line in kept:
+            paper = copied(kept[line])
+        else:
+            paper = entry_paper(inline_tokens(line))
+            if line in seen:
+                kept[line] = copied(paper)
+            seen.add(line)
         if paper is not None:
             yield paper, group, 0
 
