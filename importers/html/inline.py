@@ -33,6 +33,7 @@ _PART = r"(?:[A-Za-z0-9\-._~!$&'*+,;=:@/?]|%[0-9A-Fa-f]{2})*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _PLAIN_HREF = re.compile(rf"(?:https?://{_LABEL}(?:\.{_LABEL})*(?:/{_PART})?"
                          rf"|(?![A-Za-z0-9.+-]*:)(?!//){_PART})(?:#{_PART})?")
+_LABEL_STOP = re.compile(r"[\[\]`\\]")
 _HREF_STOP = re.compile(r"[()\\\s\x00-\x1f\x7f]")
 _HOST = re.compile(r"https?://([^/#]*)")
 _MAX_HOST = 255  # mdurl drops a longer host name
@@ -137,32 +138,42 @@ def _scope(src: str, pos: int, limit: int, out: list[_Tok], top: bool) -> None:
     flush()
 
 
+@lru_cache(maxsize=4096)
+def _href(target: str) -> str | None:
+    """The href markdown-it gives a link's destination, or None when it refuses it (cached:
+    a list links the same code and project pages again and again)."""
+    if not target:
+        return ""
+    if "&" in target:
+        target = unescapeAll(target)
+    href = target if plain_href(target) else parser().normalizeLink(target)
+    return href if parser().validateLink(href) else None
+
+
 def _link(src: str, pos: int, out: list[_Tok]) -> int:
     """Append the tokens of the inline link at src[pos] ("["); the position after it."""
     end = pos + 1
-    while True:
-        if end >= len(src) or src[end] in "[`":
+    while True:  # to the closing bracket, over escapes; another bracket or a backtick: unsure
+        found = _LABEL_STOP.search(src, end)
+        if found is None:
             raise _Unsure
-        if src[end] == "\\":
+        end = found.start()
+        char = src[end]
+        if char == "\\":
             end += 2
-            continue
-        if src[end] == "]":
+        elif char == "]":
             break
-        end += 1
+        else:
+            raise _Unsure
     if src[end + 1 : end + 2] != "(":
         raise _Unsure
     start = end + 2
     stop = _HREF_STOP.search(src, start)
     if stop is None or src[stop.start()] != ")" or src.startswith("<", start):
         raise _Unsure
-    target = src[start : stop.start()]
-    href = ""
-    if target:
-        if "&" in target:
-            target = unescapeAll(target)
-        href = target if plain_href(target) else parser().normalizeLink(target)
-        if not parser().validateLink(href):
-            raise _Unsure
+    href = _href(src[start : stop.start()])
+    if href is None:
+        raise _Unsure
     out.append(_Tok("link_open", href=href))
     _scope(src, pos + 1, end, out, top=False)
     out.append(_Tok("link_close"))

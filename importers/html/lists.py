@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -30,6 +31,7 @@ _EM = frozenset({"i", "em", "cite"})
 _SKIP = frozenset({"script", "style", "nav", "header", "footer", "noscript", "template"})
 _MAX_NODES = 200_000
 _ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]"})  # Markdown's own characters
+_ESCAPED = re.compile(r"[\\`*_\[\]]")  # text without them needs no escaping
 _SPACES = re.compile(r"\s+")
 
 
@@ -39,7 +41,8 @@ def _inline(node: LexborNode) -> str:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            out.append((child.text_content or "").translate(_ESCAPES))
+            text = child.text_content or ""
+            out.append(text.translate(_ESCAPES) if _ESCAPED.search(text) else text)
         elif tag in _SKIP or tag in ("ul", "ol"):
             continue
         elif tag == "br":
@@ -68,6 +71,15 @@ def _inside_item(node: LexborNode) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)
+def _heading(text: str) -> tuple[bool, str]:
+    """(whether entries under it are publications, their group label) of a heading's text
+    (cached: a long page repeats its headings)."""
+    label = _label(text)
+    area = bool(PUBLICATION_HEADING.search(label)) and not _OTHER_HEADING.search(label)
+    return area, "" if re.fullmatch(r"(?:selected\s+)?publications?", label, re.I) else label
+
+
 def _entry_nodes(html: str, tree: LexborHTMLParser | None = None
                  ) -> Iterator[tuple[LexborNode, str]]:
     """(node, group label) for each list entry under the page's publication headings."""
@@ -79,12 +91,11 @@ def _entry_nodes(html: str, tree: LexborHTMLParser | None = None
     for count, node in enumerate(root.traverse(include_text=False)):
         if count > _MAX_NODES:
             break
-        if node.tag in _HEADINGS:
-            label = _label(node.text(separator=" "))
-            area = bool(PUBLICATION_HEADING.search(label)) and not _OTHER_HEADING.search(label)
-            group = "" if re.fullmatch(r"(?:selected\s+)?publications?", label, re.I) else label
+        tag = node.tag
+        if tag in _HEADINGS:
+            area, group = _heading(node.text(separator=" "))
             continue
-        if area and node.tag in ("li", "p", "dd") and not _inside_item(node):
+        if area and tag in ("li", "p", "dd") and not _inside_item(node):
             yield node, group
 
 
