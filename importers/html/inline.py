@@ -63,6 +63,12 @@ class _Tok:
         return self.href if name == "href" and self.type == "link_open" else None
 
 
+# Tokens without content, shared (nothing changes a token once made)
+_PAIRS = {2: (_Tok("strong_open"), _Tok("strong_close")), 1: (_Tok("em_open"), _Tok("em_close"))}
+_PLACEHOLDER = _Tok("text")
+_LINK_CLOSE = _Tok("link_close")
+
+
 class _Unsure(Exception):
     """The line holds something this reader does not follow."""
 
@@ -119,12 +125,11 @@ def _scope(src: str, pos: int, limit: int, out: list[_Tok], top: bool) -> None:
             flush()
             if can_close and openers and openers[-1][0] == length:
                 _, index = openers.pop()
-                kind = "strong" if length == 2 else "em"
-                out[index] = _Tok(f"{kind}_open")
-                out.append(_Tok(f"{kind}_close"))
+                out[index], closer = _PAIRS[length]
+                out.append(closer)
             elif can_open and not can_close:
                 openers.append((length, len(out)))
-                out.append(_Tok("text"))  # replaced when its closer comes
+                out.append(_PLACEHOLDER)  # replaced when its closer comes
             else:
                 raise _Unsure
             pos = end
@@ -176,7 +181,7 @@ def _link(src: str, pos: int, out: list[_Tok]) -> int:
         raise _Unsure
     out.append(_Tok("link_open", href=href))
     _scope(src, pos + 1, end, out, top=False)
-    out.append(_Tok("link_close"))
+    out.append(_LINK_CLOSE)
     return stop.start() + 1
 
 

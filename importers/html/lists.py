@@ -37,6 +37,12 @@ _SPACES = re.compile(r"\s+")
 
 def _inline(node: LexborNode) -> str:
     """The node's content as one line of Markdown (bold, italic and links kept)."""
+    return _SPACES.sub(" ", _markdown(node))
+
+
+def _markdown(node: LexborNode) -> str:
+    """_inline with its white space left as it is (the caller folds it once for the whole
+    line: folding each element's part as well gives the same line)."""
     out: list[str] = []
     for child in node.iter(include_text=True):
         tag = child.tag
@@ -48,15 +54,15 @@ def _inline(node: LexborNode) -> str:
         elif tag == "br":
             out.append(" ; ")
         elif tag in _STRONG:
-            out.append(f"**{_inline(child).strip()}** ")
+            out.append(f"**{_markdown(child).strip()}** ")
         elif tag in _EM:
-            out.append(f"*{_inline(child).strip()}* ")
+            out.append(f"*{_markdown(child).strip()}* ")
         elif tag == "a":
             href = str(child.attributes.get("href") or "").replace(")", "%29").replace(" ", "%20")
-            out.append(f"[{_inline(child).strip()}]({href})")
+            out.append(f"[{_markdown(child).strip()}]({href})")
         else:
-            out.append(_inline(child))
-    return _SPACES.sub(" ", "".join(out))
+            out.append(_markdown(child))
+    return "".join(out)
 
 
 def _inside_item(node: LexborNode) -> bool:
