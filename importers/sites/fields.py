@@ -164,15 +164,27 @@ def year_and_date(value: Any) -> tuple[int | None, str]:
 
 def set_venue(paper: Paper, venue: str, short: str = "") -> None:
     """Venue, short venue, badges and (when missing) year from a printed venue."""
-    paper.venue = clean_inline(venue)
-    parsed = cached_venue(paper.venue or short)
-    paper.venue_short = clean_inline(short) or parsed.short
-    if paper.venue_short and paper.year and not _YEAR.search(paper.venue_short):
+    paper.venue, paper.venue_short, yearless, badges, year = _venue_facts(venue, short)
+    if yearless and paper.year:
         paper.venue_short = f"{paper.venue_short} {paper.year}"
-    for badge in parsed.badges:
+    for badge in badges:
         if badge not in paper.badges:
             paper.badges.append(badge)
-    paper.year = paper.year or parsed.year
+    paper.year = paper.year or year
+
+
+@lru_cache(maxsize=4096)
+def _venue_facts(venue: str, short: str) -> tuple[str, str, bool, tuple[str, ...], int | None]:
+    """(venue, short venue, whether the short venue lacks a year, badges, year) of a printed
+    venue, as set_venue sets them on a paper without a year (cached: a list repeats venues)."""
+    cleaned = clean_inline(venue)
+    parsed = cached_venue(cleaned or short)
+    shown = clean_inline(short) or parsed.short
+    return cleaned, shown, bool(shown) and not _YEAR.search(shown), tuple(parsed.badges), \
+        parsed.year
+
+
+clean_label = lru_cache(maxsize=4096)(clean_inline)  # for the few labels a source repeats
 
 
 def add_link(paper: Paper, label: str, url: Any) -> None:
@@ -192,7 +204,7 @@ def add_link(paper: Paper, label: str, url: Any) -> None:
             set_doi(paper, target)
             continue
         if all(link.url != target for link in paper.links):
-            paper.links.append(Link(clean_inline(label), target))
+            paper.links.append(Link(clean_label(label), target))
         if label == "Code":
             paper.has_code = True
         if "arxiv.org/" in target and not paper.arxiv_id:

@@ -1,6 +1,6 @@
 """The entry reader's fast paths (cached name checks, a reordered token walk, plain_markup's
-skip of text without markup) give what the code before them gave (property tests against a
-frozen copy of it, tests/importers/sites/entry_oracle.py)."""
+skip of text without markup, set_venue's cached venue facts) give what the code before them
+gave (property tests against a frozen copy of it, tests/importers/sites/entry_oracle.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from importers.sites import entry
-from importers.sites.fields import markup_removed, plain_markup
+from importers.sites.fields import _YEAR, markup_removed, plain_markup, set_venue
 from importers.sites.markdown import parser
+from importers.venue import cached_venue
+from store.models import Paper
+from store.text import clean_inline
 from tests.importers.sites import entry_oracle
 
 PIECES = ["A. Smith", "B. Jones", "Smith, J.", "and", "et al.", "Wei Zhang", "van der Berg",
@@ -72,3 +75,36 @@ def test_cached_name_checks_equal_the_uncached_ones(text: str) -> None:
 def test_plain_markup_skips_only_text_without_markup(text: str) -> None:
     """plain_markup equals its full steps on any text."""
     assert plain_markup(text) == markup_removed(text)
+
+
+def _old_set_venue(paper: Paper, venue: str, short: str = "") -> None:
+    """set_venue as it was before its cache."""
+    paper.venue = clean_inline(venue)
+    parsed = cached_venue(paper.venue or short)
+    paper.venue_short = clean_inline(short) or parsed.short
+    if paper.venue_short and paper.year and not _YEAR.search(paper.venue_short):
+        paper.venue_short = f"{paper.venue_short} {paper.year}"
+    for badge in parsed.badges:
+        if badge not in paper.badges:
+            paper.badges.append(badge)
+    paper.year = paper.year or parsed.year
+
+
+VENUES = ["CVPR 2020", "Proceedings of NeurIPS", "In *ICML*", "(Oral)", "Best Paper Award",
+          "IEEE Transactions on Image Processing", "arXiv preprint", "2021", " ", "\u00a0",
+          "\x1b[2J", "Nature Methods", "ICCV'23", "Spotlight", "Early Access", ", ", "Vol. 3"]
+venues = st.lists(st.sampled_from(VENUES), max_size=4).map(" ".join) | st.text(max_size=20)
+
+
+@settings(max_examples=800, deadline=None)
+@given(venues, venues | st.just(""), st.none() | st.integers(1990, 2030),
+       st.lists(st.sampled_from(["Oral", "Spotlight", "New"]), max_size=2))
+def test_set_venue_sets_what_it_set_before_its_cache(venue: str, short: str, year: int | None,
+                                                      badges: list[str]) -> None:
+    """The same venue, short venue, badges and year on the same paper, cold and warm."""
+    for _ in range(2):
+        want = Paper(title="T", year=year, badges=list(badges))
+        got = Paper(title="T", year=year, badges=list(badges))
+        _old_set_venue(want, venue, short)
+        set_venue(got, venue, short)
+        assert got == want
