@@ -103,13 +103,15 @@ def _pick_title(segs: list[Segment], plain: str) -> tuple[str, int, str]:
     if quoted and _words(quoted.group(1)) >= 2:
         return quoted.group(1), -1, ""
     for index, seg in enumerate(segs):
-        label = seg.text.strip().lower()
-        if seg.kind == "link" and _words(seg.text) >= 3 and label not in LINK_LABELS:
+        if seg.kind == "link" and _words(seg.text) >= 3 \
+                and seg.text.strip().lower() not in LINK_LABELS:
             return seg.text, index, seg.href
     for kind in ("strong", "em"):
         for index, seg in enumerate(segs):
+            if seg.kind != kind:
+                continue
             text = seg.text.strip(" .,:;")
-            if seg.kind == kind and _words(text) >= 3 and not _VENUEISH.search(text) \
+            if _words(text) >= 3 and not _VENUEISH.search(text) \
                     and not _YEAR.search(text) and "," not in text[:40]:
                 return text, index, ""
     title = _citation_title(plain)
@@ -187,6 +189,12 @@ def _namelike_run(text: str) -> str:
     return ", ".join(run)
 
 
+@lru_cache(maxsize=4096)
+def _badges(text: str) -> tuple[str, ...]:
+    """find_badges(text) (cached: the text after a title repeats its venue and labels)."""
+    return tuple(find_badges(text))
+
+
 @lru_cache(maxsize=8192)
 def _head_authors(head: str) -> tuple[tuple[str, ...], bool] | None:
     """names_of(head) when the text before a title reads as a run of names, else None
@@ -200,7 +208,7 @@ def _head_authors(head: str) -> tuple[tuple[str, ...], bool] | None:
 def entry_paper(children: list[Token]) -> Paper | None:
     """A paper from one entry's inline tokens, or None when it does not read as one."""
     segs = segments(children)
-    plain = clean_inline("".join(s.text for s in segs))
+    plain = clean_inline("".join([s.text for s in segs]))
     if not plain or len(plain) > 3000:
         return None
     title, at, href = _pick_title(segs, plain)
@@ -257,7 +265,7 @@ def entry_paper(children: list[Token]) -> Paper | None:
     eprint = _EPRINT.search(plain)
     if eprint:
         paper.arxiv_id = eprint.group(1)
-    for badge in find_badges(after):
+    for badge in _badges(after):
         if badge not in paper.badges:
             paper.badges.append(badge)
     if href:

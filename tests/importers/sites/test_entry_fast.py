@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from importers.sites import entry
 from importers.sites.fields import _YEAR, markup_removed, plain_markup, set_venue
 from importers.sites.markdown import parser
-from importers.venue import cached_venue
+from importers.venue import cached_venue, find_badges
 from store.models import Paper
 from store.text import clean_inline
 from tests.importers.sites import entry_oracle
@@ -108,3 +108,11 @@ def test_set_venue_sets_what_it_set_before_its_cache(venue: str, short: str, yea
         _old_set_venue(want, venue, short)
         set_venue(got, venue, short)
         assert got == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(venues | lines)
+def test_cached_badges_equal_find_badges(text: str) -> None:
+    """_badges(text) is find_badges(text), cold and warm."""
+    assert list(entry._badges(text)) == find_badges(text)
+    assert list(entry._badges(text)) == find_badges(text)
