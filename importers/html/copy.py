@@ -22,8 +22,7 @@ def _item(value: object) -> object:
 
 
 def copied(paper: Paper | None) -> Paper | None:
-    """A copy of paper (None stays None) equal to it and sharing no mutable part with it:
-    lists and dicts are copied, and what they hold one level down."""
+    """A copy of paper (None stays None) that shares no list, dict or link with it."""
     if paper is None:
         return None
     values: dict[str, object] = {}

@@ -15,8 +15,7 @@ _NAMES = ("div|span|section|article|table|ul|ol|dl|blockquote|font|strong|em|b|i
 
 
 def _trie(names: list[str]) -> str:
-    """An alternation of names that tries each next letter once ("d(?:iv|l)" for div|dl): the
-    same matches as "|".join(names), found faster (most tags fail at their first letter)."""
+    """"|".join(names) shaped as a trie ("d(?:iv|l)" for div|dl): the same matches, faster."""
     by_first: dict[str, list[str]] = {}
     for name in names:
         by_first.setdefault(name[0], []).append(name[1:])

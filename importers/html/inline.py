@@ -145,8 +145,7 @@ def _scope(src: str, pos: int, limit: int, out: list[_Tok], top: bool) -> None:
 
 @lru_cache(maxsize=4096)
 def _href(target: str) -> str | None:
-    """The href markdown-it gives a link's destination, or None when it refuses it (cached:
-    a list links the same code and project pages again and again)."""
+    """The href markdown-it gives a link's destination, or None when it refuses it (cached)."""
     if not target:
         return ""
     if "&" in target:

@@ -41,8 +41,7 @@ def _inline(node: LexborNode) -> str:
 
 
 def _markdown(node: LexborNode) -> str:
-    """_inline with its white space left as it is (the caller folds it once for the whole
-    line: folding each element's part as well gives the same line)."""
+    """_inline with its white space not yet folded (folded once per line, as good as per part)."""
     out: list[str] = []
     for child in node.iter(include_text=True):
         tag = child.tag
@@ -79,8 +78,7 @@ def _inside_item(node: LexborNode) -> bool:
 
 @lru_cache(maxsize=1024)
 def _heading(text: str) -> tuple[bool, str]:
-    """(whether entries under it are publications, their group label) of a heading's text
-    (cached: a long page repeats its headings)."""
+    """(entries under it are publications, their group label) of a heading's text (cached)."""
     label = _label(text)
     area = bool(PUBLICATION_HEADING.search(label)) and not _OTHER_HEADING.search(label)
     return area, "" if re.fullmatch(r"(?:selected\s+)?publications?", label, re.I) else label

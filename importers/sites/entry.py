@@ -164,8 +164,7 @@ _PARTICLES = frozenset({"van", "von", "der", "de", "la", "del", "da", "di", "le"
 
 @lru_cache(maxsize=16_384)
 def _is_name(piece: str) -> bool:
-    """True for a piece that reads as one person's name ("Wei Zhang", "J. Smith"; cached: a
-    lab's list repeats its names)."""
+    """True for a piece that reads as one person's name ("Wei Zhang", "J. Smith"; cached)."""
     words = piece.replace("*", "").split()
     if not 1 <= len(words) <= 5 or any(map(str.isdigit, piece)) or _VENUEISH.search(piece):
         return False
@@ -197,8 +196,7 @@ def _badges(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _head_authors(head: str) -> tuple[tuple[str, ...], bool] | None:
-    """names_of(head) when the text before a title reads as a run of names, else None
-    (cached: a lab's list repeats its author lists)."""
+    """names_of(head) when the text before a title reads as a run of names, else None (cached)."""
     if _words(head) >= 1 and not _YEAR.fullmatch(head) and _namelike_run(head):
         names, truncated = names_of(head)
         return tuple(names), truncated

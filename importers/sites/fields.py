@@ -64,8 +64,7 @@ _MARKUP = re.compile(r"[<\[*_`&]")  # a character one of plain_markup's steps ac
 
 
 def plain_markup(text: str) -> str:
-    """Text with HTML tags, Markdown emphasis and link syntax removed, entities decoded
-    (text without a character any step acts on is returned as it is)."""
+    """Text with HTML tags, Markdown emphasis and link syntax removed, entities decoded."""
     if not _MARKUP.search(text):
         return text
     return markup_removed(text)
@@ -175,8 +174,7 @@ def set_venue(paper: Paper, venue: str, short: str = "") -> None:
 
 @lru_cache(maxsize=4096)
 def _venue_facts(venue: str, short: str) -> tuple[str, str, bool, tuple[str, ...], int | None]:
-    """(venue, short venue, whether the short venue lacks a year, badges, year) of a printed
-    venue, as set_venue sets them on a paper without a year (cached: a list repeats venues)."""
+    """(venue, short venue, whether that lacks a year, badges, year) for set_venue (cached)."""
     cleaned = clean_inline(venue)
     parsed = cached_venue(cleaned or short)
     shown = clean_inline(short) or parsed.short
