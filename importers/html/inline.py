@@ -33,6 +33,7 @@ _PART = r"(?:[A-Za-z0-9\-._~!$&'*+,;=:@/?]|%[0-9A-Fa-f]{2})*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _PLAIN_HREF = re.compile(rf"(?:https?://{_LABEL}(?:\.{_LABEL})*(?:/{_PART})?"
                          rf"|(?![A-Za-z0-9.+-]*:)(?!//){_PART})(?:#{_PART})?")
+_LABEL_STOP = re.compile(r"[\[\]`\\]")
 _HREF_STOP = re.compile(r"[()\\\s\x00-\x1f\x7f]")
 _HOST = re.compile(r"https?://([^/#]*)")
 _MAX_HOST = 255  # mdurl drops a longer host name
@@ -60,6 +61,12 @@ class _Tok:
     def attrGet(self, name: str) -> str | None:  # noqa: N802 - markdown-it's name
         """The href of a link_open token, like Token.attrGet."""
         return self.href if name == "href" and self.type == "link_open" else None
+
+
+# Tokens without content, shared (nothing changes a token once made)
+_PAIRS = {2: (_Tok("strong_open"), _Tok("strong_close")), 1: (_Tok("em_open"), _Tok("em_close"))}
+_PLACEHOLDER = _Tok("text")
+_LINK_CLOSE = _Tok("link_close")
 
 
 class _Unsure(Exception):
@@ -118,12 +125,11 @@ def _scope(src: str, pos: int, limit: int, out: list[_Tok], top: bool) -> None:
             flush()
             if can_close and openers and openers[-1][0] == length:
                 _, index = openers.pop()
-                kind = "strong" if length == 2 else "em"
-                out[index] = _Tok(f"{kind}_open")
-                out.append(_Tok(f"{kind}_close"))
+                out[index], closer = _PAIRS[length]
+                out.append(closer)
             elif can_open and not can_close:
                 openers.append((length, len(out)))
-                out.append(_Tok("text"))  # replaced when its closer comes
+                out.append(_PLACEHOLDER)  # replaced when its closer comes
             else:
                 raise _Unsure
             pos = end
@@ -137,35 +143,44 @@ def _scope(src: str, pos: int, limit: int, out: list[_Tok], top: bool) -> None:
     flush()
 
 
+@lru_cache(maxsize=4096)
+def _href(target: str) -> str | None:
+    """The href markdown-it gives a link's destination, or None when it refuses it (cached)."""
+    if not target:
+        return ""
+    if "&" in target:
+        target = unescapeAll(target)
+    href = target if plain_href(target) else parser().normalizeLink(target)
+    return href if parser().validateLink(href) else None
+
+
 def _link(src: str, pos: int, out: list[_Tok]) -> int:
     """Append the tokens of the inline link at src[pos] ("["); the position after it."""
     end = pos + 1
-    while True:
-        if end >= len(src) or src[end] in "[`":
+    while True:  # to the closing bracket, over escapes; another bracket or a backtick: unsure
+        found = _LABEL_STOP.search(src, end)
+        if found is None:
             raise _Unsure
-        if src[end] == "\\":
+        end = found.start()
+        char = src[end]
+        if char == "\\":
             end += 2
-            continue
-        if src[end] == "]":
+        elif char == "]":
             break
-        end += 1
+        else:
+            raise _Unsure
     if src[end + 1 : end + 2] != "(":
         raise _Unsure
     start = end + 2
     stop = _HREF_STOP.search(src, start)
     if stop is None or src[stop.start()] != ")" or src.startswith("<", start):
         raise _Unsure
-    target = src[start : stop.start()]
-    href = ""
-    if target:
-        if "&" in target:
-            target = unescapeAll(target)
-        href = target if plain_href(target) else parser().normalizeLink(target)
-        if not parser().validateLink(href):
-            raise _Unsure
+    href = _href(src[start : stop.start()])
+    if href is None:
+        raise _Unsure
     out.append(_Tok("link_open", href=href))
     _scope(src, pos + 1, end, out, top=False)
-    out.append(_Tok("link_close"))
+    out.append(_LINK_CLOSE)
     return stop.start() + 1
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from importers.base import MAX_ENTRIES, ImporterError, ImportResult, too_many_entries
+from importers.html.copy import copied
 from importers.html.dom import parse_html
 from importers.html.inline import inline_tokens
 from importers.html.scan import MAX_ENTRIES as SCAN_MAX
@@ -29,30 +31,37 @@ _EM = frozenset({"i", "em", "cite"})
 _SKIP = frozenset({"script", "style", "nav", "header", "footer", "noscript", "template"})
 _MAX_NODES = 200_000
 _ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]"})  # Markdown's own characters
+_ESCAPED = re.compile(r"[\\`*_\[\]]")  # text without them needs no escaping
 _SPACES = re.compile(r"\s+")
 
 
 def _inline(node: LexborNode) -> str:
     """The node's content as one line of Markdown (bold, italic and links kept)."""
+    return _SPACES.sub(" ", _markdown(node))
+
+
+def _markdown(node: LexborNode) -> str:
+    """_inline with its white space not yet folded (folded once per line, as good as per part)."""
     out: list[str] = []
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            out.append((child.text_content or "").translate(_ESCAPES))
+            text = child.text_content or ""
+            out.append(text.translate(_ESCAPES) if _ESCAPED.search(text) else text)
         elif tag in _SKIP or tag in ("ul", "ol"):
             continue
         elif tag == "br":
             out.append(" ; ")
         elif tag in _STRONG:
-            out.append(f"**{_inline(child).strip()}** ")
+            out.append(f"**{_markdown(child).strip()}** ")
         elif tag in _EM:
-            out.append(f"*{_inline(child).strip()}* ")
+            out.append(f"*{_markdown(child).strip()}* ")
         elif tag == "a":
             href = str(child.attributes.get("href") or "").replace(")", "%29").replace(" ", "%20")
-            out.append(f"[{_inline(child).strip()}]({href})")
+            out.append(f"[{_markdown(child).strip()}]({href})")
         else:
-            out.append(_inline(child))
-    return _SPACES.sub(" ", "".join(out))
+            out.append(_markdown(child))
+    return "".join(out)
 
 
 def _inside_item(node: LexborNode) -> bool:
@@ -67,6 +76,14 @@ def _inside_item(node: LexborNode) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)
+def _heading(text: str) -> tuple[bool, str]:
+    """(entries under it are publications, their group label) of a heading's text (cached)."""
+    label = _label(text)
+    area = bool(PUBLICATION_HEADING.search(label)) and not _OTHER_HEADING.search(label)
+    return area, "" if re.fullmatch(r"(?:selected\s+)?publications?", label, re.I) else label
+
+
 def _entry_nodes(html: str, tree: LexborHTMLParser | None = None
                  ) -> Iterator[tuple[LexborNode, str]]:
     """(node, group label) for each list entry under the page's publication headings."""
@@ -78,12 +95,11 @@ def _entry_nodes(html: str, tree: LexborHTMLParser | None = None
     for count, node in enumerate(root.traverse(include_text=False)):
         if count > _MAX_NODES:
             break
-        if node.tag in _HEADINGS:
-            label = _label(node.text(separator=" "))
-            area = bool(PUBLICATION_HEADING.search(label)) and not _OTHER_HEADING.search(label)
-            group = "" if re.fullmatch(r"(?:selected\s+)?publications?", label, re.I) else label
+        tag = node.tag
+        if tag in _HEADINGS:
+            area, group = _heading(node.text(separator=" "))
             continue
-        if area and node.tag in ("li", "p", "dd") and not _inside_item(node):
+        if area and tag in ("li", "p", "dd") and not _inside_item(node):
             yield node, group
 
 
@@ -91,9 +107,19 @@ def html_entries(html: str, tree: LexborHTMLParser | None = None
                  ) -> Iterator[tuple[Paper, str, int]]:
     """(paper, group label, 0) for each list entry under the page's publication headings, read
     as the caller asks for them (so a caller that stops early reads no further); tree: html's
-    document tree, when already parsed."""
+    document tree, when already parsed. An entry line met a third time is not read again: it
+    gets a copy of the paper its line gave (a page that repeats its entries)."""
+    seen: set[str] = set()
+    kept: dict[str, Paper | None] = {}  # lines met twice: their paper, never handed out
     for node, group in _entry_nodes(html, tree):
-        paper = entry_paper(inline_tokens(_inline(node)))
+        line = _inline(node)
+        if line in kept:
+            paper = copied(kept[line])
+        else:
+            paper = entry_paper(inline_tokens(line))
+            if line in seen:
+                kept[line] = copied(paper)
+            seen.add(line)
         if paper is not None:
             yield paper, group, 0
 

@@ -105,18 +105,19 @@ def read_entries(root: LexborNode, *, source: str, locator: str,
         if node is None:
             stack.pop()
             continue
+        kind = node.tag_id  # cheaper than the tag name
+        if kind in _CANDIDATE_IDS and node.mem_id not in accepted \
+                and len(node.text(strip=True)) < MIN_TEXT:  # in C: the cheapest test first
+            if descend and node.mem_id in headed:
+                stack.append(node.iter())
+            continue  # (its subtree is not entered unless it holds a heading)
         if descend:
             stack.append(node.iter())
-        kind = node.tag_id  # cheaper than the tag name
         if kind in _HEADING_IDS and not _fenced(node, root, accepted):
             match = _YEAR_HEADING.match(text_of(node).strip(" :."))
             year = int(match.group(1)) if match else (None if kind in _TOP_IDS else year)
             continue
         if kind not in _CANDIDATE_IDS or node.mem_id in accepted:
-            continue
-        if len(node.text(strip=True)) < MIN_TEXT:  # in C: the cheapest test first
-            if descend and node.mem_id not in headed:
-                stack.pop()
             continue
         if is_hidden(node) or _fenced(node, root, accepted):
             continue

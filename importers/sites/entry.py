@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -33,6 +34,12 @@ class Segment:
     href: str = ""
 
 
+_STYLES = {"strong_open": "strong", "em_open": "em"}
+_CLOSERS = frozenset({"strong_close", "em_close"})
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+_BR = re.compile(r"<br", re.I)
+
+
 def segments(children: list[Token]) -> list[Segment]:
     """The runs of an inline token list, in order."""
     out: list[Segment] = []
@@ -40,31 +47,43 @@ def segments(children: list[Token]) -> list[Segment]:
     link: Segment | None = None
     for token in children:
         kind = token.type
-        if kind in ("strong_open", "em_open"):
-            style.append("strong" if kind == "strong_open" else "em")
-        elif kind in ("strong_close", "em_close"):
+        if kind == "text":
+            text = token.content
+        elif kind in _STYLES:
+            style.append(_STYLES[kind])
+            continue
+        elif kind in _CLOSERS:
             if style:
                 style.pop()
+            continue
         elif kind == "link_open":
             link = Segment("link", "", str(token.attrGet("href") or ""))
-        elif kind == "link_close" and link is not None:
-            link.text = clean_inline(link.text)
-            out.append(link)
-            link = None
-        elif kind == "code_inline" and link is None:
-            out.append(Segment("code", token.content))
-        elif kind in ("text", "code_inline", "softbreak", "hardbreak", "html_inline"):
-            text = " " if kind.endswith("break") else token.content
-            if kind == "html_inline":
-                text = " ; " if re.match(r"<br", text, re.I) else ""
+            continue
+        elif kind == "link_close":
             if link is not None:
-                link.text += text
+                link.text = clean_inline(link.text)
+                out.append(link)
+                link = None
+            continue
+        elif kind == "code_inline":
+            if link is None:
+                out.append(Segment("code", token.content))
+                continue
+            text = token.content
+        elif kind in _BREAKS:
+            text = " "
+        elif kind == "html_inline":
+            text = " ; " if _BR.match(token.content) else ""
+        else:
+            continue
+        if link is not None:
+            link.text += text
+        else:
+            current = style[-1] if style else "text"
+            if out and out[-1].kind == current:  # (current is never "link")
+                out[-1].text += text
             else:
-                current = style[-1] if style else "text"
-                if out and out[-1].kind == current and current != "link":
-                    out[-1].text += text
-                else:
-                    out.append(Segment(current, text))
+                out.append(Segment(current, text))
     return [s for s in out if s.text.strip() or s.kind == "link"]
 
 
@@ -84,13 +103,15 @@ def _pick_title(segs: list[Segment], plain: str) -> tuple[str, int, str]:
     if quoted and _words(quoted.group(1)) >= 2:
         return quoted.group(1), -1, ""
     for index, seg in enumerate(segs):
-        label = seg.text.strip().lower()
-        if seg.kind == "link" and _words(seg.text) >= 3 and label not in LINK_LABELS:
+        if seg.kind == "link" and _words(seg.text) >= 3 \
+                and seg.text.strip().lower() not in LINK_LABELS:
             return seg.text, index, seg.href
     for kind in ("strong", "em"):
         for index, seg in enumerate(segs):
+            if seg.kind != kind:
+                continue
             text = seg.text.strip(" .,:;")
-            if seg.kind == kind and _words(text) >= 3 and not _VENUEISH.search(text) \
+            if _words(text) >= 3 and not _VENUEISH.search(text) \
                     and not _YEAR.search(text) and "," not in text[:40]:
                 return text, index, ""
     title = _citation_title(plain)
@@ -141,16 +162,18 @@ _PARTICLES = frozenset({"van", "von", "der", "de", "la", "del", "da", "di", "le"
                         "al", "el", "dos", "das", "ter", "den", "y"})
 
 
+@lru_cache(maxsize=16_384)
 def _is_name(piece: str) -> bool:
-    """True for a piece that reads as one person's name ("Wei Zhang", "J. Smith")."""
+    """True for a piece that reads as one person's name ("Wei Zhang", "J. Smith"; cached)."""
     words = piece.replace("*", "").split()
     if not 1 <= len(words) <= 5 or any(map(str.isdigit, piece)) or _VENUEISH.search(piece):
         return False
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+@lru_cache(maxsize=8192)
 def _namelike_run(text: str) -> str:
-    """The leading comma/and-separated run of name-like pieces of text ("" when none)."""
+    """The leading comma/and-separated run of name-like pieces of text ("" when none; cached)."""
     pieces = [p.strip(" .;:") for p in _NAME_SPLIT.split(text)]
     run: list[str] = []
     for piece in pieces:
@@ -165,10 +188,25 @@ def _namelike_run(text: str) -> str:
     return ", ".join(run)
 
 
+@lru_cache(maxsize=4096)
+def _badges(text: str) -> tuple[str, ...]:
+    """find_badges(text) (cached: the text after a title repeats its venue and labels)."""
+    return tuple(find_badges(text))
+
+
+@lru_cache(maxsize=8192)
+def _head_authors(head: str) -> tuple[tuple[str, ...], bool] | None:
+    """names_of(head) when the text before a title reads as a run of names, else None (cached)."""
+    if _words(head) >= 1 and not _YEAR.fullmatch(head) and _namelike_run(head):
+        names, truncated = names_of(head)
+        return tuple(names), truncated
+    return None
+
+
 def entry_paper(children: list[Token]) -> Paper | None:
     """A paper from one entry's inline tokens, or None when it does not read as one."""
     segs = segments(children)
-    plain = clean_inline("".join(s.text for s in segs))
+    plain = clean_inline("".join([s.text for s in segs]))
     if not plain or len(plain) > 3000:
         return None
     title, at, href = _pick_title(segs, plain)
@@ -186,8 +224,9 @@ def entry_paper(children: list[Token]) -> Paper | None:
     for code in codes:
         before = before.replace(code, " ")
     head = before.strip(" ,:;\"“”-–—[]|")
-    if _words(head) >= 1 and not _YEAR.fullmatch(head) and _namelike_run(head):
-        paper.authors, paper.authors_truncated = names_of(head)
+    authors = _head_authors(head)
+    if authors is not None:
+        paper.authors, paper.authors_truncated = list(authors[0]), authors[1]
     elif not head:
         following = after
         if at >= 0:
@@ -224,7 +263,7 @@ def entry_paper(children: list[Token]) -> Paper | None:
     eprint = _EPRINT.search(plain)
     if eprint:
         paper.arxiv_id = eprint.group(1)
-    for badge in find_badges(after):
+    for badge in _badges(after):
         if badge not in paper.badges:
             paper.badges.append(badge)
     if href:

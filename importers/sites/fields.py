@@ -60,8 +60,18 @@ def block_of(value: Any) -> str:
     return clean_block(plain_markup(str(value or "")))
 
 
+_MARKUP = re.compile(r"[<\[*_`&]")  # a character one of plain_markup's steps acts on
+
+
 def plain_markup(text: str) -> str:
     """Text with HTML tags, Markdown emphasis and link syntax removed, entities decoded."""
+    if not _MARKUP.search(text):
+        return text
+    return markup_removed(text)
+
+
+def markup_removed(text: str) -> str:
+    """plain_markup's steps, always run."""
     if "<" in text and ">" in text:
         text = _TAGS.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
@@ -153,15 +163,26 @@ def year_and_date(value: Any) -> tuple[int | None, str]:
 
 def set_venue(paper: Paper, venue: str, short: str = "") -> None:
     """Venue, short venue, badges and (when missing) year from a printed venue."""
-    paper.venue = clean_inline(venue)
-    parsed = cached_venue(paper.venue or short)
-    paper.venue_short = clean_inline(short) or parsed.short
-    if paper.venue_short and paper.year and not _YEAR.search(paper.venue_short):
+    paper.venue, paper.venue_short, yearless, badges, year = _venue_facts(venue, short)
+    if yearless and paper.year:
         paper.venue_short = f"{paper.venue_short} {paper.year}"
-    for badge in parsed.badges:
+    for badge in badges:
         if badge not in paper.badges:
             paper.badges.append(badge)
-    paper.year = paper.year or parsed.year
+    paper.year = paper.year or year
+
+
+@lru_cache(maxsize=4096)
+def _venue_facts(venue: str, short: str) -> tuple[str, str, bool, tuple[str, ...], int | None]:
+    """(venue, short venue, whether that lacks a year, badges, year) for set_venue (cached)."""
+    cleaned = clean_inline(venue)
+    parsed = cached_venue(cleaned or short)
+    shown = clean_inline(short) or parsed.short
+    return cleaned, shown, bool(shown) and not _YEAR.search(shown), tuple(parsed.badges), \
+        parsed.year
+
+
+clean_label = lru_cache(maxsize=4096)(clean_inline)  # for the few labels a source repeats
 
 
 def add_link(paper: Paper, label: str, url: Any) -> None:
@@ -181,7 +202,7 @@ def add_link(paper: Paper, label: str, url: Any) -> None:
             set_doi(paper, target)
             continue
         if all(link.url != target for link in paper.links):
-            paper.links.append(Link(clean_inline(label), target))
+            paper.links.append(Link(clean_label(label), target))
         if label == "Code":
             paper.has_code = True
         if "arxiv.org/" in target and not paper.arxiv_id:

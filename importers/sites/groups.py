@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from importers.base import ImportResult
+from importers.sites.fields import clean_label
 from store.models import Collection, Paper, Provenance, Section, SectionRef, make_paper_id
 from store.text import clean_inline, slugify
 
@@ -22,7 +23,7 @@ class Grouped:
 
     def add(self, paper: Paper, group: str) -> None:
         """Add a paper under a group label ("" means: group by year)."""
-        self.items.append((paper, clean_inline(group)))
+        self.items.append((paper, clean_label(group)))
 
 
 def year_label(paper: Paper) -> str:
@@ -49,7 +50,7 @@ def labels_in_order(items: list[tuple[Paper, str]]) -> list[str]:
 def finish(paper: Paper, *, source: str, importer: str, locator: str = "",
            line: int | None = None) -> Paper:
     """Give a built paper its provenance and id."""
-    paper.provenance = [Provenance(source, importer, clean_inline(locator), line)]
+    paper.provenance = [Provenance(source, importer, clean_label(locator), line)]
     paper.id = make_paper_id(paper)
     return paper
 
