@@ -5,10 +5,13 @@ where a match scores little. The page is ranked among the papers that match in t
 authors, with their full scores; a paper matching only elsewhere scores at most BM25's
 ceiling there (boost x idf x (k1 + 1), plus 1 per constant-score term set), so when the
 page's last score beats that ceiling the page is exact; otherwise the caller ranks every
-match. The exact count comes from the term dictionary (doc_freq of the abstract's term) plus
-the matches outside the abstract, valid only while the index holds no deleted documents
-(checked with a term every document carries: `flags:doc`). A count alone (a page of no
-rows) of every paper, of a view or of one word comes from the term dictionary too.
+match. The exact count is the abstract term's papers plus the matches outside the abstract:
+from the term dictionary (doc_freq) while the index holds no deleted documents (checked with
+a term every document carries: `flags:doc`), else by counting that one term's postings
+(doc_freq counts deleted documents too; a mark re-indexes its paper). The score ceiling
+holds either way (doc_freq and the document total both count deleted documents, as BM25's
+statistics do). A count alone (a page of no rows) of every paper, of a view or of one word
+is had the same way, without walking a union of every field's matches.
 """
 
 from __future__ import annotations
@@ -111,16 +114,32 @@ def _postings(searcher: tantivy.Searcher, word: _Word, fields: tuple[str, ...]) 
     return n
 
 
-def _count(searcher: tantivy.Searcher, schema: tantivy.Schema, word: _Word) -> int:
-    """Exact number of papers matching word: the abstract's term from the term dictionary,
-    plus the matches elsewhere (a one-letter prefix: its own term's doc_freq)."""
+def _live(searcher: tantivy.Searcher) -> bool:
+    """True when the index holds no deleted document (then doc_freq counts live papers)."""
+    return searcher.doc_freq("flags", ALL_DOCS) == searcher.num_docs
+
+
+def _docs_with(searcher: tantivy.Searcher, schema: tantivy.Schema, field: str, term: str,
+               live: bool) -> int:
+    """Exact number of live papers holding term: the term dictionary's doc_freq, or (with
+    deleted documents, which it counts too) a count over the term's postings."""
+    if live:
+        return searcher.doc_freq(field, term)
+    query = Q.term_query(schema, field, term, "basic")
+    return int(searcher.search(query, 1, count=True).count or 0)
+
+
+def _count(searcher: tantivy.Searcher, schema: tantivy.Schema, word: _Word,
+           live: bool) -> int:
+    """Exact number of papers matching word: the abstract's term's papers, plus the matches
+    elsewhere (a one-letter prefix: its own initials term's papers)."""
     if word.initial:
-        return searcher.doc_freq(INITIALS, word.scored[ANCHOR])
+        return _docs_with(searcher, schema, INITIALS, word.scored[ANCHOR], live)
     anchor = Q.term_query(schema, ANCHOR, word.scored[ANCHOR], "basic")
     rest = Q.boolean_query([(Occur.Must, _union(_clauses(schema, word, OUTSIDE))),
                             (Occur.MustNot, anchor)])
     outside = int(searcher.search(rest, 1, count=True).count or 0)
-    return searcher.doc_freq(ANCHOR, word.scored[ANCHOR]) + outside
+    return _docs_with(searcher, schema, ANCHOR, word.scored[ANCHOR], live) + outside
 
 
 def ranked_page(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query,
@@ -128,9 +147,10 @@ def ranked_page(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query
     """(exact count, doc addresses) of a relevance page of a one-word query, None when this
     shortcut does not apply or cannot prove its page (the caller then ranks every match)."""
     word = _word(query, expand)
-    total = searcher.doc_freq("flags", ALL_DOCS)
-    if word is None or total != searcher.num_docs:  # deleted documents: doc_freq overcounts
+    if word is None:
         return None
+    total = searcher.doc_freq("flags", ALL_DOCS)  # deleted documents too: an idf ceiling
+    live = total == searcher.num_docs
     every = _postings(searcher, word, ANY_FIELDS)
     strong = next((fields for fields in STRONG
                    if _postings(searcher, word, fields) <= CHEAP * every), None)
@@ -148,7 +168,7 @@ def ranked_page(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query
     proven = len(hits) == want and hits[-1][0] > _ceiling(searcher, total, word, weak)
     if not proven and len(hits) == want:
         return None
-    count = _count(searcher, schema, word)
+    count = _count(searcher, schema, word, live)
     if not proven and int(result.count or 0) < count:  # matches outside the candidates
         return None
     return count, [a for _, a in hits[offset: offset + max(limit, 0)]]
@@ -160,11 +180,10 @@ def count_only(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query,
     term dictionary without walking the matches; None when it cannot be had so."""
     if query.is_empty and view in ("", "all", None):
         return int(searcher.num_docs)
-    if searcher.doc_freq("flags", ALL_DOCS) != searcher.num_docs:
-        return None  # deleted documents: doc_freq overcounts
+    live = _live(searcher)
     if query.is_empty:
-        return searcher.doc_freq("sec", str(view))
+        return _docs_with(searcher, schema, "sec", str(view), live)
     word = _word(query, expand) if view in ("", "all", None) else None
     if word is None or word.sets.get(ANCHOR, [word.scored[ANCHOR]]) != [word.scored[ANCHOR]]:
         return None
-    return _count(searcher, schema, word)
+    return _count(searcher, schema, word, live)
