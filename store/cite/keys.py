@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from store.atomic import atomic_write_bytes, locked, read_bytes
 from store.cite.keyscan import keys_in, may_hold
+from store.cite.ledger import Ledger, spliced
 from store.cite.pattern import DEFAULT_PATTERN, KEY_OK, check_pattern, format_key
 from store.errors import StoreError
 from store.jsonfile import JsonFile
 from store.models import Paper
+from store.storage import file_stamp
 
 KEYS_FILE = "citekeys.json"
 KEYS_VERSION = 1
@@ -30,7 +33,7 @@ def suffix(n: int) -> str:
     return letters
 
 
-def unique_key(base: str, taken: set[str]) -> str:
+def unique_key(base: str, taken: Container[str]) -> str:
     """base, else base+a, base+b, … : the first not in taken (compared case-insensitively)."""
     if base.lower() not in taken:
         return base
@@ -67,6 +70,7 @@ class CiteKeys:
         """Manage citekeys.json in home."""
         self.file = JsonFile(Path(home) / KEYS_FILE, key="keys", version=KEYS_VERSION)
         self._reverse: Reverse | None = None
+        self._ledger: Ledger | None = None  # hashes of the file as this process last wrote it
 
     @property
     def path(self) -> Path:
@@ -165,6 +169,35 @@ class CiteKeys:
         if not self.missing(papers):
             return self.all()
         return self.file.update(change)
+
+    def add_missing(self, papers: Sequence[Paper], pattern: str = DEFAULT_PATTERN) -> None:
+        """assign() for an import into a large library: the same keys and file, but the map
+        is not parsed (see store.cite.ledger); a file in another layout goes to assign()."""
+        check_pattern(pattern)
+        target = self.file.target()
+        with locked(target):
+            stamp = file_stamp(target)
+            data = read_bytes(target) if stamp is not None else None
+            ledger = self._ledger
+            if data is not None and (ledger is None or ledger.stamp != stamp):
+                self._ledger = ledger = Ledger.scan(data, KEYS_VERSION, stamp)
+            if data is None or ledger is None:
+                self._ledger = None
+                self.assign(papers, pattern)
+                return
+            self._ledger = None  # until the file holds what the ledger will
+            added: dict[str, str] = {}
+            for paper in papers:
+                if not paper.id or paper.id in ledger.ids:
+                    continue
+                base = imported_key(paper) or format_key(paper, pattern)
+                added[paper.id] = key = ledger.unique(base, suffix)
+                ledger.ids.add(paper.id)
+                ledger.taken.add(key.lower())
+            if added:
+                atomic_write_bytes(target, spliced(data, KEYS_VERSION, added))
+                ledger.stamp = file_stamp(target)
+            self._ledger = ledger
 
     def rekey(
         self, papers: Sequence[Paper], pattern: str = DEFAULT_PATTERN, *, dry_run: bool = False
