@@ -15,12 +15,12 @@ import heapq
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import orjson
 
 _PAIR = re.compile(rb'"([^"\\]*)":"([^"\\]*)"')
-CHUNK = 4 * 2**20  # bytes of the file scanned at a time
+CHUNK = 2 * 2**20  # bytes of the file scanned (and hashes sorted) at a time
 MERGE_AT = 262_144  # recent additions kept in a set (~15 MB) until merged into the array
 
 
@@ -33,9 +33,11 @@ class HashSet:
     """A set of strings held as sorted 64-bit hashes plus a small set of recent additions
     (in-process hashes: never written; a collision, ~2^-64, reads as present)."""
 
-    def __init__(self, hashes: array | None = None) -> None:
-        """The set of strings whose hashes are given (an array("q"), sorted here)."""
-        self._sorted = array("q", sorted(hashes)) if hashes else array("q")
+    def __init__(self, runs: Sequence[array] = ()) -> None:
+        """The set of strings whose hashes are given as sorted runs (arrays "q"), merged
+        here without a list of every hash (a Python int each: ~100 MB at 2.5M)."""
+        self._sorted = array("q")
+        self._sorted.extend(heapq.merge(*runs) if len(runs) > 1 else runs[0] if runs else ())
         self._recent: set[int] = set()
 
     def __contains__(self, text: object) -> bool:
@@ -94,7 +96,8 @@ class Ledger:
         start, end = len(head(version)), len(data) - 2
         if not data.startswith(head(version)) or data[end:] != b"}}" or b"\\" in data:
             return None
-        ids, keys = array("q"), array("q")
+        ids: list[array] = []  # sorted runs, one per chunk
+        keys: list[array] = []
         while start < end:  # a few MB at a time, cut between two entries
             cut = data.find(b'","', start + CHUNK, end)
             stop = end if cut < 0 else cut + 1
@@ -106,8 +109,8 @@ class Ledger:
             if not n or chunk.count(b'"') != 4 * n or chunk.count(b'","') != n - 1 or len(
                     chunk) != sum(map(len, left)) + sum(map(len, right)) + 6 * n - 1:
                 return None
-            ids.extend(map(hash, map(bytes.decode, left)))
-            keys.extend(map(hash, map(str.lower, map(bytes.decode, right))))
+            ids.append(array("q", sorted(map(hash, map(bytes.decode, left)))))
+            keys.append(array("q", sorted(map(hash, map(str.lower, map(bytes.decode, right))))))
             start = stop + 1
         if start != end and start != end + 1:
             return None
