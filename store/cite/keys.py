@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store.atomic import atomic_write_bytes, locked, read_bytes
+from store.atomic import atomic_write_bytes, locked
 from store.cite.keyscan import keys_in, may_hold
-from store.cite.ledger import Ledger, spliced
+from store.cite.ledger import Ledger, mapped, spliced
 from store.cite.pattern import DEFAULT_PATTERN, KEY_OK, check_pattern, format_key
 from store.errors import StoreError
 from store.jsonfile import JsonFile
@@ -175,9 +175,9 @@ class CiteKeys:
         is not parsed (see store.cite.ledger); a file in another layout goes to assign()."""
         check_pattern(pattern)
         target = self.file.target()
-        with locked(target):
+        with locked(target), contextlib.ExitStack() as stack:
             stamp = file_stamp(target)
-            data = read_bytes(target) if stamp is not None else None
+            data = stack.enter_context(mapped(target)) if stamp is not None else None
             ledger = self._ledger
             if data is not None and (ledger is None or ledger.stamp != stamp):
                 self._ledger = ledger = Ledger.scan(data, KEYS_VERSION, stamp)

@@ -11,11 +11,15 @@ them. A file in another layout (escapes, spaces, corrupt) is left to that path (
 
 from __future__ import annotations
 
+import contextlib
 import heapq
+import mmap
+import os
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
 import orjson
 
@@ -94,7 +98,7 @@ class Ledger:
         """The ledger of a key file's bytes; None unless they are exactly orjson's compact
         layout with no escapes (then the caller parses the map)."""
         start, end = len(head(version)), len(data) - 2
-        if not data.startswith(head(version)) or data[end:] != b"}}" or b"\\" in data:
+        if data[:start] != head(version) or data[end:] != b"}}" or data.find(b"\\") >= 0:
             return None
         ids: list[array] = []  # sorted runs, one per chunk
         keys: list[array] = []
@@ -119,6 +123,18 @@ class Ledger:
     def nbytes(self) -> int:
         """Bytes held for the hashes."""
         return self.ids.nbytes() + self.taken.nbytes()
+
+
+@contextlib.contextmanager
+def mapped(path: Path) -> Iterator[bytes]:
+    """The file's bytes as a read-only map (page cache, not a copy on the heap); b"" when
+    it is empty."""
+    with open(path, "rb") as handle:
+        if not os.fstat(handle.fileno()).st_size:
+            yield b""
+            return
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+            yield view  # type: ignore[misc]
 
 
 def spliced(data: bytes, version: int, entries: dict[str, str]) -> bytes:
