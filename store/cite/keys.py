@@ -20,6 +20,8 @@ from store.storage import file_stamp
 
 KEYS_FILE = "citekeys.json"
 KEYS_VERSION = 1
+LEDGER_PAPERS = 1_000  # an import of this many papers adds keys through a ledger (a scan
+# of the key file, once per process, then ~1 us a paper instead of a parse per import)
 WARM_MAX = 16 * 2**20  # a key file this large (~500k papers) is not held parsed
 Reverse = tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]
 
@@ -179,7 +181,9 @@ class CiteKeys:
             stamp = file_stamp(target)
             data = stack.enter_context(mapped(target)) if stamp is not None else None
             ledger = self._ledger
-            if data is not None and (ledger is None or ledger.stamp != stamp):
+            if ledger is None and len(papers) < LEDGER_PAPERS:
+                data = None  # a small import: parsing the map costs less than a scan
+            elif data is not None and (ledger is None or ledger.stamp != stamp):
                 self._ledger = ledger = Ledger.scan(data, KEYS_VERSION, stamp)
             if data is None or ledger is None:
                 self._ledger = None

@@ -7,9 +7,11 @@ import tracemalloc
 from pathlib import Path
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from store.cite import keys as keys_mod
 from store.cite.keys import CiteKeys
 from store.cite.ledger import HashSet, Ledger, head
 from store.models import Paper
@@ -28,6 +30,12 @@ def _paper(pid: str, name: str, year: int, word: str, own: str = "") -> Paper:
 def _bytes(path: Path) -> bytes | None:
     """A file's bytes, None when it is missing."""
     return path.read_bytes() if path.exists() else None
+
+
+@pytest.fixture(autouse=True)
+def _ledger_for_any_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every add_missing goes through the ledger (not only imports of 1,000+ papers)."""
+    monkeypatch.setattr(keys_mod, "LEDGER_PAPERS", 0)
 
 
 papers_st = st.lists(st.builds(
@@ -133,3 +141,12 @@ def test_scan_in_small_chunks_finds_every_entry(monkeypatch: object) -> None:
     assert all(k.lower() in found.taken and k not in found.taken for k in keys.values())
     assert "p999999999" not in found.ids
     assert Ledger.scan(data.replace(b'","p00000012', b'", "p00000012'), 1, None) is None
+
+
+def test_a_small_import_parses_the_map_instead(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keys_mod, "LEDGER_PAPERS", 1_000)
+    with tempfile.TemporaryDirectory() as home:
+        keys = CiteKeys(Path(home))
+        keys.assign([_paper("p1", "Wang", 2019, "deep")])
+        keys.add_missing([_paper("p2", "Wang", 2019, "deep")])
+        assert keys._ledger is None and keys.all()["p2"] == "wang2019deepa"
