@@ -74,8 +74,13 @@ def _ascii_char(ch: str) -> str:
     return "{" + encoded + "}" if encoded.isascii() and encoded != ch else ch
 
 
+_SPECIAL_TABLE = str.maketrans(_SPECIAL)
+
+
 def escape(text: str, *, ascii: bool = False) -> str:
     """text with BibTeX/LaTeX special characters escaped; non-ASCII to LaTeX if ascii."""
+    if not ascii or text.isascii():  # one C-level pass (0.5 ms a paper by the loop below)
+        return text.translate(_SPECIAL_TABLE)
     out: list[str] = []
     for ch in text:
         if ch in _SPECIAL:

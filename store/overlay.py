@@ -71,7 +71,8 @@ class Overlay:
     ) -> list[Paper]:
         """papers with the user's layer on top: edited papers are copies (the library's stay
         as imported); the stable key is set on the paper itself (a new extra dict), once."""
-        few = self.keys.keys_of([p.id for p in papers]) if len(papers) <= FEW else None
+        few = self.keys.keys_of([p.id for p in papers]) if len(papers) <= FEW or \
+            self.keys.large() else None
         keys = self.keys.all() if few is None else few
         if any(p.id not in keys for p in papers):
             keys = self.key_map(everything)

@@ -15,6 +15,7 @@ from store.annotations import Annotations
 from store.atomic import real_file
 from store.cache import Nav, library_fingerprint
 from store.errors import StoreError
+from store.fingerprint import PartsStamp
 from store.imports import ImportLike
 from store.index.access import IndexAccess
 from store.journal import Journal, journaled
@@ -41,6 +42,7 @@ class Store:
         self.home = Path(home)
         library = Path(library_path) if library_path else library_file(self.home)
         self.library_path = real_file(library)  # symlinks resolved; dangling/special refused
+        self._parts_stamp = PartsStamp()
         self.db = TinyDB(self.library_path, storage=PartedStorage, backups=backups_dir(self.home))
         self._storage: OrjsonStorage = self.db.storage  # type: ignore[assignment]
         self._annotations = Annotations(annotations_path(self.home))
@@ -174,7 +176,7 @@ class Store:
 
     def library_fingerprint(self) -> str:
         """A key that changes whenever the library file changes."""
-        return library_fingerprint(self.library_path, SCHEMA_VERSION)
+        return library_fingerprint(self.library_path, SCHEMA_VERSION, self._parts_stamp)
 
     def annotations_fingerprint(self) -> str:
         """Freshness key of annotations.json (changes whenever any process marks a paper)."""
@@ -231,6 +233,10 @@ class Store:
     def matching(self, query: str | Any, view: str | None = None) -> list[Paper]:
         """Every paper matching query (in view), in library order, for exports."""
         return self.search_index.matching(query, view)
+
+    def matching_chunks(self, query: str | Any, view: str | None = None) -> Any:
+        """matching() in bounded chunks (lists of Papers), for exports of any size."""
+        return self.search_index.matching_chunks(query, view)
 
     def overlaid(self, papers: list[Paper]) -> list[Paper]:
         """papers read from the index (matching) with the user's layer (edits, cite keys)."""

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from textual import events
 from textual.app import App
 from textual.screen import Screen
+from textual.theme import Theme
 
 from store.repository import Store
 from tui.safe import clean, clean_multiline
@@ -41,6 +42,20 @@ class PaperDeckApp(App[None]):
         theme = store.setting(K_THEME)
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+
+    @property
+    def current_theme(self) -> Theme:
+        """Textual's current theme, looked up once per theme name: Textual's lookup copies
+        the table of every registered theme, and each painted line asks for it."""
+        held: tuple[str, Theme] | None = getattr(self, "_theme_held", None)
+        if held is None or held[0] != self.theme:
+            held = self._theme_held = (self.theme, super().current_theme)
+        return held[1]
+
+    def register_theme(self, theme: Theme) -> None:
+        """Textual's, forgetting the theme looked up (a theme may be registered again)."""
+        self._theme_held = None
+        super().register_theme(theme)
 
     def get_default_screen(self) -> Screen[Any]:
         """The browser is the app's base screen."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from store.atomic import atomic_write_bytes, locked
-from store.cite.keyscan import keys_in, may_hold
+from store.cite.keyscan import id_of, keys_for, keys_in, may_hold
 from store.cite.ledger import Ledger, mapped, spliced
 from store.cite.pattern import DEFAULT_PATTERN, KEY_OK, check_pattern, format_key
 from store.errors import StoreError
@@ -23,6 +23,7 @@ KEYS_VERSION = 1
 LEDGER_PAPERS = 1_000  # an import of this many papers adds keys through a ledger (a scan
 # of the key file, once per process, then ~1 us a paper instead of a parse per import)
 WARM_MAX = 16 * 2**20  # a key file this large (~500k papers) is not held parsed
+MANY = 8  # more ids than this are looked up in one pass over the key file, not one search each
 Reverse = tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]
 
 
@@ -73,6 +74,7 @@ class CiteKeys:
         self.file = JsonFile(Path(home) / KEYS_FILE, key="keys", version=KEYS_VERSION)
         self._reverse: Reverse | None = None
         self._ledger: Ledger | None = None  # hashes of the file as this process last wrote it
+        self._sketch: dict[str, bytes] = {}  # the key sketch, by key-file fingerprint
 
     @property
     def path(self) -> Path:
@@ -90,13 +92,28 @@ class CiteKeys:
 
     def paper_id(self, key: str) -> str:
         """The paper id holding key (exact, else case-insensitive), or ""."""
-        if self._reverse is None and self.file.cached() is None and not self._may_hold(key):
-            return ""
+        if self._reverse is None and self.file.cached() is None:
+            if not self._may_hold(key):
+                return ""
+            found = self._searched(key)
+            if found is not None:
+                return found
         _, exact, folded, ambiguous = self._reverse_map()
         if key in exact:
             return exact[key]
         low = key.lower()
         return "" if low in ambiguous else folded.get(low, "")
+
+    def _searched(self, key: str) -> str | None:
+        """paper_id's answer by a byte search of a key file over WARM_MAX bytes (its parsed map
+        would be held: hundreds of MB at 2.5M papers); None: parse it instead."""
+        try:
+            target = self.file.target()
+            if target.stat().st_size <= WARM_MAX:
+                return None
+            return id_of(target.read_bytes(), key)
+        except (OSError, StoreError):
+            return None
 
     def _reverse_map(self) -> Reverse:
         """(the map, key -> id, lower-case key -> id, lower-case keys of several ids; the
@@ -121,8 +138,9 @@ class CiteKeys:
                 self._reverse_map()
 
     def keys_of(self, ids: Sequence[str]) -> dict[str, str] | None:
-        """The keys of a few paper ids found by a byte search of the file (no parse of a large
-        map for one paper); None when some id is not found that way (then parse: all())."""
+        """The keys of paper ids found by a byte search of the file (no parse of a large map
+        for one paper; one pass for many); None when some id is not found that way (then
+        parse: all())."""
         kept = self.file.cached()
         if kept is not None:  # read already (warm): no byte search
             found_kept = {pid: kept[pid] for pid in ids if isinstance(kept.get(pid), str)}
@@ -131,7 +149,14 @@ class CiteKeys:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):
             return None
-        return keys_in(data, list(ids))
+        return keys_in(data, list(ids)) if len(ids) <= MANY else keys_for(data, list(ids))
+
+    def large(self) -> bool:
+        """True when the key file is over WARM_MAX bytes (never parsed and held whole)."""
+        try:
+            return self.file.cached() is None and self.file.target().stat().st_size > WARM_MAX
+        except (OSError, StoreError):
+            return False
 
     def _may_hold(self, key: str) -> bool:
         """False only when the key file surely holds no value equal to key up to ASCII case:
@@ -141,7 +166,7 @@ class CiteKeys:
         if not self.path.is_symlink():  # the sketch's "no" is certain and costs no file read
             from store.cite.keysketch import may_be_key
 
-            return may_be_key(self.path.parent, key)
+            return may_be_key(self.path.parent, key, self._sketch)
         try:
             data = self.file.target().read_bytes()
         except (OSError, StoreError):

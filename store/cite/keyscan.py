@@ -46,3 +46,47 @@ def keys_in(data: bytes | mmap.mmap, ids: list[str]) -> dict[str, str] | None:
             return None
         found[pid] = value.decode()
     return found
+
+
+def id_of(data: bytes, key: str) -> str | None:
+    """The paper id holding key by a byte search of a compact key file: the first id whose
+    key is exactly key, else the only one whose key equals it up to ASCII case, else "";
+    None when the file's layout is not the one paperdeck writes (then parse the map)."""
+    if not KEY_OK.match(key):
+        return None
+    low, head = data.lower(), f'"{key.lower()}"'.encode()
+    exact, folded = key.encode(), []
+    at = low.find(head)
+    while at >= 0:
+        before = data[at - 1: at]
+        if before == b":":  # a value ("id":"key")
+            start = data.rfind(b'"', 0, at - 2)
+            pid = data[start + 1: at - 2]
+            if (data[at - 2: at - 1] != b'"' or start < 1 or b"\\" in pid
+                    or data[start - 1: start] not in (b",", b"{")):
+                return None
+            if data[at + 1: at + 1 + len(exact)] == exact:
+                return pid.decode()
+            folded.append(pid.decode())
+        elif before not in (b",", b"{"):  # neither an id nor a value as written compact
+            return None
+        at = low.find(head, at + 1)
+    return folded[0] if len(folded) == 1 else ""
+
+
+_PAIR = re.compile(rb'"([^"\\]*)":"([^"\\]*)"')
+
+
+def keys_for(data: bytes, ids: list[str]) -> dict[str, str] | None:
+    """The keys of many paper ids by one pass over a compact key file, holding only those
+    (parsing the map would hold every key: hundreds of MB at 2.5M papers); None when some
+    id is not found that way (then the caller parses the map)."""
+    wanted = set(ids)
+    found: dict[str, str] = {}
+    for match in _PAIR.finditer(data):
+        pid = match.group(1).decode()
+        if pid in wanted and pid not in found:
+            found[pid] = match.group(2).decode()
+    if len(found) != len(wanted) or not all(map(KEY_OK.match, found.values())):
+        return None
+    return found

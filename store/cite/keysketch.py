@@ -24,9 +24,10 @@ _BITS_PER_KEY = 16
 # two hashes at 16 bits a key: about 1.4% of the words that are no key get a "maybe"
 
 
-def may_be_key(home: Path, word: str) -> bool:
+def may_be_key(home: Path, word: str, held: dict[str, bytes] | None = None) -> bool:
     """False only when home's citekeys.json surely holds no key equal to word up to ASCII
-    case (True: ask the key map); reads the sketch, rebuilding it when stale."""
+    case (True: ask the key map); reads the sketch, rebuilding it when stale. held: a
+    long-lived caller's memo of the sketch by key-file fingerprint (5 MB at 2.5M papers)."""
     if not KEY_OK.match(word):  # a key the file cannot hold verbatim: ask the parsed map
         return True
     keys = Path(home) / KEYS_FILE
@@ -36,7 +37,12 @@ def may_be_key(home: Path, word: str) -> bool:
         return True  # (the Store resolves links and reports broken ones)
     stamp = file_fingerprint(keys)
     sketch = Path(home) / "cache" / SKETCH_FILE
-    bits = _load(sketch, stamp)
+    bits = held.get(stamp) if held is not None else None
+    if bits is None:
+        bits = _load(sketch, stamp)
+        if held is not None and bits is not None:
+            held.clear()
+            held[stamp] = bits
     if bits is not None and not _holds(bits, word.lower()):
         return False
     try:
@@ -44,7 +50,10 @@ def may_be_key(home: Path, word: str) -> bool:
     except OSError:
         return True
     if bits is None and file_fingerprint(keys) == stamp:
-        _save(sketch, stamp, data)
+        made = _save(sketch, stamp, data)
+        if held is not None and made is not None:
+            held.clear()
+            held[stamp] = made
     return may_hold(data, word)
 
 
@@ -98,8 +107,10 @@ def _load(path: Path, stamp: str) -> bytes | None:
     return bits
 
 
-def _save(path: Path, stamp: str, data: bytes) -> None:
-    """Write the sketch of data (best effort: a read-only home just goes without)."""
+def _save(path: Path, stamp: str, data: bytes) -> bytes | None:
+    """Write the sketch of data (best effort: a read-only home just goes without); its bits,
+    None when the key file could not be read as one."""
+    bits = None
     with contextlib.suppress(OSError, ValueError):
         bits = build(data)
         head = b" ".join([_MAGIC, stamp.encode(), str(len(bits)).encode(), _check(bits)])
@@ -111,3 +122,4 @@ def _save(path: Path, stamp: str, data: bytes) -> None:
         finally:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+    return bits

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from store.errors import StoreError
@@ -127,6 +127,22 @@ class IndexAccess:
                            annotations=self.store.annotations).ids
         raws = index.raws(ids)
         return [paper_from_raw(raws[i]) for i in ids if i in raws]
+
+    def matching_chunks(self, query: Any, view: str | None = None,
+                        size: int | None = None) -> Iterator[list[Paper]]:
+        """matching() a bounded chunk at a time (at most size papers each), in library
+        order: what an export of a whole large library reads."""
+        from store.index.chunks import CHUNK, chunks
+
+        size = size or CHUNK
+        index = self.open()
+        walk = None
+        if index is not None and index.count(query, view) > size:
+            walk = chunks(index, query, view, size)
+        if walk is None:
+            found = self.matching(query, view)
+            walk = (found[i: i + size] for i in range(0, len(found), size))
+        yield from walk
 
     def after_import(self, before: str, old: list[dict[str, Any]],
                      new: list[dict[str, Any]]) -> None:

@@ -240,3 +240,21 @@ def test_demo_library_round_trip(tmp_path: Path) -> None:
             assert other.venue_short == paper.venue_short or not paper.venue, paper.id
             if paper.id == make_paper_id(paper):
                 assert other.id == paper.id
+
+
+def _escape_by_loop(text: str, *, ascii: bool = False) -> str:
+    """The character loop escape() used for every value (the oracle of its fast path)."""
+    from store.bibtex_export import _SPECIAL, _ascii_char
+
+    return "".join(_SPECIAL[ch] if ch in _SPECIAL else _ascii_char(ch)
+                   if ascii and not ch.isascii() else ch for ch in text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \\{}&%$#_~^`é-'ñ\u00fc\u2013") + ["\x00"]),
+               max_size=40) | st.text(max_size=40), st.booleans())
+def test_escape_fast_path_is_the_loops_answer(text: str, ascii: bool) -> None:
+    """escape() without --ascii (or on ASCII text) is one translate: same text as the loop."""
+    from store.bibtex_export import escape
+
+    assert escape(text, ascii=ascii) == _escape_by_loop(text, ascii=ascii)

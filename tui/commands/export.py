@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,41 +46,57 @@ def chosen(ctx: Context) -> list[Paper]:
 
 
 def run(ctx: Context) -> int:
-    """Export the selected papers."""
-    from store.bibtex_export import to_bibtex
-    from store.export import to_json, to_markdown
+    """Export the selected papers, a chunk at a time (an export of any size holds one)."""
+    from itertools import chain
+
+    from tui.commands.export_stream import pieces
 
     store = ctx.store
     if ctx.args.watch:
         return _watch(ctx)
+    query = checked_query(ctx, " ".join(ctx.args.query)) if ctx.args.query else ""
     annotations = store.annotations()
-    papers = chosen(ctx)
-    if not papers:
+    chunks = (c for c in map(store.overlaid, store.matching_chunks(query)) if c)
+    first = next(chunks, None)
+    if first is None:
         what = f"match {' '.join(ctx.args.query)!r}" if ctx.args.query else "are in the library"
         where = f"; {ctx.args.output} was not written" if ctx.args.output else ""
         ctx.warn(f"nothing to export: no papers {what}{where}")
         return EXIT_NOTHING
-    fmt = ctx.args.format
-    if fmt == "json":
-        text = to_json(papers, annotations)
-    elif fmt == "markdown":
-        text = to_markdown(papers, annotations)
-    elif fmt in ("csljson", "ris"):
-        from store.cite.csl import to_csl_json
-        from store.cite.ris import to_ris
+    second = next(chunks, None)
+    total = len(first) if second is None else store.count(query=query)
+    written = [0]
 
-        text = to_csl_json(papers) if fmt == "csljson" else to_ris(papers)
-    else:
-        text = to_bibtex(papers, abstract=not ctx.args.no_abstract, ascii=ctx.args.ascii)
+    def counted() -> Iterator[list[Paper]]:
+        for chunk in chain([first], [second] if second else [], chunks):
+            written[0] += len(chunk)
+            yield chunk
+
+    text = pieces(counted(), ctx.args.format, annotations, total,
+                  abstract=not ctx.args.no_abstract, ascii=ctx.args.ascii)
     if ctx.args.output:
         try:
-            Path(ctx.args.output).write_text(text if text.endswith("\n") else text + "\n", "utf-8")
+            with open(ctx.args.output, "w", encoding="utf-8") as out:
+                _write_all(text, out.write)
         except OSError as exc:
             raise CommandError(f"{ctx.args.output}: cannot write ({exc.strerror})") from None
-        ctx.warn(f"exported {len(papers)} papers to {ctx.args.output}")
+        ctx.warn(f"exported {written[0]} papers to {ctx.args.output}")
     else:
-        ctx.write(text)
+        from store.text import clean_output
+
+        _write_all(map(clean_output, text), sys.stdout.write)
     return EXIT_OK
+
+
+def _write_all(text: Iterable[str], write: Callable[[str], object]) -> None:
+    """Write every piece, then a final newline when the last piece did not end with one."""
+    last = "\n"
+    for piece in text:
+        if piece:
+            write(piece)
+            last = piece[-1]
+    if last != "\n":
+        write("\n")
 
 
 def _watch(ctx: Context) -> int:

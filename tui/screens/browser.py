@@ -9,6 +9,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -19,7 +20,7 @@ from store.query import parse_query
 from tui import paper_keys
 from tui.keys import BROWSER_BINDINGS
 from tui.results import ALL
-from tui.screens import browser_paint, inbox_pane, library_sync
+from tui.screens import browser_paint, inbox_pane, library_sync, screen_size
 from tui.screens.browser_text import missing_page_text
 from tui.screens.key_router import KeyRouter
 from tui.state import K_HIST, BrowserState
@@ -41,6 +42,7 @@ class BrowserScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_BINDINGS
+    AUTO_FOCUS = "PaperTable"  # focused as the screen composes: no focus moved (restyled) later
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"), (WIDE, "-wide")]
 
@@ -60,7 +62,8 @@ class BrowserScreen(Screen[None]):
         self.searching = False
         self.router = KeyRouter(self)
         self.reload_lock = asyncio.Lock()
-        self._focus_before_full: Widget | None = None
+        self.focus_before_full: Widget | None = None
+        self.laid_out: Size | None = None  # the size the screen was last laid out at
 
     # -- layout -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -84,6 +87,14 @@ class BrowserScreen(Screen[None]):
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_disk)
         await self.router.replay()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Breakpoint class set before Textual's layout at this size."""
+        screen_size.resumed(self, event)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A Resize to the size already laid out changes nothing."""
+        screen_size.resized(self, event)
 
     # -- keys ---------------------------------------------------------------------------
     @property
@@ -168,16 +179,7 @@ class BrowserScreen(Screen[None]):
 
     def watch_full(self, full: bool) -> None:
         """Viewer full screen; leaving it gives focus back to where it was."""
-        table, viewer = self.query_one(PaperTable), self.query_one(PaperViewer)
-        if full:
-            self._focus_before_full = self.focused
-            self.add_class("viewer-full")
-            self.set_focus(viewer)
-        else:
-            self.remove_class("viewer-full")
-            back = self._focus_before_full
-            self.set_focus(back if back is not None and back.is_attached else table)
-            self._focus_before_full = None
+        browser_paint.full_viewer(self, full)
 
     # -- widget messages ------------------------------------------------------------------
     @on(PaperTable.CursorMoved)

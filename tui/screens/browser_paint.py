@@ -51,3 +51,17 @@ def viewer(screen: BrowserScreen, keep_scroll: bool = False) -> None:
         spans=spans, section_labels=state.labels(),
     )
     screen.query_one(PaperViewer).show(content, keep_scroll=keep_scroll)
+
+
+def full_viewer(screen: BrowserScreen, full: bool) -> None:
+    """The viewer full screen, or back beside the table with focus where it was before."""
+    table, viewer = screen.query_one(PaperTable), screen.query_one(PaperViewer)
+    if full:
+        screen.focus_before_full = screen.focused
+        screen.add_class("viewer-full")
+        screen.set_focus(viewer)
+    else:
+        screen.remove_class("viewer-full")
+        back = screen.focus_before_full
+        screen.set_focus(back if back is not None and back.is_attached else table)
+        screen.focus_before_full = None

@@ -6,8 +6,11 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from store.cite.keys import KEYS_FILE, CiteKeys
+from store.cite.keyscan import id_of
 
 KEYS = {"p1": "lee2020video", "p2": "Kim2021Low", "p3": "lee2020videoa", "video": "chen2019x"}
 
@@ -132,3 +135,81 @@ def test_a_large_key_file_is_not_held_parsed(tmp_path: Path,
     monkeypatch.setattr(keys_module, "WARM_MAX", 2**30)
     keys.warm()
     assert keys.file.cached() is not None
+
+
+_KEY = st.from_regex(r"[A-Za-z0-9_:.+/\-]{1,6}", fullmatch=True)
+_ID = st.from_regex(r"[a-z0-9:._\-]{1,8}", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(_ID, st.one_of(_KEY, st.sampled_from(["Lee2020", "lee2020", "LEE2020"])),
+                       max_size=12),
+       st.lists(st.one_of(_KEY, st.sampled_from(["Lee2020", "lee2020", "LEE2020", "x"])),
+                min_size=1, max_size=6))
+def test_the_byte_search_gives_the_parsed_maps_answer(keys: dict[str, str],
+                                                      probes: list[str]) -> None:
+    """id_of (a large key file, never parsed) answers as the parsed map does: exact key first
+    (the first id), else the only key equal up to case, else none."""
+    import tempfile
+
+    data = orjson.dumps({"schema_version": 1, "keys": keys})
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / KEYS_FILE).write_bytes(data)
+        parsed = CiteKeys(Path(tmp))
+        parsed.warm()
+        for probe in probes + list(keys.values())[:3] + [v.upper() for v in keys.values()][:3]:
+            found = id_of(data, probe)
+            plain = not any(":" in t for t in [*keys, *keys.values(), probe])
+            assert found == parsed.paper_id(probe) if plain else found in (
+                None, parsed.paper_id(probe)), probe
+
+
+def test_a_large_key_file_is_searched_not_parsed(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over WARM_MAX, a real key (or a sketch's false "maybe") is found by a byte search and
+    the map is not parsed and held."""
+    import store.cite.keys as keys_module
+
+    monkeypatch.setattr(keys_module, "WARM_MAX", 10)
+    keys = keys_in(tmp_path)
+    for key, expected in [("lee2020video", "p1"), ("KIM2021LOW", "p2"), ("chen2019x", "video"),
+                          ("lee2020vide", ""), ("p1", "")]:
+        assert keys.paper_id(key) == expected
+    assert keys.file.cached() is None and keys._reverse is None
+    assert keys_in(tmp_path, pretty=True).paper_id("KIM2021LOW") == "p2"  # parsed instead
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_ID, _KEY, max_size=15), st.data())
+def test_one_pass_over_the_file_gives_the_parsed_maps_keys(keys: dict[str, str],
+                                                           data: st.DataObject) -> None:
+    """keys_for (many ids, a large file) answers as the parsed map does, or None (parse)."""
+    from store.cite.keyscan import keys_for
+
+    raw = orjson.dumps({"schema_version": 1, "keys": keys})
+    ids = data.draw(st.lists(st.sampled_from(sorted(keys)), unique=True)) if keys else []
+    extra = data.draw(st.lists(_ID, max_size=2))
+    found = keys_for(raw, ids + extra)
+    if all(e in keys for e in extra):
+        assert found == {i: keys[i] for i in ids + extra}
+    else:
+        assert found is None
+
+
+def test_export_over_a_large_key_file_holds_no_parsed_map(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Papers overlaid for an export (many at once) get their keys by one pass over a large
+    key file; the map is not parsed and held (the TUI would keep it for its lifetime)."""
+    import store.cite.keys as keys_module
+    from store.repository import Store
+    from tests.store.storehelp import paper, result
+
+    store = Store(tmp_path)
+    store.apply_import(result(*(paper(f"Paper number {i}") for i in range(30))),
+                       source="a.md", importer="test")
+    expected = {p.id: p.extra["citekey"] for p in store.overlaid(store.matching(""))}
+    monkeypatch.setattr(keys_module, "WARM_MAX", 10)
+    fresh = Store(tmp_path)
+    got = {p.id: p.extra["citekey"] for p in fresh.overlaid(fresh.matching(""))}
+    assert got == expected and len(got) == 30
+    assert fresh.overlay.keys.file.cached() is None

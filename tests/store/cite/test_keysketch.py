@@ -52,3 +52,18 @@ def test_a_changed_or_missing_key_file(tmp_path: Path) -> None:
     assert may_be_key(home, "Smith2020Deep")
     _keys_file(home, {"p1": "jones2021wide"})
     assert not may_be_key(home, "smith2020deep") and may_be_key(home, "jones2021wide")
+
+
+def test_a_held_sketch_is_read_once_and_dropped_when_the_keys_change(tmp_path: Path) -> None:
+    """A long-lived caller's memo: the sketch file is read once while the key file stays the
+    same, and re-read (here: rebuilt) once it changes."""
+    home = tmp_path
+    (home / "citekeys.json").write_bytes(orjson.dumps(
+        {"schema_version": 1, "keys": {"p1": "smith2020deep"}}))
+    held: dict[str, bytes] = {}
+    assert may_be_key(home, "smith2020deep", held) and len(held) == 1
+    (home / "cache" / SKETCH_FILE).write_bytes(b"torn")  # a held sketch does not read it again
+    assert not may_be_key(home, "jones2021wide", held)
+    (home / "citekeys.json").write_bytes(orjson.dumps(
+        {"schema_version": 1, "keys": {"p1": "smith2020deep", "p2": "jones2021wide"}}))
+    assert may_be_key(home, "jones2021wide", held)
