@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from store.atomic import atomic_write_bytes, locked
 from store.cite.keyscan import id_of, keys_for, keys_in, may_hold
+from store.cite.ledger import Ledger, mapped, spliced
 from store.cite.pattern import DEFAULT_PATTERN, KEY_OK, check_pattern, format_key
 from store.errors import StoreError
 from store.jsonfile import JsonFile
 from store.models import Paper
+from store.storage import file_stamp
 
 KEYS_FILE = "citekeys.json"
 KEYS_VERSION = 1
+LEDGER_PAPERS = 1_000  # an import of this many papers adds keys through a ledger (a scan
+# of the key file, once per process, then ~1 us a paper instead of a parse per import)
 WARM_MAX = 16 * 2**20  # a key file this large (~500k papers) is not held parsed
 MANY = 8  # more ids than this are looked up in one pass over the key file, not one search each
 Reverse = tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]
@@ -31,7 +36,7 @@ def suffix(n: int) -> str:
     return letters
 
 
-def unique_key(base: str, taken: set[str]) -> str:
+def unique_key(base: str, taken: Container[str]) -> str:
     """base, else base+a, base+b, … : the first not in taken (compared case-insensitively)."""
     if base.lower() not in taken:
         return base
@@ -68,6 +73,7 @@ class CiteKeys:
         """Manage citekeys.json in home."""
         self.file = JsonFile(Path(home) / KEYS_FILE, key="keys", version=KEYS_VERSION)
         self._reverse: Reverse | None = None
+        self._ledger: Ledger | None = None  # hashes of the file as this process last wrote it
         self._sketch: dict[str, bytes] = {}  # the key sketch, by key-file fingerprint
 
     @property
@@ -190,6 +196,37 @@ class CiteKeys:
         if not self.missing(papers):
             return self.all()
         return self.file.update(change)
+
+    def add_missing(self, papers: Sequence[Paper], pattern: str = DEFAULT_PATTERN) -> None:
+        """assign() for an import into a large library: the same keys and file, but the map
+        is not parsed (see store.cite.ledger); a file in another layout goes to assign()."""
+        check_pattern(pattern)
+        target = self.file.target()
+        with locked(target), contextlib.ExitStack() as stack:
+            stamp = file_stamp(target)
+            data = stack.enter_context(mapped(target)) if stamp is not None else None
+            ledger = self._ledger
+            if ledger is None and len(papers) < LEDGER_PAPERS:
+                data = None  # a small import: parsing the map costs less than a scan
+            elif data is not None and (ledger is None or ledger.stamp != stamp):
+                self._ledger = ledger = Ledger.scan(data, KEYS_VERSION, stamp)
+            if data is None or ledger is None:
+                self._ledger = None
+                self.assign(papers, pattern)
+                return
+            self._ledger = None  # until the file holds what the ledger will
+            added: dict[str, str] = {}
+            for paper in papers:
+                if not paper.id or paper.id in ledger.ids:
+                    continue
+                base = imported_key(paper) or format_key(paper, pattern)
+                added[paper.id] = key = ledger.unique(base, suffix)
+                ledger.ids.add(paper.id)
+                ledger.taken.add(key.lower())
+            if added:
+                atomic_write_bytes(target, spliced(data, KEYS_VERSION, added))
+                ledger.stamp = file_stamp(target)
+            self._ledger = ledger
 
     def rekey(
         self, papers: Sequence[Paper], pattern: str = DEFAULT_PATTERN, *, dry_run: bool = False
