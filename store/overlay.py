@@ -74,7 +74,11 @@ class Overlay:
         few = self.keys.keys_of([p.id for p in papers]) if len(papers) <= FEW or \
             self.keys.large() else None
         keys = self.keys.all() if few is None else few
-        if any(p.id not in keys for p in papers):
+        missing = [p for p in papers if p.id not in keys]
+        if missing and self.keys.oversized():  # keys for these only: not the whole library
+            self.assign_keys(missing)
+            keys = {**keys, **(self.keys.keys_of([p.id for p in missing]) or {})}
+        elif missing:
             keys = self.key_map(everything)
         out = self._edited(papers)
         for paper in out:

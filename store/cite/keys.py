@@ -151,12 +151,16 @@ class CiteKeys:
             return None
         return keys_in(data, list(ids)) if len(ids) <= MANY else keys_for(data, list(ids))
 
-    def large(self) -> bool:
-        """True when the key file is over WARM_MAX bytes (never parsed and held whole)."""
+    def oversized(self) -> bool:
+        """True when the key file is over WARM_MAX bytes (~500k papers)."""
         try:
-            return self.file.cached() is None and self.file.target().stat().st_size > WARM_MAX
+            return self.file.target().stat().st_size > WARM_MAX
         except (OSError, StoreError):
             return False
+
+    def large(self) -> bool:
+        """True when the key file is over WARM_MAX bytes and not parsed (never held whole)."""
+        return self.file.cached() is None and self.oversized()
 
     def _may_hold(self, key: str) -> bool:
         """False only when the key file surely holds no value equal to key up to ASCII case:

@@ -213,3 +213,31 @@ def test_export_over_a_large_key_file_holds_no_parsed_map(tmp_path: Path,
     got = {p.id: p.extra["citekey"] for p in fresh.overlaid(fresh.matching(""))}
     assert got == expected and len(got) == 30
     assert fresh.overlay.keys.file.cached() is None
+
+
+def test_a_paper_without_a_key_in_a_large_library_gets_one_without_loading_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paper whose key is missing (an import killed before its keys were written) gets its
+    key alone when the key file is large: the whole library is not loaded to assign keys
+    (at 2.5M papers that is many GB); the key it gets is the pattern's."""
+    import store.cite.keys as keys_module
+    from store.repository import Store
+    from tests.store.storehelp import paper, result
+
+    store = Store(tmp_path)
+    store.apply_import(result(*(paper(f"Paper number {i}") for i in range(12))),
+                       source="a.md", importer="test")
+    doc = orjson.loads((tmp_path / KEYS_FILE).read_bytes())
+    lost = sorted(doc["keys"])[3]
+    old_key = doc["keys"].pop(lost)
+    (tmp_path / KEYS_FILE).write_bytes(orjson.dumps(doc))
+    monkeypatch.setattr(keys_module, "WARM_MAX", 10)
+
+    def no_load(*_: object) -> None:
+        raise AssertionError("the whole library was loaded")
+
+    monkeypatch.setattr(Store, "_lib", no_load)
+    fresh = Store(tmp_path)
+    got = fresh.get(lost)
+    assert got is not None and got.extra["citekey"] == old_key
+    assert orjson.loads((tmp_path / KEYS_FILE).read_bytes())["keys"][lost] == old_key
