@@ -148,3 +148,11 @@ def shown_titles(app: object) -> list[str]:
 
     table = app.query_one(PaperTable)  # type: ignore[attr-defined]
     return [table.row_at(i).title for i in range(table.row_count)]
+
+
+def foreground() -> None:
+    """In a child process: Ctrl-C's default, as a command typed at a terminal has it (a
+    suite run as a background job starts every child with SIGINT ignored)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.library import foreground
 from tui.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "cite"
@@ -63,7 +64,7 @@ def test_watch_rewrites_once_atomically_keeping_unchanged_entries(tmp_path: Path
     watcher = subprocess.Popen(
         [*CLI, "--home", str(home), "export", "is:starred", "--format", "bibtex",
          "-o", str(bib), "--watch", "--interval", "0.1"],
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE, text=True, preexec_fn=foreground,
     )
     try:
         wait_for(bib.exists)

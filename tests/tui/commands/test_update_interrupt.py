@@ -17,6 +17,7 @@ from store.daily.inbox import Arrivals
 from store.repository import Store
 from tests.conftest import REPO
 from tests.data.oai_server import FakeOai, OaiRecord, day_one, fake_oai
+from tests.tui.library import foreground
 
 
 def records() -> list[OaiRecord]:
@@ -36,7 +37,9 @@ def start(home: Path, server: FakeOai, **hooks: str) -> subprocess.Popen[bytes]:
     code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.Popen([sys.executable, "-c", code, "update", "--days", "400",
                              "--no-sources"], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=foreground)
+
 
 
 def snapshot(home: Path) -> dict[str, Any]:
