@@ -93,11 +93,16 @@ class CiteKeys:
     def paper_id(self, key: str) -> str:
         """The paper id holding key (exact, else case-insensitive), or ""."""
         if self._reverse is None and self.file.cached() is None:
-            if not self._may_hold(key):
+            if self.oversized() and not self.path.is_symlink():  # one read of the file at most
+                from store.cite.keysketch import excludes
+
+                if excludes(self.path.parent, key, self._sketch):
+                    return ""
+                found = self._searched(key)
+                if found is not None:
+                    return found
+            elif not self._may_hold(key):
                 return ""
-            found = self._searched(key)
-            if found is not None:
-                return found
         _, exact, folded, ambiguous = self._reverse_map()
         if key in exact:
             return exact[key]
@@ -108,10 +113,7 @@ class CiteKeys:
         """paper_id's answer by a byte search of a key file over WARM_MAX bytes (its parsed map
         would be held: hundreds of MB at 2.5M papers); None: parse it instead."""
         try:
-            target = self.file.target()
-            if target.stat().st_size <= WARM_MAX:
-                return None
-            return id_of(target.read_bytes(), key)
+            return id_of(self.file.target().read_bytes(), key)
         except (OSError, StoreError):
             return None
 

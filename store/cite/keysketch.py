@@ -24,36 +24,47 @@ _BITS_PER_KEY = 16
 # two hashes at 16 bits a key: about 1.4% of the words that are no key get a "maybe"
 
 
-def may_be_key(home: Path, word: str, held: dict[str, bytes] | None = None) -> bool:
-    """False only when home's citekeys.json surely holds no key equal to word up to ASCII
-    case (True: ask the key map); reads the sketch, rebuilding it when stale. held: a
-    long-lived caller's memo of the sketch by key-file fingerprint (5 MB at 2.5M papers)."""
+def excludes(home: Path, word: str, held: dict[str, bytes] | None = None) -> bool:
+    """True only when home's key sketch surely holds no key equal to word up to ASCII case
+    (the sketch is rebuilt first when stale). held: a long-lived caller's memo of the sketch
+    by key-file fingerprint (5 MB at 2.5M papers)."""
     if not KEY_OK.match(word):  # a key the file cannot hold verbatim: ask the parsed map
-        return True
+        return False
     keys = Path(home) / KEYS_FILE
     if not os.path.lexists(keys):
-        return False
+        return True
     if os.path.islink(keys):
-        return True  # (the Store resolves links and reports broken ones)
+        return False  # (the Store resolves links and reports broken ones)
     stamp = file_fingerprint(keys)
-    sketch = Path(home) / "cache" / SKETCH_FILE
     bits = held.get(stamp) if held is not None else None
     if bits is None:
-        bits = _load(sketch, stamp)
+        bits = _load(Path(home) / "cache" / SKETCH_FILE, stamp)
+        if bits is None:
+            try:
+                data = keys.read_bytes()
+            except OSError:
+                return False
+            if file_fingerprint(keys) != stamp:
+                return False
+            bits = _save(Path(home) / "cache" / SKETCH_FILE, stamp, data)
         if held is not None and bits is not None:
             held.clear()
             held[stamp] = bits
-    if bits is not None and not _holds(bits, word.lower()):
+    return bits is not None and not _holds(bits, word.lower())
+
+
+def may_be_key(home: Path, word: str, held: dict[str, bytes] | None = None) -> bool:
+    """False only when home's citekeys.json surely holds no key equal to word up to ASCII
+    case (True: ask the key map): the sketch's answer, then on its "maybe" a byte search."""
+    if excludes(home, word, held):
         return False
+    keys = Path(home) / KEYS_FILE
+    if not KEY_OK.match(word) or os.path.islink(keys):
+        return True
     try:
         data = keys.read_bytes()
     except OSError:
         return True
-    if bits is None and file_fingerprint(keys) == stamp:
-        made = _save(sketch, stamp, data)
-        if held is not None and made is not None:
-            held.clear()
-            held[stamp] = made
     return may_hold(data, word)
 
 

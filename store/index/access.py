@@ -137,8 +137,9 @@ class IndexAccess:
         size = size or CHUNK
         index = self.open()
         walk = None
-        if index is not None and index.count(query, view) > size:
-            walk = chunks(index, query, view, size)
+        total = index.count(query, view) if index is not None else 0
+        if index is not None and total > size:
+            walk = chunks(index, query, view, size, total)
         if walk is None:
             found = self.matching(query, view)
             walk = (found[i: i + size] for i in range(0, len(found), size))

@@ -28,18 +28,19 @@ def _last_position(index: PaperIndex) -> int:
     return int(index.searcher.fast_field_values("pos", [hits[0][1]])[0])
 
 
-def chunks(index: PaperIndex, query: Query | str, view: str | None, size: int = CHUNK
-           ) -> Iterator[list[Paper]] | None:
+def chunks(index: PaperIndex, query: Query | str, view: str | None, size: int = CHUNK,
+           total: int | None = None) -> Iterator[list[Paper]] | None:
     """Chunks (size to 2 x size papers) of the papers matching query in view, in library
     order, read by searches over ranges of positions, each range about size matches wide;
-    None when the query cannot be translated (then the caller reads the matches whole)."""
+    None when the query cannot be translated (then the caller reads the matches whole);
+    total: the number of matches, when the caller counted them already."""
     q = parse_query(query) if isinstance(query, str) else query
     try:
         translated = translate(index.schema, q, index._expand)
     except Untranslatable:
         return None
     last = _last_position(index)
-    total = index.count(q, view)
+    total = index.count(q, view) if total is None else total
     step = max(size, size * (last + 1) // max(total, 1))
 
     def search(low: int, high: int) -> list[object]:

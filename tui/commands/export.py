@@ -64,7 +64,8 @@ def run(ctx: Context) -> int:
         ctx.warn(f"nothing to export: no papers {what}{where}")
         return EXIT_NOTHING
     second = next(chunks, None)
-    total = len(first) if second is None else store.count(query=query)
+    markdown = ctx.args.format == "markdown"  # (only its header states the total)
+    total = store.count(query=query) if second is not None and markdown else len(first)
     written = [0]
 
     def counted() -> Iterator[list[Paper]]:
