@@ -74,7 +74,7 @@ def id_of(data: bytes, key: str) -> str | None:
     return folded[0] if len(folded) == 1 else ""
 
 
-_PAIR = re.compile(rb'"([^"\\]*)":"([^"\\]*)"')
+PAIR = re.compile(rb'"([^"\\]*)":"([^"\\]*)"')  # "id":"key" as paperdeck writes it
 
 
 def keys_for(data: bytes, ids: list[str]) -> dict[str, str] | None:
@@ -83,7 +83,7 @@ def keys_for(data: bytes, ids: list[str]) -> dict[str, str] | None:
     id is not found that way (then the caller parses the map)."""
     wanted = set(ids)
     found: dict[str, str] = {}
-    for match in _PAIR.finditer(data):
+    for match in PAIR.finditer(data):
         pid = match.group(1).decode()
         if pid in wanted and pid not in found:
             found[pid] = match.group(2).decode()

@@ -15,7 +15,6 @@ import contextlib
 import heapq
 import mmap
 import os
-import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +22,8 @@ from pathlib import Path
 
 import orjson
 
-_PAIR = re.compile(rb'"([^"\\]*)":"([^"\\]*)"')
+from store.cite.keyscan import PAIR
+
 CHUNK = 2 * 2**20  # bytes of the file scanned (and hashes sorted) at a time
 MERGE_AT = 262_144  # recent additions kept in a set (~15 MB) until merged into the array
 
@@ -106,7 +106,7 @@ class Ledger:
             cut = data.find(b'","', start + CHUNK, end)
             stop = end if cut < 0 else cut + 1
             chunk = data[start:stop]
-            found = _PAIR.findall(chunk)
+            found = PAIR.findall(chunk)
             left, right = [a for a, _ in found], [b for _, b in found]
             n = len(found)
             # every quote inside an entry, entries n, separators exactly n - 1 commas

@@ -31,10 +31,10 @@ def _bibtex_pieces(chunks: Iterable[list[Paper]], abstract: bool, ascii: bool
         for paper, key in zip(chunk, cite_keys(chunk), strict=True):
             n = 0
             unique = key
-            while unique.lower() in seen:
+            while unique in seen:  # (exact, as cite_keys compares within one list)
                 n += 1
                 unique = f"{key}{_suffix(n)}"
-            seen.add(unique.lower())
+            seen.add(unique)
             out.append(entry(paper, unique, abstract=abstract, ascii=ascii))
         yield ("" if first else "\n\n") + "\n\n".join(out)
         first = False
