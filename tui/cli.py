@@ -7,12 +7,20 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
 
 from tui.commands import BY_NAME, SPECS, load
-from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
+from tui.commands.context import (
+    EXIT_NOTHING,
+    EXIT_OK,
+    EXIT_USAGE,
+    TYPE_CHECKING,
+    CommandError,
+    Context,
+)
 
 if TYPE_CHECKING:
+    from typing import NoReturn
+
     from textual.app import App
 
 DESCRIPTION = (
@@ -23,6 +31,32 @@ EPILOG = (
     "exit codes: 0 ok, 1 nothing found, 2 usage or input error. "
     "PAPERDECK_HOME or --home choose the data directory; NO_COLOR disables colour."
 )
+
+
+def terminal_columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size().columns` gives it ($COLUMNS, else
+    stdout's terminal, else 80), without importing shutil and its compression modules."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's own formatter, given the width it would find itself: argparse makes one for
+    every argument added (to check its metavar), and its default width imports shutil."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        """As argparse.HelpFormatter; width defaults to the terminal's less 2, as there."""
+        width = terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, sub: bool) -> None:
@@ -47,13 +81,15 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     only that one (so a run imports no other command's module), else every command's name and
     help (for `--help` and for a mistyped command) without their arguments."""
     named = None if argv is None else command_in(argv)
-    parser = argparse.ArgumentParser(prog="paperdeck", description=DESCRIPTION, epilog=EPILOG)
+    parser = argparse.ArgumentParser(prog="paperdeck", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=HelpFormatter)
     _global_options(parser, sub=False)
     parser.add_argument("--version", action="version", version="paperdeck 0.1.0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for spec in SPECS:  # a run of one command makes only its parser (each one costs)
         if argv is None or spec.name == named:
-            cmd = sub.add_parser(spec.name, help=spec.help, description=spec.help)
+            cmd = sub.add_parser(spec.name, help=spec.help, description=spec.help,
+                                 formatter_class=HelpFormatter)
             load(spec.name).add_arguments(cmd)
             _global_options(cmd.add_argument_group("global options"), sub=True)  # type: ignore[arg-type]
         elif named is None:
@@ -66,7 +102,7 @@ def _listed(sub: argparse._SubParsersAction, name: str, text: str) -> None:  # t
     that names a command gets that command's real parser instead)."""
     pseudo = getattr(sub, "_ChoicesPseudoAction", None)
     if pseudo is None:  # an argparse without it: make the parser after all
-        sub.add_parser(name, help=text, description=text)
+        sub.add_parser(name, help=text, description=text, formatter_class=HelpFormatter)
         return
     sub._choices_actions.append(pseudo(name, (), text))
     sub._name_parser_map[name] = None  # type: ignore[assignment]

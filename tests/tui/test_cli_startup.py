@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import build_parser, command_in, main
+from tui.cli import build_parser, command_in, main, terminal_columns
 from tui.commands import SPECS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -95,10 +95,49 @@ def test_help_and_a_mistyped_command(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_help_imports_no_command_and_no_store(home: Path) -> None:
-    """`paperdeck --help` imports argparse and the command list, nothing of the store."""
+    """`paperdeck --help` imports argparse and the command list, nothing of the store, and
+    neither typing nor shutil (argparse's default width would import shutil's compressors)."""
     loaded = modules_after(home, "--help")
     assert not {m for m in loaded if m.startswith(("store", "importers", "rich", "tinydb"))}
     assert {m for m in loaded if m.startswith("tui.commands.")} == {"tui.commands.context"}
+    assert not {"typing", "shutil", "bz2", "lzma"} & loaded
+
+
+@pytest.mark.parametrize("columns", [None, "50", "200", "abc", "0", "-3"])
+def test_help_width_is_shutils(monkeypatch: pytest.MonkeyPatch, columns: str | None) -> None:
+    """The help formatter's width is the one argparse would get from shutil."""
+    import shutil
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+
+
+def test_help_text_is_argparses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The formatter gives the text argparse's own would give at the same width."""
+    monkeypatch.setenv("COLUMNS", "61")
+    for argv in (["--help"], ["search", "--help"], ["export", "--help"]):
+        ours = build_parser(argv)
+        theirs = build_parser(argv)
+        for parser in _parsers(theirs):
+            parser.formatter_class = argparse.HelpFormatter
+        assert _helps(ours) == _helps(theirs)
+
+
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """A parser and its commands' parsers."""
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found += [p for p in action.choices.values() if p is not None]
+    return found
+
+
+def _helps(parser: argparse.ArgumentParser) -> list[str]:
+    """The help and usage texts of a parser and its commands."""
+    return [text for p in _parsers(parser) for text in (p.format_help(), p.format_usage())]
 
 
 @pytest.mark.parametrize("args", [["search", "video"], ["show", "lee2020video"], ["stats"],

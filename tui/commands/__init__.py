@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
-from typing import NamedTuple
 
 
-class CommandSpec(NamedTuple):
-    """One subcommand: its name on the command line, its module and its one-line help."""
+class CommandSpec:
+    """One subcommand: its name on the command line, its module and its one-line help (a plain
+    class: a NamedTuple would import typing and build a class for every `paperdeck` run)."""
 
-    name: str
-    module: str
-    help: str
+    __slots__ = ("name", "module", "help")
+
+    def __init__(self, name: str, module: str, help: str) -> None:
+        """Keep the three."""
+        self.name, self.module, self.help = name, module, help
+
+    def __repr__(self) -> str:
+        """CommandSpec('search', 'search', '...')."""
+        return f"CommandSpec({self.name!r}, {self.module!r}, {self.help!r})"
 
 
 SPECS: tuple[CommandSpec, ...] = (

@@ -6,8 +6,8 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a lookup needs none)
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
