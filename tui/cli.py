@@ -192,6 +192,7 @@ def app_exit(ctx: Context, app: App[object]) -> int:
 
 
 QUICK_EXIT = ("search", "show")  # read-only lookups: nothing to save or release at exit
+LEAN = ("search", "show")  # lookups whose imports leave the modules of tui.deferred unused
 
 
 def quick_exit(code: int) -> NoReturn:
@@ -210,6 +211,10 @@ def quick_exit(code: int) -> NoReturn:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse arguments, run the command, turn user errors into one line."""
     words = sys.argv[1:] if argv is None else list(argv)
+    if command_in(words) in LEAN:
+        from tui.deferred import UNUSED_BY_LOOKUPS, defer
+
+        defer(*UNUSED_BY_LOOKUPS)
     args = parse_args(build_parser(words), words)
     ctx = Context(args)
     try:
