@@ -63,9 +63,11 @@ def run(ctx: Context) -> int:
         where = f"; {ctx.args.output} was not written" if ctx.args.output else ""
         ctx.warn(f"nothing to export: no papers {what}{where}")
         return EXIT_NOTHING
-    second = next(chunks, None)
     markdown = ctx.args.format == "markdown"  # (only its header states the total)
-    total = store.count(query=query) if second is not None and markdown else len(first)
+    # only Markdown looks at the next chunk first (one chunk alone needs no count); the
+    # others hold one chunk at a time, not two
+    second = next(chunks, None) if markdown else None
+    total = store.count(query=query) if second is not None else len(first)
     written = [0]
 
     def counted() -> Iterator[list[Paper]]:

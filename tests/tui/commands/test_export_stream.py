@@ -106,3 +106,41 @@ def test_the_export_command_streams_a_large_result(tmp_path: Path) -> None:
                           check=False)
     assert proc.returncode == 0 and proc.stdout.rstrip("\n") == _whole(
         store, "ris", "video").rstrip("\n")
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "json", "ris", "csljson"])
+def test_an_export_holds_one_chunk_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             fmt: str) -> None:
+    """A chunk is read only after the previous one was written (it held two at once before:
+    up to 80,000 papers, most of a 100k library)."""
+    from tui.cli import main
+
+    home = tmp_path / "home"
+    _library(home)
+    monkeypatch.setattr(chunks_module, "CHUNK", 4)
+    events: list[str] = []
+    real = Store.matching_chunks
+
+    def logged(self: Store, *args: object, **kwargs: object) -> object:
+        """The chunks, each logged when it is read."""
+        for chunk in real(self, *args, **kwargs):
+            events.append("read")
+            yield chunk
+
+    class Out:
+        """A stdout that logs writes."""
+
+        def write(self, text: str) -> int:
+            """Log one write."""
+            events.append("write")
+            return len(text)
+
+        def flush(self) -> None:
+            """Nothing to flush."""
+
+    monkeypatch.setattr(Store, "matching_chunks", logged)
+    monkeypatch.setattr(sys, "stdout", Out())
+    assert main(["--home", str(home), "export", "-f", fmt]) == 0
+    reads = [i for i, e in enumerate(events) if e == "read"]
+    assert len(reads) > 2
+    assert all("write" in events[a:b] for a, b in zip(reads, reads[1:], strict=False))
