@@ -1,6 +1,7 @@
 """Command-line benchmark: wall time of `paperdeck search/show/stats/...` at 2k/10k/100k papers.
 
 Run: python benchmarks/bench_cli.py [--sizes 2000,10000,100000] [--home DIR] [--runs 7]
+     [--no-mark] [--export QUERY]
 Baselines, measured in the same run and interleaved with the commands: `python -c pass` and a
 bare `paperdeck --help`. Every figure is the median of --runs spawns, as wall time and as CPU
 time (user + system: steadier on a loaded machine); ratios are against `--help`'s medians.
@@ -9,6 +10,9 @@ Goals (issue 11): at 100k papers `search` and `show` <= ~0.12 s wall, about 1.5x
 marking a paper read <= 20 ms with the library file's mtime unchanged.
 `search` and `show` are timed on their read-only path (a fresh index: tui/commands/quick.py);
 "first search" brings the index up to date first (after an import, or marks made elsewhere).
+--no-mark leaves the home unwritten (for a shared library: search, show, stats only), and
+--export QUERY also times `export -f bibtex QUERY` and `stats` once each with their peak memory
+(must-have 3: neither grows with the library), split into anonymous and file-backed pages.
 """
 
 from __future__ import annotations
@@ -32,8 +36,10 @@ from store.repository import Store  # noqa: E402
 
 QUERIES = ["video", "author:zhang year:2019..2022", '"low light" -blur', "has:code den"]
 GOAL_RATIO = 1.5
-# What `search` imports with a fresh index, without running anything: a lookup's floor.
-IMPORTS = ("import tui.cli, tui.commands.search, tui.commands.quick, tui.commands.render, "
+# What `search` imports with a fresh index, without running anything: a lookup's floor
+# (inspect put off as `paperdeck search` does: tui/deferred.py).
+IMPORTS = ("from tui.deferred import defer; defer('inspect'); "
+           "import tui.cli, tui.commands.search, tui.commands.quick, tui.commands.render, "
            "store.index.reader, store.index.engine, store.cite.keysketch, store.schema")
 GOAL_SECONDS = 0.12
 
@@ -99,7 +105,33 @@ def mark_times(store: Store) -> tuple[float, float, bool]:
     return statistics.median(marks) * 1000, max(marks) * 1000, same
 
 
-def bench(home: Path, env: dict[str, str], runs: int) -> None:
+def peak_memory(cmd: list[str], env: dict[str, str]) -> str:
+    """Wall, CPU and peak memory of one run of cmd (output discarded), as one line: max RSS,
+    and the peaks of its anonymous and file-backed (mapped index and key files) pages."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peaks = {"RssAnon:": 0, "RssFile:": 0}
+    while proc.poll() is None:
+        try:
+            with open(f"/proc/{proc.pid}/status") as status:
+                for line in status:
+                    name, _, value = line.partition(" ")
+                    if name in peaks:
+                        peaks[name] = max(peaks[name], int(value.split()[0]))
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return (f"{elapsed:6.2f} s wall {cpu:6.2f} s CPU  max RSS {after.ru_maxrss / 1024:5.0f} MB "
+            f"(anon {peaks['RssAnon:'] / 1024:.0f} MB, files {peaks['RssFile:'] / 1024:.0f} MB; "
+            f"sampled every 20 ms)  exit {proc.returncode}")
+
+
+def bench(home: Path, env: dict[str, str], runs: int, *, mark: bool = True,
+          export: str | None = None) -> None:
     """Print the figures of one library."""
     env = {**env, "PAPERDECK_HOME": str(home)}
     cold = wall([sys.executable, "-m", "tui.cli", "search", QUERIES[0]], env)  # index if needed
@@ -118,6 +150,13 @@ def bench(home: Path, env: dict[str, str], runs: int) -> None:
             goal = f"{secs / medians['python -c pass'][0]:.2f}x python -c pass (wall)"
         print(f"{name:<22} {secs * 1000:>6.0f} ms {secs / help_s:>9.2f}x "
               f"{cpu * 1000:>6.0f} ms {cpu / help_cpu:>9.2f}x  {goal}")
+    if export is not None:
+        exe = [sys.executable, "-m", "tui.cli"]
+        print(f"stats                  {peak_memory([*exe, 'stats'], env)}")
+        print(f"export -f bibtex {export!r}: "
+              f"{peak_memory([*exe, 'export', '-f', 'bibtex', export], env)}")
+    if not mark:
+        return
     med, worst, same = mark_times(store)
     print(f"mark (in-process)      {med:>6.1f} ms  max {worst:.1f} ms  library mtime "
           f"{'unchanged' if same else 'CHANGED'}  (goal <= 20 ms, unchanged)")
@@ -129,6 +168,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,10000,100000")
     parser.add_argument("--home", type=Path, help="time this existing home instead")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--no-mark", action="store_true",
+                        help="write nothing to the home (no timed marks)")
+    parser.add_argument("--export", metavar="QUERY",
+                        help="also time `export -f bibtex QUERY` and `stats` with peak memory")
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["NO_COLOR"] = "1"
@@ -137,13 +180,13 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start; "
           f"medians of {args.runs} interleaved runs")
     if args.home:
-        bench(args.home, env, args.runs)
+        bench(args.home, env, args.runs, mark=not args.no_mark, export=args.export)
         return
     with tempfile.TemporaryDirectory(prefix="paperdeck-bench-") as tmp:
         for n in (int(s) for s in args.sizes.split(",")):
             home = Path(tmp) / f"lib{n}"
             write_library(home, n)
-            bench(home, env, args.runs)
+            bench(home, env, args.runs, export=args.export)
 
 
 if __name__ == "__main__":
