@@ -192,7 +192,7 @@ def app_exit(ctx: Context, app: App[object]) -> int:
 
 
 QUICK_EXIT = ("search", "show")  # read-only lookups: nothing to save or release at exit
-LEAN = ("search", "show")  # lookups whose imports leave the modules of tui.deferred unused
+LEAN = ("search", "show", "stats", "sections", "export")  # leave tui.deferred's modules unused
 
 
 def quick_exit(code: int) -> NoReturn:

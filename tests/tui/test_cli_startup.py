@@ -148,6 +148,8 @@ def test_lookups_import_nothing_heavy(home: Path, args: list[str]) -> None:
     assert "tui.commands.search" in loaded or args[0] != "search"
     heavy = {m for m in loaded if m.startswith(HEAVY) or m.startswith("rich")}
     assert not heavy, heavy
+    unused = {"ast", "dis", "tokenize"} & loaded  # (inspect's: put off, tui.deferred)
+    assert not unused, unused
     others = {s.module for s in SPECS if s.name != args[0]}
     assert not {m for m in loaded if m.rsplit(".", 1)[-1] in others
                 and m.startswith("tui.commands.")} - {"tui.commands.context",
