@@ -106,28 +106,31 @@ def mark_times(store: Store) -> tuple[float, float, bool]:
 
 
 def peak_memory(cmd: list[str], env: dict[str, str]) -> str:
-    """Wall, CPU and peak memory of one run of cmd (output discarded), as one line: max RSS,
-    and the peaks of its anonymous and file-backed (mapped index and key files) pages."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Wall, CPU and peak memory of one run of cmd (output discarded), as one line: its own
+    max RSS, and the peaks of its anonymous and file-backed (mapped index and key files) pages
+    (sampled every 20 ms)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks = {"RssAnon:": 0, "RssFile:": 0}
-    while proc.poll() is None:
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
         try:
-            with open(f"/proc/{proc.pid}/status") as status:
-                for line in status:
-                    name, _, value = line.partition(" ")
+            with open(f"/proc/{proc.pid}/status") as lines:
+                for line in lines:
+                    name, *value = line.split()
                     if name in peaks:
-                        peaks[name] = max(peaks[name], int(value.split()[0]))
-        except (OSError, ValueError):
+                        peaks[name] = max(peaks[name], int(value[0]))
+        except (OSError, ValueError, IndexError):
             pass
         time.sleep(0.02)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return (f"{elapsed:6.2f} s wall {cpu:6.2f} s CPU  max RSS {after.ru_maxrss / 1024:5.0f} MB "
-            f"(anon {peaks['RssAnon:'] / 1024:.0f} MB, files {peaks['RssFile:'] / 1024:.0f} MB; "
-            f"sampled every 20 ms)  exit {proc.returncode}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return (f"{elapsed:6.2f} s wall {cpu:6.2f} s CPU  max RSS {usage.ru_maxrss / 1024:5.0f} MB "
+            f"(anon {peaks['RssAnon:'] / 1024:.0f} MB, files {peaks['RssFile:'] / 1024:.0f} MB)"
+            f"  exit {proc.returncode}")
 
 
 def bench(home: Path, env: dict[str, str], runs: int, *, mark: bool = True,
