@@ -9,15 +9,9 @@ import sys
 from collections.abc import Sequence
 
 from tui.commands import BY_NAME, SPECS, load
-from tui.commands.context import (
-    EXIT_NOTHING,
-    EXIT_OK,
-    EXIT_USAGE,
-    TYPE_CHECKING,
-    CommandError,
-    Context,
-)
+from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError, Context
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (--help needs none)
 if TYPE_CHECKING:
     from typing import NoReturn
 
