@@ -106,7 +106,9 @@ def import_snapshot(store: Store, path: Path, parse: Parse, *, batch: int = BATC
     offset, number = int(saved.get("offset", 0)), int(saved.get("line", 0))
     # one journal change for the whole run: each store file's bytes are saved once (not once
     # per batch), and undo takes the run back whole
+    # the index keeps one writer for the run (its merges overlap the next batches)
     with store.journal.change(f"import {path.name}"), open(path, "rb") as handle, \
+            store.search_index.service.bulk(), \
             ThreadPoolExecutor(1, thread_name_prefix="snapshot-parse") as ahead:
         handle.seek(offset)
         reader = _Reader(handle, number, batch, lambda lines: parse(lines, path.name))
