@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import orjson
 
 from store.atomic import atomic_write_bytes
+from store.memtrim import give_back
 
 if TYPE_CHECKING:
     from store.repository import Store
@@ -123,6 +124,8 @@ def import_snapshot(store: Store, path: Path, parse: Parse, *, batch: int = BATC
                 pending = ahead.submit(reader.next)
                 count, parsed, number, offset = got
                 _apply(store, path.name, parsed, report)
+                del parsed, got
+                give_back()  # the batch's freed memory, so the heap stays flat run-long
                 report.lines += count
                 file.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(file, orjson.dumps(
