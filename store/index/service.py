@@ -25,6 +25,7 @@ from store.fingerprint import file_fingerprint as file_fingerprint
 from store.index.documents import Marks, marks_table
 from store.index.engine import PaperIndex
 from store.index.schema import FORMAT
+from store.memtrim import give_back
 from store.models import Annotation
 
 Progress = Callable[[int, int], None]
@@ -194,6 +195,7 @@ class LibraryIndex:
             self._let_go()
             self._open = None
             self._prune(gen)
+            give_back()  # the writer's and the parts' freed memory
 
     def _write(self, items: Iterable[tuple[int, dict[str, Any]]], total: int,
                marks: dict[str, Any], edits: dict[str, Any],
