@@ -187,3 +187,31 @@ def test_ascii_and_other_chunks_hash_alike(monkeypatch: object) -> None:
     assert found is not None
     assert all(pid in found.ids and k.lower() in found.taken for pid, k in keys.items())
     assert not any(k.upper() in found.taken for k in keys.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.text(st.characters(blacklist_characters='"\\', codec="utf-8"),
+                               min_size=1, max_size=8),
+                       st.text(st.characters(blacklist_characters='"\\', codec="utf-8"),
+                               max_size=8), max_size=30),
+       st.integers(1, 64))
+def test_scan_finds_exactly_the_entries_of_any_compact_map(keys: dict[str, str],
+                                                           chunk: int) -> None:
+    """Ids and keys holding ':' ',' '{' or spaces, any chunk size: every entry is found, and
+    the file's own map is the only one (an entry whose quotes do not pair is refused)."""
+    import store.cite.ledger as ledger
+
+    old, ledger.CHUNK = ledger.CHUNK, chunk
+    try:
+        data = orjson.dumps({"schema_version": 1, "keys": keys})
+        if any(ord(c) < 32 for text in [*keys, *keys.values()] for c in text):
+            assert Ledger.scan(data, 1, None) is None  # orjson escaped a control
+            return
+        found = Ledger.scan(data, 1, None)
+        assert found is not None
+        assert all(pid in found.ids and k.lower() in found.taken for pid, k in keys.items())
+        assert len(found.ids) == len(keys)
+        if keys:
+            assert Ledger.scan(data[:-2] + b'x}}', 1, None) is None
+    finally:
+        ledger.CHUNK = old
