@@ -107,3 +107,31 @@ def test_the_writer_is_let_go_when_the_run_ends(tmp_path: Path,
     index = again.search_index.current()
     assert index is not None and index._writer is None
     index.index.writer(heap_size=15_000_000, num_threads=1).rollback()
+
+
+def test_collection_waits_during_a_batch_and_is_back_after(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cyclic collection is off while a batch is applied, on again after it (and after a
+    failing one), and stays off when the caller had it off."""
+    import gc
+
+    import store.imports.snapshot as snapshot_mod
+
+    states: list[bool] = []
+    apply = snapshot_mod._apply
+
+    def spy(*args: object) -> None:
+        """Record the collector's state, then apply."""
+        states.append(gc.isenabled())
+        apply(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(snapshot_mod, "_apply", spy)
+    snap = _write(tmp_path / "s.jsonl", list(generated(1_000, seed=3))[::10])
+    import_snapshot(Store(tmp_path / "home"), snap, parse, batch=40, restart=True)
+    assert states == [False, False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        import_snapshot(Store(tmp_path / "home"), snap, parse, batch=40, restart=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
