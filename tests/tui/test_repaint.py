@@ -3,6 +3,7 @@ a longer query or a viewer text of the same height; the table scrolls itself."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from rich.text import Text
@@ -114,3 +115,15 @@ async def test_cursor_keys_keep_the_cursor_in_view(tmp_path: Path) -> None:
         app.browser.refresh_results()
         await pilot.pause()
         assert table.scroll_y == 0 and not table.scroll.bar_shown
+
+
+async def test_start_up_objects_are_frozen_while_the_browser_is_up(tmp_path: Path) -> None:
+    """What is alive once the first rows are up is left out of full collections (a full pass
+    over it cost ~50 ms in a key's frame), and given back when the app ends."""
+    gc.unfreeze()
+    app = big_app(tmp_path, 3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert gc.get_freeze_count() > 1000
+    assert gc.get_freeze_count() == 0
