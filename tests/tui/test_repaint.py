@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual import events
+from textual.strip import Strip
 
 from tests.tui.library import make_store, ready
 from tests.tui.test_table import _big_result
@@ -127,3 +128,32 @@ async def test_start_up_objects_are_frozen_while_the_browser_is_up(tmp_path: Pat
         await pilot.pause()
         assert gc.get_freeze_count() > 1000
     assert gc.get_freeze_count() == 0
+
+
+async def test_a_cursor_step_repaints_two_lines(tmp_path: Path) -> None:
+    """j repaints the line the cursor left and the one it reached, not the whole table; a
+    step past the bottom scrolls, and then every row's line is painted again (all moved)."""
+    app = big_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        table = app.query_one(PaperTable)
+        await pilot.press("j")  # the first step after a whole repaint repaints all
+        await pilot.pause()
+        painted: list[int] = []
+        paint = table.render_line
+
+        def counting(y: int) -> Strip:
+            painted.append(y)
+            return paint(y)
+
+        table.render_line = counting  # type: ignore[method-assign]
+        await pilot.press("j")
+        await pilot.pause()
+        assert sorted(painted) == [2, 3]
+        assert table.cursor == 2
+        assert table.render_line(3).text.startswith("···· Paper number 002")
+        painted.clear()
+        await pilot.press(*["j"] * (table.size.height - 3))
+        await pilot.pause()
+        assert table.scroll_y == 1
+        assert set(range(1, table.size.height)) <= set(painted)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -25,7 +26,7 @@ from tui.widgets.columns import (  # re-exported for callers of the table
     fit_author,
     venue_label,
 )
-from tui.widgets.table_rows import RowCells, header_strip, paint_styles
+from tui.widgets.table_rows import RowCells, content_line, line_keys, paint_styles
 from tui.widgets.table_scroll import BAR_WIDTH, TableScroll, bar_colors
 
 __all__ = ["COLUMNS", "FLAGS", "FLAG_HELP", "SORTABLE", "PaperTable", "column_widths", "fit",
@@ -67,7 +68,7 @@ class PaperTable(Widget, can_focus=True):
     PaperTable > .paper-table--dim { color: $foreground-muted; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class CursorMoved(Message):
         """The highlighted paper changed."""
@@ -98,8 +99,9 @@ class PaperTable(Widget, can_focus=True):
         self.empty_lines: list[Text] = []
         self._style_key: tuple[object, ...] = ()
         self._styles: dict[str, Style] = {}
-        self._rows = RowCells()
+        self.cells = RowCells()
         self._dragging = False
+        self._painted: list[object] | None = None  # what each line showed when last repainted
 
     # -- data -------------------------------------------------------------------
     def set_data(self, source: Source, annotations: dict[str, Annotation],
@@ -107,8 +109,7 @@ class PaperTable(Widget, can_focus=True):
         """Show the rows of source (fetched as they are painted), the cursor at index cursor."""
         self.source, self.annotations = source, annotations
         self._rescroll()
-        self.cursor = max(cursor or 0, 0)
-        self.refresh()
+        self.cursor = max(cursor or 0, 0)  # repaints the lines that changed
 
     def row_at(self, index: int) -> Row | None:
         """The row shown at index (0 is the first row under the header)."""
@@ -139,7 +140,7 @@ class PaperTable(Widget, can_focus=True):
     def scroll_rows(self, top: int) -> None:
         """Show the rows from top on (the cursor stays where it is)."""
         if self.scroll.scroll_to(top):
-            self.refresh()
+            self.repaint_changed()
 
     def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         """The wheel scrolls the rows, as a scrolling widget's does."""
@@ -179,7 +180,7 @@ class PaperTable(Widget, can_focus=True):
     def watch_cursor(self, value: int) -> None:
         """Scroll the cursor into view, repaint and tell the app."""
         self.scroll.follow(value, max(self.size.height - 1, 1))
-        self.refresh()
+        self.repaint_changed()
         self.post_message(self.CursorMoved(self.current_id))
 
     def action_move(self, step: int, pages: bool = False) -> None:
@@ -237,9 +238,32 @@ class PaperTable(Widget, can_focus=True):
 
     def set_empty_lines(self, lines: list[Text]) -> None:
         """What the table says when it has no rows (what to do next)."""
-        self.empty_lines = lines
-        self._rescroll()
-        self.refresh()
+        if lines != self.empty_lines:
+            self.empty_lines = lines
+            self._rescroll()
+            self.refresh()
+
+    def refresh(self, *regions: Region, **options: bool) -> Self:
+        """Textual's refresh; a whole repaint forgets what the lines showed."""
+        if not regions:
+            self._painted = None
+        return super().refresh(*regions, **options)
+
+    def repaint_changed(self) -> None:
+        """Repaint only the lines whose content changed since the last repaint (a search whose
+        top rows stay, a cursor step): Textual re-renders every line of a refreshed widget."""
+        shown = line_keys(self) if self.source and self.size else None
+        painted = self._painted
+        if shown is None or painted is None or len(shown) != len(painted):
+            self.refresh()
+        else:
+            width = self.size.width
+            changed = [Region(0, y, width, 1)
+                       for y, (now, before) in enumerate(zip(shown, painted, strict=True))
+                       if now != before]
+            if changed:
+                self.refresh(*changed)
+        self._painted = shown
 
     def styles_for_paint(self) -> dict[str, Style]:
         """Rich styles of the parts, computed once per focus/theme state (cheap paints)."""
@@ -265,24 +289,4 @@ class PaperTable(Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """Line y of the widget: the header, or the row under it at the scroll offset."""
-        return self._with_bar(self._content_line(y), y)
-
-    def _content_line(self, y: int) -> Strip:
-        """Line y without the scrollbar."""
-        width = self.rows_width()
-        st = self.styles_for_paint()
-        if y == 0:
-            return header_strip(self.widths(), self.sort_key, self.sort_reverse, st["header"],
-                                width)
-        pos = self.scroll.top + y - 1
-        if not self.source and pos < len(self.empty_lines):
-            line = self.empty_lines[pos]
-            segs = list(line.render(self.app.console, end=""))
-            return Strip(segs).apply_style(st["base"]).adjust_cell_length(width, st["base"])
-        row = self.source.row(pos)
-        if row is None:
-            return Strip.blank(width, st["base"])
-        selected = pos == self.cursor
-        segs = self._rows.segments(row, self.annotations.get(row.id), self.widths(), st,
-                                   selected)
-        return Strip(segs).adjust_cell_length(width, st["cursor"] if selected else st["base"])
+        return self._with_bar(content_line(self, y), y)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -11,6 +13,10 @@ from store.models import Annotation, Row
 from tui.results import sort_arrow
 from tui.safe import clean
 from tui.widgets.columns import COLUMNS, SORTABLE, fit, fit_author, venue_label
+from tui.widgets.table_scroll import bar_colors
+
+if TYPE_CHECKING:
+    from tui.widgets.paper_table import PaperTable
 
 CELLS_KEPT = 1024  # rows whose fitted text cells are kept (a few screens' worth)
 Styles = dict[str, Style]
@@ -27,6 +33,23 @@ def paint_styles(table: Widget) -> Styles:
         "cursor_flag": cursor + flag, "cursor_dim": cursor + dim,
         "header": table.get_component_rich_style("paper-table--header"),
     }
+
+
+def line_keys(table: PaperTable) -> list[object]:
+    """What each line of the table shows now, comparable between repaints: the header's
+    widths and sort, then per line its row, whether it is the cursor's, its marks, and the
+    scrollbar's cell beside it."""
+    scroll = table.scroll
+    bar = scroll.bar(*bar_colors(table)) if scroll.bar_shown else []
+    keys: list[object] = [(tuple(table.widths()), table.sort_key, table.sort_reverse,
+                           bar[0] if bar else None)]
+    annotations, cursor, source = table.annotations, table.cursor, table.source
+    for y in range(1, table.size.height):
+        pos = scroll.top + y - 1
+        row = source.row(pos)
+        keys.append((row, pos == cursor, annotations.get(row.id) if row else None,
+                     bar[y] if y < len(bar) else None))
+    return keys
 
 
 def header_strip(widths: list[int], sort_key: str, reverse: bool, style: Style,
@@ -87,3 +110,23 @@ class RowCells:
         segs.append(Segment(venue, base))
         segs.append(Segment(year, dim))
         return segs
+
+
+def content_line(table: PaperTable, y: int) -> Strip:
+    """Line y of the table without the scrollbar: the header, a row, or the empty text."""
+    width = table.rows_width()
+    st = table.styles_for_paint()
+    if y == 0:
+        return header_strip(table.widths(), table.sort_key, table.sort_reverse, st["header"],
+                            width)
+    pos = table.scroll.top + y - 1
+    if not table.source and pos < len(table.empty_lines):
+        segs = list(table.empty_lines[pos].render(table.app.console, end=""))
+        return Strip(segs).apply_style(st["base"]).adjust_cell_length(width, st["base"])
+    row = table.source.row(pos)
+    if row is None:
+        return Strip.blank(width, st["base"])
+    selected = pos == table.cursor
+    segs = table.cells.segments(row, table.annotations.get(row.id), table.widths(), st,
+                                selected)
+    return Strip(segs).adjust_cell_length(width, st["cursor"] if selected else st["base"])
