@@ -41,13 +41,13 @@ def line_keys(table: PaperTable) -> list[object]:
     scrollbar's cell beside it."""
     scroll = table.scroll
     bar = scroll.bar(*bar_colors(table)) if scroll.bar_shown else []
-    keys: list[object] = [(tuple(table.widths()), table.sort_key, table.sort_reverse,
-                           bar[0] if bar else None)]
+    widths = tuple(table.widths())
+    keys: list[object] = [(widths, table.sort_key, table.sort_reverse, bar[0] if bar else None)]
     annotations, cursor, source = table.annotations, table.cursor, table.source
     for y in range(1, table.size.height):
         pos = scroll.top + y - 1
         row = source.row(pos)
-        keys.append((row, pos == cursor, annotations.get(row.id) if row else None,
+        keys.append((row, pos == cursor, annotations.get(row.id) if row else None, widths,
                      bar[y] if y < len(bar) else None))
     return keys
 
