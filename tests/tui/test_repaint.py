@@ -157,3 +157,20 @@ async def test_a_cursor_step_repaints_two_lines(tmp_path: Path) -> None:
         await pilot.pause()
         assert table.scroll_y == 1
         assert set(range(1, table.size.height)) <= set(painted)
+
+
+async def test_wheel_up_scrolls_back(tmp_path: Path) -> None:
+    """The wheel scrolls up again, never above the first row."""
+    app = big_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        table = app.query_one(PaperTable)
+        for _ in range(3):
+            table.post_message(events.MouseScrollDown(table, 5, 5, 0, 0, 0, False, False, False))
+        await pilot.pause()
+        down = table.scroll_y
+        assert down == 3 * round(app.scroll_sensitivity_y)
+        for _ in range(5):
+            table.post_message(events.MouseScrollUp(table, 5, 5, 0, 0, 0, False, False, False))
+        await pilot.pause()
+        assert table.scroll_y == 0

@@ -142,12 +142,12 @@ class PaperTable(Widget, can_focus=True):
         if self.scroll.scroll_to(top):
             self.repaint_changed()
 
-    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         """The wheel scrolls the rows, as a scrolling widget's does."""
         event.stop()
         self.scroll_rows(self.scroll.top + round(self.app.scroll_sensitivity_y))
 
-    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         """The wheel scrolls the rows, as a scrolling widget's does."""
         event.stop()
         self.scroll_rows(self.scroll.top - round(self.app.scroll_sensitivity_y))
