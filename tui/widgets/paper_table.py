@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Self
 
+from rich.color import Color as RichColor
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -21,6 +22,7 @@ from tui.widgets.columns import (  # re-exported for callers of the table
     FLAG_HELP,
     FLAGS,
     SORTABLE,
+    column_at,
     column_widths,
     fit,
     fit_author,
@@ -102,6 +104,7 @@ class PaperTable(Widget, can_focus=True):
         self.cells = RowCells()
         self._dragging = False
         self._painted: list[object] | None = None  # what each line showed when last repainted
+        self._frame: tuple[int, dict[str, Style], tuple[RichColor, RichColor]] | None = None
 
     # -- data -------------------------------------------------------------------
     def set_data(self, source: Source, annotations: dict[str, Annotation],
@@ -197,20 +200,13 @@ class PaperTable(Widget, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or self._on_bar(offset.x):
             return
-        if offset.y == 0:
-            x = 0
-            for (key, _), width in zip(COLUMNS, self.widths(), strict=True):
-                if offset.x < x + width + 1:
-                    if key in SORTABLE:
-                        self.post_message(self.HeaderClicked(SORTABLE[key]))
-                    return
-                x += width + 1
-            return
-        self.cursor = self.scroll.top + offset.y - 1
+        if offset.y > 0:
+            self.cursor = self.scroll.top + offset.y - 1
+        elif (key := column_at(offset.x, self.widths())) in SORTABLE:
+            self.post_message(self.HeaderClicked(SORTABLE[key]))
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        """Over the header, the tooltip explains the flag column and the sort; a drag on the
-        scrollbar scrolls."""
+        """A drag on the scrollbar scrolls; over the header, a tooltip explains it."""
         offset = event.get_content_offset(self)
         if self._dragging:
             self.scroll_rows(self.scroll.top_at(event.y))  # relative to the table
@@ -221,7 +217,8 @@ class PaperTable(Widget, can_focus=True):
     # -- painting ---------------------------------------------------------------
     def rows_width(self) -> int:
         """Cells the rows have: the width less the scrollbar's when it is shown."""
-        return max(self.size.width - (BAR_WIDTH if self.scroll.bar_shown else 0), 0)
+        width = self._frame[0] if self._frame else self.size.width
+        return max(width - (BAR_WIDTH if self.scroll.bar_shown else 0), 0)
 
     def widths(self) -> list[int]:
         """Column widths for the width the rows really have now (scrollbar or not)."""
@@ -267,6 +264,8 @@ class PaperTable(Widget, can_focus=True):
 
     def styles_for_paint(self) -> dict[str, Style]:
         """Rich styles of the parts, computed once per focus/theme state (cheap paints)."""
+        if self._frame:
+            return self._frame[1]
         key = (self.has_focus, self.app.theme, self.app.current_theme.dark)
         if key != self._style_key:
             self._styles, self._style_key = paint_styles(self), key
@@ -284,8 +283,16 @@ class PaperTable(Widget, can_focus=True):
         """Line y of the rows with the scrollbar's cell at its end, when one is shown."""
         if not self.scroll.bar_shown:
             return strip
-        bar = self.scroll.bar(*bar_colors(self))
+        bar = self.scroll.bar(*(self._frame[2] if self._frame else bar_colors(self)))
         return Strip([*strip, bar[y]]) if y < len(bar) else strip
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual's, with width, styles and bar colors looked up once for all its lines."""
+        self._frame = (self.size.width, self.styles_for_paint(), bar_colors(self))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
 
     def render_line(self, y: int) -> Strip:
         """Line y of the widget: the header, or the row under it at the scroll offset."""
