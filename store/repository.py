@@ -238,6 +238,12 @@ class Store:
         """matching() in bounded chunks (lists of Papers), for exports of any size."""
         return self.search_index.matching_chunks(query, view)
 
+    def each_paper(self, query: str | Any = "", view: str | None = None) -> Any:
+        """Every paper matching query (in view) with the user's layer, read a bounded chunk
+        at a time through the index: a whole-library pass that never holds the library."""
+        for chunk in self.matching_chunks(query, view):
+            yield from self._overlaid(chunk)
+
     def overlaid(self, papers: list[Paper]) -> list[Paper]:
         """papers read from the index (matching) with the user's layer (edits, cite keys)."""
         return self._overlaid(papers)

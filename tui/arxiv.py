@@ -51,8 +51,8 @@ class _Client(IdLookup, Protocol):
 class _StoreLike(Protocol):
     """What enrich needs from store.repository.Store."""
 
-    def papers(self) -> list[Paper]:
-        """Every paper."""
+    def each_paper(self) -> Iterable[Paper]:
+        """Every paper, a bounded chunk at a time."""
         ...
 
     def apply_import(
@@ -208,7 +208,7 @@ def enrich(store: _StoreLike, client: _Client, *, dry_run: bool = False) -> Enri
 
     Raises ArxivError when the API cannot be reached, ImporterError on a bad response.
     """
-    candidates = enrich_candidates(store.papers())
+    candidates = enrich_candidates(store.each_paper())
     report = EnrichReport(candidates=[p.id for p in candidates], dry_run=dry_run)
     if not candidates:
         return report

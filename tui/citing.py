@@ -30,5 +30,6 @@ def cycle_style(store: Store) -> str:
 
 def cite_string(store: Store, paper_ids: Sequence[str], kind: str = "latex") -> str:
     """`\\cite{key1,key2}` (kind "latex") or `[@key1; @key2]` (kind "pandoc")."""
-    keys = store.cite_keys()
+    papers = store.get_many(paper_ids)  # with their stable keys: not the whole key map
+    keys = {pid: str(p.extra.get("citekey") or pid) for pid, p in papers.items()}
     return cite_command([keys.get(pid, pid) for pid in paper_ids], kind)

@@ -53,7 +53,7 @@ def found_fields(paper: Paper, fetched: Paper, user: dict[str, Any]) -> dict[str
 
 def enrich_published(store: Store, client: IdLookup, *, dry_run: bool = False) -> PublishedReport:
     """Look the preprints up on arXiv and fill what is missing (ArxivError/ImporterError out)."""
-    todo = candidates(store.papers())
+    todo = candidates(store.each_paper())
     report = PublishedReport(candidates=[p.id for p in todo], dry_run=dry_run)
     if not todo:
         return report

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.worker import get_current_worker
 
-from tui.exporting import export_text, summary_line
-from tui.paging import SORT_NAMES
+from tui.exporting import summary_line
 from tui.safe import clean
 from tui.screens.note_dialog import ConfirmDialog, LineDialog
 
@@ -143,25 +142,46 @@ def check_and_export(screen: BrowserScreen, path: Path) -> None:
 
 
 def export_to(screen: BrowserScreen, path: Path, fmt: str) -> None:
-    """Write the table's papers to path in format fmt."""
+    """Write the table's papers to path in format fmt, in a worker (the table's order)."""
     state = screen.state
-    ask = state.ask()
-    papers = state.store.matching(ask.query, ask.view) if state.ready else []
-    close = bool(state.ready and not papers and ask.query.strip())
-    if close:
-        page = state.store.search(ask.query, view=ask.view, limit=10_000)
-        if page.fuzzy:  # the table shows close matches (typo tolerance), in its order
-            found = state.store.get_many([r.id for r in page.rows])
-            papers = [found[r.id] for r in page.rows if r.id in found]
-    if not close and (ask.sort != "relevance" or ask.query):  # the table's order
-        order = {r.id: i for i, r in enumerate(state.store.search(
-            ask.query, view=ask.view, sort=SORT_NAMES.get(ask.sort, ask.sort),
-            reverse=ask.reverse, limit=len(papers)).rows)}
-        papers.sort(key=lambda p: order.get(p.id, len(order)))
-    try:
-        path.write_text(export_text(fmt, papers, state.annotations), encoding="utf-8")
-    except (OSError, ImportError, ValueError) as exc:
-        screen.notify(f"Export failed: {clean(exc)}", severity="error", markup=False)
+    total = len(state.source) if state.ready else 0
+    if not total:
+        screen.notify(f"Nothing to export: the table is empty; {clean(path)} was not written.",
+                      severity="warning", markup=False)
         return
-    screen.notify(f"Exported {len(papers)} papers to {clean(path)}", markup=False)
+    ask, store, annotations = state.ask(), state.store, dict(state.annotations)
+    screen.set_status_note(f"exporting {total} papers…")
 
+    def work() -> None:
+        """Write the file (worker thread: touches no widget, reports via call_from_thread)."""
+        from tui.export_shown import shown_chunks, write_export
+
+        call = screen.app.call_from_thread
+        said = [0]
+
+        def progress(done: int) -> None:
+            if done - said[0] >= max(total // 20, 2000) and done < total:
+                said[0] = done
+                call(screen.set_status_note, f"exporting: {done}/{total} papers…")
+
+        try:
+            written = write_export(path, fmt, shown_chunks(store, ask), annotations, total,
+                                   progress)
+        except (OSError, ImportError, ValueError) as exc:
+            call(export_failed, screen, exc)
+            return
+        call(export_done, screen, path, written)
+
+    screen.run_worker(work, thread=True, exclusive=True, group="export")
+
+
+def export_failed(screen: BrowserScreen, exc: Exception) -> None:
+    """Say why the export failed (the target file was left as it was)."""
+    screen.set_status_note("")
+    screen.notify(f"Export failed: {clean(exc)}", severity="error", markup=False)
+
+
+def export_done(screen: BrowserScreen, path: Path, written: int) -> None:
+    """Say how many papers were exported where."""
+    screen.set_status_note("")
+    screen.notify(f"Exported {written} papers to {clean(path)}", markup=False)

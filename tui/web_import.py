@@ -137,6 +137,17 @@ def vanished_titles(url: str, known: list[Paper], found: list[Paper]) -> list[st
     return gone
 
 
+def site_papers(store: Store, urls: list[str]) -> list[Paper]:
+    """The papers of the collections earlier imports of these URLs' sites made (a re-crawl
+    reports the ones the site no longer lists), read through the index by collection."""
+    hosts = {(urlsplit(url).hostname or "").lower() for url in urls} - {""}
+    found: dict[str, Paper] = {}
+    for coll in store.collections():
+        if (urlsplit(coll.source).hostname or "").lower() in hosts:
+            found.update((p.id, p) for p in store.each_paper(view=f"c:{coll.id}"))
+    return list(found.values())
+
+
 def fetch_urls(args: argparse.Namespace, urls: list[str], known: list[Paper],
                say: Callable[[str], None]) -> list[ParsedSource]:
     """The CLI's part: import each URL, printing progress, failures and vanished papers."""
@@ -167,7 +178,7 @@ def import_url_into(
     Returns the import report and lines for the user (vanished papers). Raises UrlError.
     """
     done = import_url(url, limits=limits, policy=policy_for(delay, timeout), progress=progress,
-                      cancel=cancel, known=store.papers())
+                      cancel=cancel, known=site_papers(store, [url]))
     sources = [done.parsed] if done.parsed is not None else []
     report = apply_sources(store, sources)
     lines = [f"no longer on {clean_inline(url)} (kept): {clean_inline(t)}" for t in done.vanished]

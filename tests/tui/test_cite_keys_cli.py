@@ -71,3 +71,23 @@ def test_tui_citing_functions(tmp_path: Path) -> None:
     assert Store(tmp_path).setting("citation_style") == "ieee"
     assert cite_string(store, [pid]) == "\\cite{wu2022nets}"
     assert cite_string(store, [pid], "pandoc") == "[@wu2022nets]"
+
+
+def test_tui_cite_string_reads_only_its_papers(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """\\cite{…} for two papers asks the index for those two, never the whole library."""
+    from store.parts import PartedStorage
+    from store.repository import Store
+    from tui.citing import cite_string
+
+    assert run(tmp_path, "import", str(DATA / "small.bib")) == 0
+    store = Store(tmp_path)
+    ids = [store.resolve(k).id for k in ("li2023grasp", "wu2022nets")]  # type: ignore[union-attr]
+
+    def whole(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read the whole library")
+
+    for name in ("papers", "rows", "_lib"):
+        monkeypatch.setattr(Store, name, whole)
+    monkeypatch.setattr(PartedStorage, "read", whole)
+    assert cite_string(Store(tmp_path), ids, "pandoc") == "[@li2023grasp; @wu2022nets]"

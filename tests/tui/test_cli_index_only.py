@@ -171,3 +171,42 @@ def test_edit_and_note(home: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.delenv("VISUAL", raising=False)
     assert "no fields of yours" in _ok(home, capsys, "edit", "kim2021low")
     _ok(home, capsys, "note", "kim2021low", "--edit")
+
+
+def test_enrich_finds_its_candidates_through_the_index(
+        home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """enrich --dry-run asks arXiv (a local stand-in) about the library's preprints, found a
+    chunk at a time through the index."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked: list[str] = []
+
+    class Api(BaseHTTPRequestHandler):
+        """An arXiv API that knows nothing."""
+
+        def log_message(self, *args: object) -> None:
+            """Quiet."""
+
+        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            """An empty feed."""
+            asked.append(self.path)
+            body = b'<feed xmlns="http://www.w3.org/2005/Atom"><title>q</title></feed>'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/atom+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PAPERDECK_ARXIV_URL", f"http://127.0.0.1:{server.server_address[1]}/api")
+    try:
+        capsys.readouterr()
+        code = run(home, "enrich", "--dry-run")
+        err = capsys.readouterr().err
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code in (0, 1) and "internal error" not in err, err
+    assert asked  # the preprints were found

@@ -136,6 +136,37 @@ def test_app_hook_imports_and_cancel_stops_the_crawl(site: LocalServer, tmp_path
         import_url_into(store, site.url("/"), cancel=cancel, delay=0.0)
 
 
+def test_app_recrawl_reports_vanished_without_reading_the_whole_library(
+    site: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's re-crawl finds the site's earlier papers through the index (#11 must-have 3):
+    the vanished paper is reported while every whole-library reader raises."""
+    from store.parts import PartedStorage
+    from tui.web_import import import_url_into
+
+    store = Store(tmp_path)
+    import_url_into(store, site.url("/"), delay=0.0, timeout=0.3)
+    site.routes["/publications.html"] = Route(page("Publications", [
+        entry("Seeing Through Fog with Event Cameras", "Ada Lovelace, Alan Turing",
+              "Conference on Computer Vision and Pattern Recognition (CVPR), 2024",
+              "https://arxiv.org/abs/2401.00001"),
+    ]))
+    assert Store(tmp_path).count() >= 6  # the index is fresh before the readers are forbidden
+
+    def whole(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read the whole library")
+
+    for name in ("papers", "rows", "_lib"):
+        monkeypatch.setattr(Store, name, whole)
+    monkeypatch.setattr(PartedStorage, "read", whole)
+    crawl_only = Store(tmp_path)
+    import tui.web_import as web
+
+    monkeypatch.setattr(web, "apply_sources", lambda store, sources: None)  # the crawl alone
+    _report, vanished = import_url_into(crawl_only, site.url("/"), delay=0.0, timeout=0.3)
+    assert len(vanished) == 1 and vanished[0].endswith("(kept): Sparse Radiance Fields")
+
+
 def test_saved_page_in_a_declared_legacy_charset(tmp_path: Path) -> None:
     """A GBK page saved from a browser imports through its <meta charset>."""
     row = ("<li><b>视觉 Radiance Fields for Gears</b><br><i>Ada Lovelace, Alan Turing</i><br>"

@@ -71,6 +71,7 @@ async def test_export_shown_results(home: Path, tmp_path: Path) -> None:
         shown = sorted(shown_titles(app))
         await _palette(pilot, "export current")
         await _answer(pilot, str(tmp_path / "out.json"))
+        await ready(pilot)  # the export's worker
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert sorted(p["title"] for p in data) == shown
 
@@ -103,6 +104,8 @@ async def test_export_results_as_bibtex(home: Path, tmp_path: Path) -> None:
         await ready(pilot)
         await _palette(pilot, "export results as bibtex")
         await _answer(pilot, str(tmp_path / "out.bib"))
+        await ready(pilot)
+        assert any("Exported 10 papers" in n.message for n in app._notifications)
     text = (tmp_path / "out.bib").read_text(encoding="utf-8")
     assert text.count("@") == app.store.count() == 10 and "title = {" in text
 
@@ -119,5 +122,52 @@ async def test_export_of_close_matches_writes_what_the_table_shows(home: Path,
         assert shown
         await _palette(pilot, "export current")
         await _answer(pilot, str(tmp_path / "out.json"))
+        await ready(pilot)  # the export's worker
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert sorted(p["title"] for p in data) == shown
+
+
+async def test_export_keeps_the_table_order_and_edits_without_reading_the_library(
+        home: Path, tmp_path: Path, monkeypatch: object) -> None:
+    """Sorted by year, the export lists the papers in the table's order, a chunk at a time
+    through the index (whole-library readers raise), with the user's edited title."""
+    from store.parts import PartedStorage
+
+    store = Store(home)
+    first = store.page(limit=1)[0].id
+    store.set_edits(first, {"title": "My Own Title"})
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")  # sort by year
+        await pilot.pause()
+        shown = shown_titles(app)
+
+        def whole(*args: object, **kwargs: object) -> None:
+            raise AssertionError("read the whole library")
+
+        for name in ("papers", "rows", "_lib"):
+            monkeypatch.setattr(Store, name, whole)  # type: ignore[attr-defined]
+        monkeypatch.setattr(PartedStorage, "read", whole)  # type: ignore[attr-defined]
+        await _palette(pilot, "export current")
+        await _answer(pilot, str(tmp_path / "sorted.json"))
+        await ready(pilot)
+        assert any("Exported 10 papers" in n.message for n in app._notifications)
+    data = json.loads((tmp_path / "sorted.json").read_text(encoding="utf-8"))
+    assert [p["title"] for p in data] == shown and "My Own Title" in shown
+    assert list(tmp_path.glob(".*.part")) == []
+
+
+async def test_export_of_an_empty_table_writes_nothing(home: Path, tmp_path: Path) -> None:
+    """No rows shown: a warning, and no file."""
+    app = PaperDeckApp(Store(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"zzqqxxnothing", "enter")
+        await pilot.pause()
+        assert shown_titles(app) == []
+        await _palette(pilot, "export current")
+        await _answer(pilot, str(tmp_path / "none.json"))
+        await ready(pilot)
+        assert any("Nothing to export" in n.message for n in app._notifications)
+    assert not (tmp_path / "none.json").exists()

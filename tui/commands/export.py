@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,7 +49,7 @@ def run(ctx: Context) -> int:
     """Export the selected papers, a chunk at a time (an export of any size holds one)."""
     from itertools import chain
 
-    from tui.commands.export_stream import pieces
+    from tui.commands.export_stream import pieces, write_all
 
     store = ctx.store
     if ctx.args.watch:
@@ -78,26 +78,15 @@ def run(ctx: Context) -> int:
     if ctx.args.output:
         try:
             with open(ctx.args.output, "w", encoding="utf-8") as out:
-                _write_all(text, out.write)
+                write_all(text, out.write)
         except OSError as exc:
             raise CommandError(f"{ctx.args.output}: cannot write ({exc.strerror})") from None
         ctx.warn(f"exported {written[0]} papers to {ctx.args.output}")
     else:
         from store.text import clean_output
 
-        _write_all(map(clean_output, text), sys.stdout.write)
+        write_all(map(clean_output, text), sys.stdout.write)
     return EXIT_OK
-
-
-def _write_all(text: Iterable[str], write: Callable[[str], object]) -> None:
-    """Write every piece, then a final newline when the last piece did not end with one."""
-    last = "\n"
-    for piece in text:
-        if piece:
-            write(piece)
-            last = piece[-1]
-    if last != "\n":
-        write("\n")
 
 
 def _watch(ctx: Context) -> int:

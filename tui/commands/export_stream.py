@@ -3,7 +3,7 @@ the whole-list writers produce, so an export of any size holds one chunk in memo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from store.models import Annotation, Paper
 
@@ -66,3 +66,14 @@ def pieces(chunks: Iterable[list[Paper]], fmt: str, annotations: Mapping[str, An
         yield "\n"
     else:
         yield from _bibtex_pieces(chunks, abstract, ascii)
+
+
+def write_all(text: Iterable[str], write: Callable[[str], object]) -> None:
+    """Write every piece, then a final newline when the last piece did not end with one."""
+    last = "\n"
+    for piece in text:
+        if piece:
+            write(piece)
+            last = piece[-1]
+    if last != "\n":
+        write("\n")

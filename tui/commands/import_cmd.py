@@ -11,7 +11,6 @@ from tui.commands.context import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CommandError
 from tui.inputs import DEFAULT_MAX_SIZE
 
 if TYPE_CHECKING:
-    from store.models import Paper
     from tui.importing import ImportReport, ParsedSource
 
 
@@ -145,20 +144,6 @@ def print_reads(ctx: Context, report: ImportReport, *, dry_run: bool) -> None:
                     ctx.warn(f"  skipped {path}: {why}")
 
 
-def site_papers(ctx: Context, urls: list[str]) -> list[Paper]:
-    """The papers of the collections earlier imports of these URLs' sites made (a re-crawl
-    reports the ones the site no longer lists), read through the index by collection."""
-    from urllib.parse import urlsplit
-
-    hosts = {(urlsplit(url).hostname or "").lower() for url in urls}
-    store = ctx.store
-    found: dict[str, Paper] = {}
-    for coll in store.collections():
-        if (urlsplit(coll.source).hostname or "").lower() in hosts - {""}:
-            found.update((p.id, p) for p in store.matching("", view=f"c:{coll.id}"))
-    return list(found.values())
-
-
 def run(ctx: Context) -> int:
     """Import every input, then print the summary."""
     from tui.web_import import is_url
@@ -179,9 +164,9 @@ def run(ctx: Context) -> int:
     parsed = _parse_local(ctx, paths) if paths else []
     parsed += _fetch_remote(ctx, ids) if (ids or ctx.args.arxiv_author) else []
     if urls:
-        from tui.web_import import fetch_urls
+        from tui.web_import import fetch_urls, site_papers
 
-        parsed += fetch_urls(ctx.args, urls, site_papers(ctx, urls), ctx.warn)
+        parsed += fetch_urls(ctx.args, urls, site_papers(ctx.store, urls), ctx.warn)
     if dois:
         from tui.doi_import import fetch_dois
 
