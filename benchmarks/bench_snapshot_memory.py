@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/bench_snapshot_memory.py HOME SNAPSHOT.jsonl [--batch 5000]
 
-Imports SNAPSHOT into the library in HOME (a copy: it is written) and prints after every
+Imports SNAPSHOT into the library in HOME (a copy: it is written; make it with
+benchmarks/copy_home.py, else its index is stale and rebuilt first) and prints after every
 batch the resident memory split into the heap (RssAnon) and mapped files (RssFile: the index,
 the key file; page cache, reclaimable), the high-water mark, and wall/CPU seconds so far; at
 the end papers per wall and per CPU second and the machine's load. Run it on two library sizes

@@ -1,6 +1,6 @@
 """A synthetic arXiv metadata snapshot (JSON Lines, Kaggle/arXiv schema) with a Zipf vocabulary.
 
-Usage: python benchmarks/gen_arxiv_snapshot.py OUT.jsonl [--papers N] [--seed S]
+Usage: python benchmarks/gen_arxiv_snapshot.py OUT.jsonl [--papers N] [--seed S] [--first-year Y]
 
 Each line is one object with id, submitter, authors, title, comments, journal-ref, doi,
 report-no, categories, license, abstract, versions, update_date and authors_parsed; titles and
@@ -69,8 +69,9 @@ def zipf_weights(size: int, s: float = 1.07) -> list[float]:
     return list(itertools.accumulate(1.0 / (k**s) for k in range(1, size + 1)))
 
 
-def papers(count: int, seed: int = 7, vocab_size: int = 60_000) -> Iterator[dict[str, object]]:
-    """count snapshot records, deterministic for seed."""
+def papers(count: int, seed: int = 7, vocab_size: int = 60_000,
+           first_year: int = 2007) -> Iterator[dict[str, object]]:
+    """count snapshot records, deterministic for seed; ids from January of first_year."""
     rng = random.Random(seed)
     vocab = vocabulary(vocab_size, rng)
     cum = zipf_weights(len(vocab))
@@ -78,6 +79,7 @@ def papers(count: int, seed: int = 7, vocab_size: int = 60_000) -> Iterator[dict
     batch: list[str] = []
     at = 0
     span = max(1, min(228, count // 5000))  # months covered (2007-2025 at full size)
+    doi = "synth" if first_year == 2007 else f"synth{first_year}"  # new ids, new DOIs
     for n in range(count):
         take = rng.randint(165, 200)
         if at + take > len(batch):
@@ -93,7 +95,7 @@ def papers(count: int, seed: int = 7, vocab_size: int = 60_000) -> Iterator[dict
             abstract = abstract.replace(" ", " " + rng.choice(LATEX) + " ", 1)
         authors = [(rng.choice(LAST), rng.choice(FIRST)) for _ in range(rng.randint(2, 8))]
         k = n * span // count  # ids sorted by month, like the real snapshot
-        year, month = 2007 + k // 12, 1 + k % 12
+        year, month = first_year + k // 12, 1 + k % 12
         ident = f"{year % 100:02d}{month:02d}.{n % 100000:05d}"
         primary = rng.choice(cats)
         extra = rng.sample(cats, rng.randint(0, 2))
@@ -105,7 +107,7 @@ def papers(count: int, seed: int = 7, vocab_size: int = 60_000) -> Iterator[dict
             "title": title if n % 3 else title[:40] + "\n  " + title[40:],
             "comments": f"{rng.randint(5, 40)} pages, {rng.randint(1, 12)} figures",
             "journal-ref": None if n % 4 else f"J. Synth. Res. {rng.randint(1, 90)} ({year})",
-            "doi": None if n % 3 else f"10.5555/synth.{n}",
+            "doi": None if n % 3 else f"10.5555/{doi}.{n}",
             "report-no": None,
             "categories": categories,
             "license": "http://creativecommons.org/licenses/by/4.0/",
@@ -116,11 +118,11 @@ def papers(count: int, seed: int = 7, vocab_size: int = 60_000) -> Iterator[dict
         }
 
 
-def write_snapshot(path: Path, count: int, seed: int = 7) -> int:
+def write_snapshot(path: Path, count: int, seed: int = 7, first_year: int = 2007) -> int:
     """Write count records to path as JSON Lines; returns bytes written."""
     size = 0
     with open(path, "wb") as out:
-        for rec in papers(count, seed):
+        for rec in papers(count, seed, first_year=first_year):
             line = orjson.dumps(rec) + b"\n"
             out.write(line)
             size += len(line)
@@ -133,8 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--first-year", type=int, default=2007,
+                        help="ids start in January of this year (a later year: papers that "
+                        "are new to a library imported from the default snapshot)")
     args = parser.parse_args(argv)
-    size = write_snapshot(args.out, args.papers, args.seed)
+    size = write_snapshot(args.out, args.papers, args.seed, args.first_year)
     print(f"{args.papers} papers, {size / 2**20:.1f} MiB -> {args.out}", file=sys.stderr)
     return 0
 

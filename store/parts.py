@@ -27,6 +27,7 @@ import orjson
 
 from store.atomic import atomic_write_bytes, locked
 from store.errors import StoreError
+from store.memtrim import give_back
 from store.schema import META, SCHEMA_VERSION, backup_label, list_backups, table_records
 from store.storage import OrjsonStorage, loads_paused
 from store.text import slugify
@@ -177,6 +178,8 @@ class PartedStorage(OrjsonStorage):
                 for start, first, count in spans:
                     for k in range(count):
                         yield start + k, part[first + k]
+                del part
+                give_back()  # the part's freed pages (else the heap creeps up part by part)
 
         return total, papers()
 

@@ -12,6 +12,7 @@ is a no-op (imports are idempotent), so a crash between a batch and its checkpoi
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 import threading
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import orjson
 
 from store.atomic import atomic_write_bytes
+from store.memtrim import give_back
 
 if TYPE_CHECKING:
     from store.repository import Store
@@ -106,7 +108,9 @@ def import_snapshot(store: Store, path: Path, parse: Parse, *, batch: int = BATC
     offset, number = int(saved.get("offset", 0)), int(saved.get("line", 0))
     # one journal change for the whole run: each store file's bytes are saved once (not once
     # per batch), and undo takes the run back whole
+    # the index keeps one writer for the run (its merges overlap the next batches)
     with store.journal.change(f"import {path.name}"), open(path, "rb") as handle, \
+            store.search_index.service.bulk(), \
             ThreadPoolExecutor(1, thread_name_prefix="snapshot-parse") as ahead:
         handle.seek(offset)
         reader = _Reader(handle, number, batch, lambda lines: parse(lines, path.name))
@@ -120,7 +124,15 @@ def import_snapshot(store: Store, path: Path, parse: Parse, *, batch: int = BATC
                     break
                 pending = ahead.submit(reader.next)
                 count, parsed, number, offset = got
-                _apply(store, path.name, parsed, report)
+                collecting = gc.isenabled()
+                gc.disable()  # a batch makes ~10^6 objects, no cycles: no collection midway
+                try:
+                    _apply(store, path.name, parsed, report)
+                finally:
+                    if collecting:
+                        gc.enable()
+                del parsed, got
+                give_back()  # the batch's freed memory, so the heap stays flat run-long
                 report.lines += count
                 file.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(file, orjson.dumps(

@@ -59,6 +59,16 @@ class PaperIndex:
         register(self.index)
         self.schema = self.index.schema
         self.searcher = self.index.searcher()
+        # a bulk import keeps one writer from commit to commit (release() ends it)
+        self.hold_writer = False
+        self._writer: Any = None
+
+    def release(self) -> None:
+        """Stop holding the writer: wait for its merges, then let it go."""
+        self.hold_writer = False
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.wait_merging_threads()
 
     def reload(self) -> None:
         """See the latest commit."""
@@ -80,7 +90,8 @@ class PaperIndex:
         the user's edit layers by paper id, searched over the imported values."""
         from store.index.documents import paper_document  # (merge keys pull in rapidfuzz)
 
-        writer = self.index.writer(heap_size=heap, num_threads=threads)
+        writer = self._writer or self.index.writer(heap_size=heap, num_threads=threads)
+        self._writer = None
         count = 0
         try:
             for pid in deleted:
@@ -96,7 +107,10 @@ class PaperIndex:
             if before_commit is not None:
                 before_commit()
             writer.commit()
-            writer.wait_merging_threads()
+            if self.hold_writer:  # merges go on in tantivy's threads while Python works
+                self._writer = writer
+            else:
+                writer.wait_merging_threads()
         except BaseException:
             writer.rollback()
             raise

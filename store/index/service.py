@@ -25,6 +25,7 @@ from store.fingerprint import file_fingerprint as file_fingerprint
 from store.index.documents import Marks, marks_table
 from store.index.engine import PaperIndex
 from store.index.schema import FORMAT
+from store.memtrim import give_back
 from store.models import Annotation
 
 Progress = Callable[[int, int], None]
@@ -58,6 +59,7 @@ class LibraryIndex:
         self._load_edits = load_edits
         self._stream_raw = stream_raw  # a split library's papers, a part at a time
         self._open: tuple[str, PaperIndex] | None = None  # (state stamp, index)
+        self._bulk = False  # within bulk(): the open index keeps its writer between commits
 
     # -- state -------------------------------------------------------------------------------
 
@@ -112,6 +114,25 @@ class LibraryIndex:
         """Raised when a just-built index cannot be opened."""
         raise StoreError(f"{self.root}: the search index cannot be opened", path=self.root)
 
+    @contextlib.contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Within the block the index keeps one writer from commit to commit (a streamed
+        import: tantivy merges segments in its threads while the next batch is made); at the
+        end the merges are waited for and the writer let go."""
+        self._bulk = True
+        try:
+            yield
+        finally:
+            self._bulk = False
+            self._let_go()
+
+    def _let_go(self) -> None:
+        """Release the open index's held writer, if any."""
+        held = self._open
+        if held is not None:
+            with contextlib.suppress(ValueError, OSError):
+                held[1].release()
+
     def _reuse(self, stamp: str, state: dict[str, Any]) -> PaperIndex | None:
         """The open index for this state (reloaded when the state changed), None if broken."""
         gen = self._gen_dir(state)
@@ -122,11 +143,14 @@ class LibraryIndex:
             if held[0] != stamp:
                 held[1].reload()
                 self._open = (stamp, held[1])
+            held[1].hold_writer = self._bulk
             return held[1]
+        self._let_go()
         try:
             index = PaperIndex(gen)
         except (ValueError, OSError):
             return None
+        index.hold_writer = self._bulk
         self._open = (stamp, index)
         return index
 
@@ -168,8 +192,10 @@ class LibraryIndex:
                               "edits": edits_fp, "edited": edits})
             if progress is not None:
                 progress(total, total)
+            self._let_go()
             self._open = None
             self._prune(gen)
+            give_back()  # the writer's and the parts' freed memory
 
     def _write(self, items: Iterable[tuple[int, dict[str, Any]]], total: int,
                marks: dict[str, Any], edits: dict[str, Any],
@@ -261,5 +287,6 @@ class LibraryIndex:
 
     def drop(self) -> None:
         """Delete the index (it is rebuilt from the store on next open)."""
+        self._let_go()
         self._open = None
         shutil.rmtree(self.root, ignore_errors=True)

@@ -97,10 +97,14 @@ def find_twins(index: PaperIndex, papers: Iterable[Any]) -> Twins:
         clauses.append((Occur.Should, _no_arxiv(index, Q.term_set_query(schema, "mkeys",
                                                                          keys))))
     query = Q.boolean_query(clauses)
-    total = _count(index, query)
+    limit = 2 * len(alt) + 64  # room for every twin of a re-import: one search, not two
+    first = index.searcher.search(query, limit, count=True)
+    total = first.count or 0
     if not total:
         return out
-    addrs = [a for _, a in index.searcher.search(query, total, count=False).hits]
+    hits = first.hits if total <= limit else index.searcher.search(query, total,
+                                                                   count=False).hits
+    addrs = [a for _, a in hits]
     positions = index.searcher.fast_field_values("pos", addrs)
     doc = index.searcher.doc
     out.found = sorted(((int(pos), orjson.loads(doc(a)["raw"][0]))

@@ -14,6 +14,7 @@ _ARXIV_PREFIX = re.compile(r"^\s*(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)", r
 _VERSION = re.compile(r"v\d+$", re.I)
 _WORDS = re.compile(r"[0-9a-z]+")
 _LONG_WORDS = re.compile(r"[a-z]{8,}")
+_LONG_BYTES = re.compile(rb"[a-z]{8,}")
 # ASCII fast paths of normalize_title and _LONG_WORDS over folded text (fold of ASCII is
 # lower()): bytes that are not [0-9a-z] deleted, resp. bytes that are not [a-z] made spaces.
 _NOT_ALNUM = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122))
@@ -88,7 +89,13 @@ class AbstractIndex:
             return []
         keys = [f"h:{compact[0][: cls.EDGE]}", f"t:{compact[1][-cls.EDGE :]}"]
         mid = len(abstract) // 2
-        words = _long_words(abstract[max(0, mid - 250) : mid + 250])
+        middle = abstract[max(0, mid - 250) : mid + 250]
+        if middle.isascii():  # the runs as bytes, found in C; only the sketch's decoded
+            runs = set(_LONG_BYTES.findall(middle.lower().encode("ascii")))
+            keys.extend(f"w:{w.decode('ascii')}" for w in sorted(runs, key=zlib.crc32)[
+                : cls.SKETCH])
+            return keys
+        words = _long_words(middle)
         sketch = sorted(words, key=lambda w: zlib.crc32(w.encode()))[: cls.SKETCH]
         keys.extend(f"w:{w}" for w in sketch)
         return keys

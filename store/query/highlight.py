@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from store.query import Query, parse_query
 from store.text import fold
@@ -31,10 +32,17 @@ def _pattern(terms: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")")
 
 
+@lru_cache(maxsize=64)
+def _query_pattern(query: str) -> re.Pattern[str] | None:
+    """The pattern of a typed query, parsed once (the viewer highlights every field of a paper,
+    at every key, with the same query)."""
+    return _pattern(parse_query(query).highlight_terms())
+
+
 def highlight(text: str, query: Query | str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) spans of text matching the query's positive terms."""
-    q = parse_query(query) if isinstance(query, str) else query
-    pattern = _pattern(q.highlight_terms())
+    pattern = (_query_pattern(query) if isinstance(query, str)
+               else _pattern(query.highlight_terms()))
     if pattern is None or not text:
         return []
     folded, owners = _folded_with_owners(text)

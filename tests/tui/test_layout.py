@@ -19,9 +19,9 @@ def beside(app: PaperDeckApp) -> bool:
 
 
 def row_texts(table: PaperTable) -> list[str]:
-    """The painted text of every visible row."""
-    return [table.render_line(y).text for y in range(1, min(table.size.height,
-                                                            table.row_count + 1))]
+    """The painted text of every visible row (without the scrollbar drawn at its end)."""
+    return [table.render_line(y).crop(0, table.rows_width()).text
+            for y in range(1, min(table.size.height, table.row_count + 1))]
 
 
 def years_whole(table: PaperTable) -> bool:

@@ -17,9 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
 from store.query import parse_query
-from tui import paper_keys
+from tui import collector, paper_keys
 from tui.keys import BROWSER_BINDINGS
-from tui.results import ALL
 from tui.screens import browser_paint, inbox_pane, library_sync, screen_size
 from tui.screens.browser_text import missing_page_text
 from tui.screens.key_router import KeyRouter
@@ -82,11 +81,16 @@ class BrowserScreen(Screen[None]):
     async def on_mount(self) -> None:
         """Paint the first rows from the index (rebuilt first if needed), then take early keys."""
         self.set_focus(self.query_one(PaperTable))
+        collector.freeze_start_up(self)
         library_sync.start_indexing(self)
         self.show_view(self.state.view_key)
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_disk)
         await self.router.replay()
+
+    def on_unmount(self) -> None:
+        """What start-up froze can be collected again."""
+        collector.thaw()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Breakpoint class set before Textual's layout at this size."""
@@ -105,23 +109,6 @@ class BrowserScreen(Screen[None]):
     async def route_input(self, event: events.Key | events.Paste) -> bool:
         """Handle a key or paste now, in arrival order; False lets Textual deliver it."""
         return await self.router.route(event)
-
-    def start_search(self) -> None:
-        """Search mode: the box has focus from this very key on (from New: over all papers)."""
-        if self.state.in_inbox:
-            self.show_view(ALL)
-        self.searching = True
-        self.full = False
-        self.set_focus(self.bar)
-        self.bar.cursor_position = len(self.bar.value)
-
-    def end_search(self, *, clear: bool) -> None:
-        """Leave the box (Enter keeps the query, Esc clears it); both remember it."""
-        self.remember_query(self.bar.value)
-        if clear:
-            self.bar.clear()
-        self.searching = False
-        self.set_focus(self.query_one(PaperTable))
 
     def remember_query(self, query: str) -> None:
         """Add a query to the saved search history."""
@@ -235,27 +222,18 @@ class BrowserScreen(Screen[None]):
             self.router.narrow()
 
     def query_changed(self) -> None:
-        """Narrow the results to the box's value (once per distinct value; the key router
-        calls it with the key, so that the next frame paints box, rows and viewer at once); a
-        typed query puts the cursor on the best match, a cleared one keeps the paper it was on."""
-        value = self.bar.value
-        if value != self.state.query:
-            self.state.query = value
-            shown = self.state.current_id
-            self.refresh_results("" if value.strip() else None)
-            self.sync_cursor()  # the viewer follows the new top row now, painted once
-            if self.state.current_id == shown:  # same paper: its highlights changed
-                self.refresh_viewer(keep_scroll=True)
+        """Narrow the results to the box's value (see browser_paint.narrow)."""
+        browser_paint.narrow(self)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
         """Enter reached the box some other way: leave it too."""
-        self.end_search(clear=False)
+        self.router.end_search(clear=False)
 
     # -- actions ------------------------------------------------------------------------
     def action_focus_search(self) -> None:
         """Focus the search box (the / key is routed before bindings: see route_input)."""
-        self.start_search()
+        self.router.start_search()
 
     def action_escape(self) -> None:
         """Leave full screen, clear the search, back to the table."""

@@ -32,6 +32,20 @@ def results(screen: BrowserScreen, cursor_id: str | None = None,
         viewer(screen)
 
 
+def narrow(screen: BrowserScreen) -> None:
+    """Narrow the results to the box's value (once per distinct value; the key router calls it
+    with the key, so that the next frame paints box, rows and viewer at once); a typed query
+    puts the cursor on the best match, a cleared one keeps the paper it was on."""
+    value = screen.bar.value
+    if value != screen.state.query:
+        screen.state.query = value
+        shown = screen.state.current_id
+        results(screen, "" if value.strip() else None)
+        screen.sync_cursor()  # the viewer follows the new top row now, painted once
+        if screen.state.current_id == shown:  # same paper: its highlights changed
+            viewer(screen, keep_scroll=True)
+
+
 def status(screen: BrowserScreen) -> None:
     """Repaint the status line (counts, sort, indexing progress, notes)."""
     # one line high and as wide as the screen: a new text never changes its size (no layout)

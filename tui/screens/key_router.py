@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.message_pump import MessagePump
 
+from tui.results import ALL
+from tui.widgets.paper_table import PaperTable
+
 if TYPE_CHECKING:
     from tui.screens.browser import BrowserScreen
 
@@ -83,15 +86,34 @@ class KeyRouter:
             return False
         if not screen.searching:
             if event.key == "slash":
-                screen.start_search()
+                self.start_search()
                 return True
             return False
         if event.key in ("enter", "ctrl+j", "escape"):  # ctrl+j: an Enter typed before the
-            screen.end_search(clear=event.key == "escape")  # tty was raw arrives as a newline
+            self.end_search(clear=event.key == "escape")  # tty was raw arrives as a newline
             return True
         if event.key in ("tab", "shift+tab"):
-            screen.end_search(clear=False)
+            self.end_search(clear=False)
         return False
+
+    def start_search(self) -> None:
+        """Search mode: the box has focus from this very key on (from New: over all papers)."""
+        screen = self.screen
+        if screen.state.in_inbox:
+            screen.show_view(ALL)
+        screen.searching = True
+        screen.full = False
+        screen.set_focus(screen.bar)
+        screen.bar.cursor_position = len(screen.bar.value)
+
+    def end_search(self, *, clear: bool) -> None:
+        """Leave the box (Enter keeps the query, Esc clears it); both remember it."""
+        screen = self.screen
+        screen.remember_query(screen.bar.value)
+        if clear:
+            screen.bar.clear()
+        screen.searching = False
+        screen.set_focus(screen.query_one(PaperTable))
 
     def narrow(self) -> None:
         """Search for the box's value now, with the key (then the next frame paints box, rows

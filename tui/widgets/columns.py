@@ -38,6 +38,16 @@ def column_widths(total: int) -> list[int]:
     return [4, max(total - fixed, 8), authors, venue, year]
 
 
+def column_at(x: int, widths: list[int]) -> str | None:
+    """The key of the column at cell x (each column followed by a one-cell separator)."""
+    start = 0
+    for (key, _), width in zip(COLUMNS, widths, strict=True):
+        if x < start + width + 1:
+            return key
+        start += width + 1
+    return None
+
+
 def fit(text: str, width: int) -> str:
     """Crop text to width cells (with an ellipsis) and pad it to exactly width."""
     if width <= 0:

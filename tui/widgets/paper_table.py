@@ -1,45 +1,49 @@
-"""A virtual paper table: a line-API ScrollView that renders only the visible rows."""
+"""A virtual paper table: a line-API widget that renders only the visible rows."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Self
 
-from rich.segment import Segment
+from rich.color import Color as RichColor
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from store.models import Annotation, Row
 from tui.paging import PagedResults
-from tui.results import sort_arrow
-from tui.safe import clean
 from tui.widgets.columns import (  # re-exported for callers of the table
     COLUMNS,
     FLAG_HELP,
     FLAGS,
     SORTABLE,
+    column_at,
     column_widths,
     fit,
     fit_author,
     venue_label,
 )
+from tui.widgets.table_rows import RowCells, content_line, line_keys, paint_styles
+from tui.widgets.table_scroll import BAR_WIDTH, TableScroll, bar_colors
 
 __all__ = ["COLUMNS", "FLAGS", "FLAG_HELP", "SORTABLE", "PaperTable", "column_widths", "fit",
            "fit_author", "venue_label"]
 
 
 Source = PagedResults  # len(), bool(), row(i)
-CELLS_KEPT = 1024  # rows whose fitted text cells are kept (a few screens' worth)
 
 
-class PaperTable(ScrollView, can_focus=True):
-    """The paper list: fixed columns, a cursor, and rows painted on demand."""
+class PaperTable(Widget, can_focus=True):
+    """The paper list: fixed columns, a cursor, and rows painted on demand.
+
+    It scrolls itself (`tui/widgets/table_scroll.py`): new results change no virtual size,
+    so a keystroke's rows repaint the table alone, with no relayout of the screen.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "paper-table--header",
@@ -48,15 +52,15 @@ class PaperTable(ScrollView, can_focus=True):
         "paper-table--dim",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
+        Binding("j,down", "move(1)", "Down", show=False),
+        Binding("k,up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(1, True)", "Page down", show=False),
+        Binding("pageup", "move(-1, True)", "Page up", show=False),
+        Binding("g,home", "to(0)", "First", show=False),
+        Binding("G,end", "to(-1)", "Last", show=False),
     ]
     DEFAULT_CSS = """
-    PaperTable { overflow-x: hidden; overflow-y: auto; }
+    PaperTable { overflow: hidden hidden; }
     PaperTable > .paper-table--header { text-style: bold; background: $panel; }
     PaperTable > .paper-table--cursor { background: $block-cursor-background;
         color: $block-cursor-foreground; text-style: bold; }
@@ -66,7 +70,7 @@ class PaperTable(ScrollView, can_focus=True):
     PaperTable > .paper-table--dim { color: $foreground-muted; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class CursorMoved(Message):
         """The highlighted paper changed."""
@@ -91,21 +95,24 @@ class PaperTable(ScrollView, can_focus=True):
         self.annotations: dict[str, Annotation] = {}
         self.sort_key = "order"
         self.sort_reverse = False
+        self.scroll = TableScroll()
         self._widths: list[int] = column_widths(80)
         self._widths_for = -1
         self.empty_lines: list[Text] = []
         self._style_key: tuple[object, ...] = ()
         self._styles: dict[str, Style] = {}
-        self._cell_cache: dict[tuple[object, ...], tuple[str, str, str, str]] = {}
+        self.cells = RowCells()
+        self._dragging = False
+        self._painted: list[object] | None = None  # what each line showed when last repainted
+        self._frame: tuple[int, dict[str, Style], tuple[RichColor, RichColor]] | None = None
 
     # -- data -------------------------------------------------------------------
     def set_data(self, source: Source, annotations: dict[str, Annotation],
                  cursor: int | None = None) -> None:
         """Show the rows of source (fetched as they are painted), the cursor at index cursor."""
         self.source, self.annotations = source, annotations
-        self.virtual_size = Size(self.size.width, max(len(source), len(self.empty_lines)) + 1)
-        self.cursor = max(cursor or 0, 0)
-        self.refresh()
+        self._rescroll()
+        self.cursor = max(cursor or 0, 0)  # repaints the lines that changed
 
     def row_at(self, index: int) -> Row | None:
         """The row shown at index (0 is the first row under the header)."""
@@ -122,6 +129,52 @@ class PaperTable(ScrollView, can_focus=True):
         """Number of rows shown."""
         return len(self.source)
 
+    # -- scrolling --------------------------------------------------------------
+    @property
+    def scroll_y(self) -> int:
+        """The first row shown (0: the first row under the header)."""
+        return self.scroll.top
+
+    def _rescroll(self) -> None:
+        """Keep the scroll inside the rows (plus the header) and the widget's height."""
+        lines = max(len(self.source), len(self.empty_lines)) + 1
+        self.scroll.resize(lines, self.size.height)
+
+    def scroll_rows(self, top: int) -> None:
+        """Show the rows from top on (the cursor stays where it is)."""
+        if self.scroll.scroll_to(top):
+            self.repaint_changed()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel scrolls the rows, as a scrolling widget's does."""
+        event.stop()
+        self.scroll_rows(self.scroll.top + round(self.app.scroll_sensitivity_y))
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel scrolls the rows, as a scrolling widget's does."""
+        event.stop()
+        self.scroll_rows(self.scroll.top - round(self.app.scroll_sensitivity_y))
+
+    def _on_bar(self, offset_x: int) -> bool:
+        """Whether a content x is on the scrollbar."""
+        return self.scroll.bar_shown and offset_x >= self.size.width - BAR_WIDTH
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A press on the scrollbar jumps there and drags the rows with the mouse."""
+        offset = event.get_content_offset(self)
+        if offset is not None and self._on_bar(offset.x):
+            self._dragging = True
+            self.capture_mouse()
+            self.scroll_rows(self.scroll.top_at(offset.y))
+            event.stop()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        """The end of a drag on the scrollbar."""
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            event.stop()
+
     # -- cursor -----------------------------------------------------------------
     def validate_cursor(self, value: int) -> int:
         """Clamp the cursor into the rows."""
@@ -129,99 +182,93 @@ class PaperTable(ScrollView, can_focus=True):
 
     def watch_cursor(self, value: int) -> None:
         """Scroll the cursor into view, repaint and tell the app."""
-        body = max(self.scrollable_content_region.height - 1, 1)
-        top = round(self.scroll_y)
-        if value < top:
-            self.scroll_to(y=value, animate=False, force=True, immediate=True)
-        elif value >= top + body:
-            self.scroll_to(y=value - body + 1, animate=False, force=True, immediate=True)
-        self.refresh()
+        self.scroll.follow(value, max(self.size.height - 1, 1))
+        self.repaint_changed()
         self.post_message(self.CursorMoved(self.current_id))
 
-    def _page(self) -> int:
-        """Rows per page."""
-        return max(self.size.height - 2, 1)
+    def action_move(self, step: int, pages: bool = False) -> None:
+        """Move the cursor by step rows (or pages: the body's height less one)."""
+        self.cursor += step * (max(self.size.height - 2, 1) if pages else 1)
 
-    def action_cursor_down(self) -> None:
-        """Move down one row."""
-        self.cursor += 1
-
-    def action_cursor_up(self) -> None:
-        """Move up one row."""
-        self.cursor -= 1
-
-    def action_page_down(self) -> None:
-        """Move down a page."""
-        self.cursor += self._page()
-
-    def action_page_up(self) -> None:
-        """Move up a page."""
-        self.cursor -= self._page()
-
-    def action_first(self) -> None:
-        """Go to the first row."""
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        """Go to the last row."""
-        self.cursor = len(self.source) - 1
+    def action_to(self, index: int) -> None:
+        """Go to row index (-1: the last row)."""
+        self.cursor = index if index >= 0 else len(self.source) + index
 
     # -- mouse ------------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:
         """Header click sorts; row click moves the cursor."""
         offset = event.get_content_offset(self)
-        if offset is None:
+        if offset is None or self._on_bar(offset.x):
             return
-        if offset.y == 0:
-            x = 0
-            for (key, _), width in zip(COLUMNS, self.widths(), strict=True):
-                if offset.x < x + width + 1:
-                    if key in SORTABLE:
-                        self.post_message(self.HeaderClicked(SORTABLE[key]))
-                    return
-                x += width + 1
-            return
-        self.cursor = round(self.scroll_y) + offset.y - 1
+        if offset.y > 0:
+            self.cursor = self.scroll.top + offset.y - 1
+        elif (key := column_at(offset.x, self.widths())) in SORTABLE:
+            self.post_message(self.HeaderClicked(SORTABLE[key]))
 
-    # -- painting ---------------------------------------------------------------
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        """Over the header, the tooltip explains the flag column and the sort."""
+        """A drag on the scrollbar scrolls; over the header, a tooltip explains it."""
         offset = event.get_content_offset(self)
+        if self._dragging:
+            self.scroll_rows(self.scroll.top_at(event.y))  # relative to the table
+            return
         tip = f"{FLAG_HELP}\nClick a header to sort by it (again: reverse)."
         self.tooltip = tip if offset is not None and offset.y == 0 else None
 
+    # -- painting ---------------------------------------------------------------
+    def rows_width(self) -> int:
+        """Cells the rows have: the width less the scrollbar's when it is shown."""
+        width = self._frame[0] if self._frame else self.size.width
+        return max(width - (BAR_WIDTH if self.scroll.bar_shown else 0), 0)
+
     def widths(self) -> list[int]:
         """Column widths for the width the rows really have now (scrollbar or not)."""
-        width = self.scrollable_content_region.width
+        width = self.rows_width()
         if width != self._widths_for:
             self._widths, self._widths_for = column_widths(width), width
         return self._widths
 
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the virtual size in step with the new size."""
-        self.virtual_size = Size(event.size.width,
-                                 max(len(self.source), len(self.empty_lines)) + 1)
+        """Keep the scroll in step with the new height."""
+        self._rescroll()
+        self.scroll.follow(self.cursor, max(self.size.height - 1, 1))
         self.refresh()
 
     def set_empty_lines(self, lines: list[Text]) -> None:
         """What the table says when it has no rows (what to do next)."""
-        self.empty_lines = lines
-        self.refresh()
+        if lines != self.empty_lines:
+            self.empty_lines = lines
+            self._rescroll()
+            self.refresh()
+
+    def refresh(self, *regions: Region, **options: bool) -> Self:
+        """Textual's refresh; a whole repaint forgets what the lines showed."""
+        if not regions:
+            self._painted = None
+        return super().refresh(*regions, **options)
+
+    def repaint_changed(self) -> None:
+        """Repaint only the lines whose content changed since the last repaint (a search whose
+        top rows stay, a cursor step): Textual re-renders every line of a refreshed widget."""
+        shown = line_keys(self) if self.source and self.size else None
+        painted = self._painted
+        if shown is None or painted is None or len(shown) != len(painted):
+            self.refresh()
+        else:
+            width = self.size.width
+            changed = [Region(0, y, width, 1)
+                       for y, (now, before) in enumerate(zip(shown, painted, strict=True))
+                       if now != before]
+            if changed:
+                self.refresh(*changed)
+        self._painted = shown
 
     def styles_for_paint(self) -> dict[str, Style]:
         """Rich styles of the parts, computed once per focus/theme state (cheap paints)."""
+        if self._frame:
+            return self._frame[1]
         key = (self.has_focus, self.app.theme, self.app.current_theme.dark)
         if key != self._style_key:
-            base = self.rich_style
-            cursor = base + self.get_component_rich_style("paper-table--cursor")
-            flag = self.get_component_rich_style("paper-table--flag", partial=True)
-            dim = self.get_component_rich_style("paper-table--dim", partial=True)
-            self._styles = {
-                "base": base, "cursor": cursor, "flag": base + flag, "dim": base + dim,
-                "cursor_flag": cursor + flag, "cursor_dim": cursor + dim,
-                "header": self.get_component_rich_style("paper-table--header"),
-            }
-            self._style_key = key
+            self._styles, self._style_key = paint_styles(self), key
         return self._styles
 
     def on_focus(self) -> None:
@@ -232,71 +279,21 @@ class PaperTable(ScrollView, can_focus=True):
         """Repaint with the blurred cursor style."""
         self.refresh()
 
-    def _header_strip(self, width: int) -> Strip:
-        """The column header line with the sort arrow."""
-        style = self.styles_for_paint()["header"]
-        parts = []
-        for (key, label), w in zip(COLUMNS, self.widths(), strict=True):
-            arrow = sort_arrow(self.sort_key, self.sort_reverse)
-            if key in SORTABLE and SORTABLE[key] == self.sort_key and arrow:
-                label = fit(label, w - 2).rstrip() + " " + arrow
-            parts.append(fit(label, w))
-        return Strip([Segment(" ".join(parts), style)]).adjust_cell_length(width, style)
+    def _with_bar(self, strip: Strip, y: int) -> Strip:
+        """Line y of the rows with the scrollbar's cell at its end, when one is shown."""
+        if not self.scroll.bar_shown:
+            return strip
+        bar = self.scroll.bar(*(self._frame[2] if self._frame else bar_colors(self)))
+        return Strip([*strip, bar[y]]) if y < len(bar) else strip
 
-    def _row_segments(self, row: Row, selected: bool) -> list[Segment]:
-        """The segments of one row."""
-        st = self.styles_for_paint()
-        base = st["cursor"] if selected else st["base"]
-        flag = st["cursor_flag"] if selected else st["flag"]
-        dim = st["cursor_dim"] if selected else st["dim"]
-        ann = self.annotations.get(row.id)
-        flags = (
-            "C" if row.has_code else "·",
-            "✓" if ann and ann.read else "·",
-            "*" if ann and ann.starred else "·",
-            "✎" if ann and (ann.note or ann.tags) else "·",
-        )
-        title, author, venue, year = self._cells(row)
-        # Each column carries its separator at its end, in its own style: no text run starts
-        # with a blank, which SVG viewers drop (the cursor row's title then sat a cell left).
-        segs = [Segment(f, flag if f != "·" else dim) for f in flags[:3]]
-        segs.append(Segment(flags[3] + " ", flag if flags[3] != "·" else dim))
-        segs.append(Segment(title, base))
-        segs.append(Segment(author, dim))
-        segs.append(Segment(venue, base))
-        segs.append(Segment(year, dim))
-        return segs
-
-    def _cells(self, row: Row) -> tuple[str, str, str, str]:
-        """The row's text cells cleaned and fitted to the columns; kept per row content and
-        widths, since the rows of one search are mostly those of the keystroke before."""
-        w = self.widths()
-        key = (row.title, row.first_author, row.venue_short, row.year, w[1], w[2], w[3], w[4])
-        cells = self._cell_cache.get(key)
-        if cells is None:
-            if len(self._cell_cache) >= CELLS_KEPT:
-                self._cell_cache.clear()
-            cells = self._cell_cache[key] = (
-                fit(clean(row.title), w[1]) + " ",
-                fit_author(clean(row.first_author), w[2]) + " ",
-                fit(venue_label(row), w[3]) + " ",
-                fit(str(row.year or ""), w[4]),
-            )
-        return cells
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual's, with width, styles and bar colors looked up once for all its lines."""
+        self._frame = (self.size.width, self.styles_for_paint(), bar_colors(self))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
 
     def render_line(self, y: int) -> Strip:
         """Line y of the widget: the header, or the row under it at the scroll offset."""
-        width = self.scrollable_content_region.width
-        if y == 0:
-            return self._header_strip(width)
-        pos = round(self.scroll_y) + y - 1
-        st = self.styles_for_paint()
-        if not self.source and pos < len(self.empty_lines):
-            line = self.empty_lines[pos]
-            segs = list(line.render(self.app.console, end=""))
-            return Strip(segs).apply_style(st["base"]).adjust_cell_length(width, st["base"])
-        row = self.source.row(pos)
-        if row is None:
-            return Strip.blank(width, st["base"])
-        strip = Strip(self._row_segments(row, pos == self.cursor))
-        return strip.adjust_cell_length(width, st["cursor"] if pos == self.cursor else st["base"])
+        return self._with_bar(content_line(self, y), y)

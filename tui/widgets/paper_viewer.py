@@ -144,12 +144,17 @@ class PaperBody(Static):
         self._folded_at = 0
 
     def show(self, content: Text) -> None:
-        """Show content, folded for the current width (the same text again is not redrawn)."""
+        """Show content, folded for the current width (the same text again is not redrawn).
+        A text as many lines high as the one shown is repainted without a relayout of the
+        screen (a keystroke's new top paper costs the viewer's lines only)."""
         if self._folded_at == self.size.width and content == self._source:
             return
         self._source = content
         self._folded_at = self.size.width
-        self.update(fold_urls(content, self._folded_at))
+        self.update(fold_urls(content, self._folded_at), layout=False)
+        width = self.content_region.width
+        if not width or self.get_content_height(self.size, self.size, width) != self.size.height:
+            self.refresh(layout=True)
 
     def on_resize(self, event: events.Resize) -> None:
         """Fold again for the new width."""
@@ -177,5 +182,5 @@ class PaperViewer(VerticalScroll, can_focus=True):
     def show(self, content: Text, *, keep_scroll: bool = False) -> None:
         """Replace what the viewer shows, scrolling back to the top unless keep_scroll."""
         self.query_one("#viewer-body", PaperBody).show(content)
-        if not keep_scroll:
+        if not keep_scroll and self.scroll_offset != (0, 0):
             self.scroll_home(animate=False)

@@ -6,6 +6,8 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 HISTORY_LIMIT = 50
@@ -18,6 +20,10 @@ class SearchBar(Input):
         Binding("up", "history(-1)", "Older search", show=False),
         Binding("down", "history(1)", "Newer search", show=False),
     ]
+    # Input sets its virtual size (the text's width, for scrolling) on every change, and
+    # Widget's reactive asks for a relayout of the whole screen each time; the box is one line
+    # of a fixed size, so its scroll bounds need no layout: a typed key repaints the box alone.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
 
     def __init__(self, history: list[str] | None = None, *, id: str | None = None) -> None:
         """A search box remembering history (oldest first)."""

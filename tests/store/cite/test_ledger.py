@@ -150,3 +150,68 @@ def test_a_small_import_parses_the_map_instead(monkeypatch: pytest.MonkeyPatch) 
         keys.assign([_paper("p1", "Wang", 2019, "deep")])
         keys.add_missing([_paper("p2", "Wang", 2019, "deep")])
         assert keys._ledger is None and keys.all()["p2"] == "wang2019deepa"
+
+
+@settings(max_examples=40, deadline=None)
+@given(runs=st.lists(st.lists(st.text(max_size=6), max_size=40), max_size=6),
+       probes=st.lists(st.text(max_size=6), max_size=30),
+       added=st.lists(st.text(max_size=6), max_size=30))
+def test_hash_set_is_the_set_of_its_runs_and_additions(
+        runs: list[list[str]], probes: list[str], added: list[str]) -> None:
+    """Runs cut into buckets by their hashes' top bits, then additions merged in: the same
+    members as a Python set, whatever the bucket or run a hash falls in."""
+    from array import array
+
+    import store.cite.ledger as ledger
+
+    s = HashSet([array("q", sorted(map(hash, run))) for run in runs])
+    truth = {w for run in runs for w in run}
+    old, ledger.MERGE_AT = ledger.MERGE_AT, 5  # additions merged into the buckets often
+    try:
+        for w in added:
+            s.add(w)
+            truth.add(w)
+    finally:
+        ledger.MERGE_AT = old
+    assert all((w in s) == (w in truth) for w in [*probes, *truth])
+
+
+def test_ascii_and_other_chunks_hash_alike(monkeypatch: object) -> None:
+    """An ASCII chunk is hashed from its bytes, another one decoded first: either way a key
+    is found by the str it is looked up with."""
+    import store.cite.ledger as ledger
+
+    monkeypatch.setattr(ledger, "CHUNK", 30)  # type: ignore[attr-defined]
+    keys = {f"p{i:09x}": (f"Wang{i}Deep" if i % 3 else f"Ørsted{i}Über") for i in range(90)}
+    found = Ledger.scan(orjson.dumps({"schema_version": 1, "keys": keys}), 1, None)
+    assert found is not None
+    assert all(pid in found.ids and k.lower() in found.taken for pid, k in keys.items())
+    assert not any(k.upper() in found.taken for k in keys.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.text(st.characters(blacklist_characters='"\\', codec="utf-8"),
+                               min_size=1, max_size=8),
+                       st.text(st.characters(blacklist_characters='"\\', codec="utf-8"),
+                               max_size=8), max_size=30),
+       st.integers(1, 64))
+def test_scan_finds_exactly_the_entries_of_any_compact_map(keys: dict[str, str],
+                                                           chunk: int) -> None:
+    """Ids and keys holding ':' ',' '{' or spaces, any chunk size: every entry is found, and
+    the file's own map is the only one (an entry whose quotes do not pair is refused)."""
+    import store.cite.ledger as ledger
+
+    old, ledger.CHUNK = ledger.CHUNK, chunk
+    try:
+        data = orjson.dumps({"schema_version": 1, "keys": keys})
+        if any(ord(c) < 32 for text in [*keys, *keys.values()] for c in text):
+            assert Ledger.scan(data, 1, None) is None  # orjson escaped a control
+            return
+        found = Ledger.scan(data, 1, None)
+        assert found is not None
+        assert all(pid in found.ids and k.lower() in found.taken for pid, k in keys.items())
+        assert len(found.ids) == len(keys)
+        if keys:
+            assert Ledger.scan(data[:-2] + b'x}}', 1, None) is None
+    finally:
+        ledger.CHUNK = old
