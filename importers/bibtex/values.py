@@ -85,7 +85,14 @@ def person_name(raw: str) -> str:
             raw = f"{parts[1]} {parts[0]}"
         elif len(parts) >= 3:
             raw = f"{parts[2]} {parts[0]} {parts[1]}"
-    return clean_inline(latex_to_text(raw))
+    name = clean_inline(latex_to_text(raw))
+    if _NAME_MARKS.search(name):  # "*Pang, Ce", "Qiu, Chenxi and ∗Yadav, Sourabh"
+        name = " ".join(w for w in (w.strip(NAME_MARKS) for w in name.split()) if w)
+    return name
+
+
+NAME_MARKS = "*∗⁎†‡§¶✝"  # equal-contribution and corresponding-author marks pasted on names
+_NAME_MARKS = re.compile("[" + re.escape(NAME_MARKS) + "]")
 
 
 _AND = re.compile(r"\s+and\s+", re.I)

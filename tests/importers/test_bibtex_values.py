@@ -67,3 +67,27 @@ def test_split_names_matches_the_scan(words: list[str]) -> None:
     """Author lists with and without groups split as the per-character scan splits them."""
     value = " and ".join(words)
     assert split_names(value) == _names_by_scan(value)
+
+
+def test_contribution_marks_are_not_part_of_a_name() -> None:
+    """al-folio-style marks pasted on a name ("*Pang, Ce", "∗Yadav, Sourabh", "Li†") go."""
+    from importers.bibtex.values import authors_of
+
+    names, _ = authors_of("*Pang, Ce and Qiu, Chenxi and ∗Yadav, Sourabh and Wei Li† and "
+                          "{Team * Alpha}")
+    assert names == ["Ce Pang", "Chenxi Qiu", "Sourabh Yadav", "Wei Li", "Team Alpha"]
+
+
+@given(st.lists(st.text(alphabet="abxyzÄé-'.", min_size=1, max_size=10), min_size=1,
+                max_size=4), st.data())
+@settings(max_examples=200, deadline=None)
+def test_a_mark_on_a_word_changes_nothing_else(words: list[str], data: st.DataObject) -> None:
+    """A mark pasted before or after any word of a name leaves the name as it was."""
+    from importers.bibtex.values import NAME_MARKS, person_name
+
+    at = data.draw(st.integers(0, len(words) - 1))
+    mark = data.draw(st.sampled_from(NAME_MARKS))
+    marked = list(words)
+    marked[at] = data.draw(st.sampled_from([mark + words[at], words[at] + mark]))
+    assert person_name(" ".join(marked)) == person_name(" ".join(words))
+    assert not set(NAME_MARKS) & set(person_name(" ".join(marked)))
