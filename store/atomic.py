@@ -6,7 +6,7 @@ import contextlib
 import os
 import signal
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from store.errors import StoreError
@@ -149,6 +149,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     A symbolic link is written through (its target is replaced, the link stays); a file
     that exists and is not regular is refused; a new file gets 0666 less the umask. The
     before-write hooks (the undo journal) see the file first."""
+    half, view = len(data) // 2, memoryview(data)  # (halves without copies)
+    atomic_write_pieces(path, (view[:half], view[half:]))
+
+
+def atomic_write_pieces(path: Path, pieces: Iterable[bytes | memoryview]) -> None:
+    """atomic_write_bytes of the pieces' concatenation, written as they come (an export of
+    any size is never held whole); an error from pieces leaves path as it was."""
     path = real_file(path)
     for hook in _before_write:
         hook(path)
@@ -166,12 +173,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise StoreError(f"{path}: cannot write ({exc.strerror})", path=path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            half, view = len(data) // 2, memoryview(data)  # (halves without copies)
-            handle.write(view[:half])
-            if os.environ.get(CRASH_ENV) == "mid-temp-write":
-                handle.flush()
-                maybe_crash("mid-temp-write", path)
-            handle.write(view[half:])
+            for n, piece in enumerate(pieces):
+                if n == 1 and os.environ.get(CRASH_ENV) == "mid-temp-write":
+                    handle.flush()
+                    maybe_crash("mid-temp-write", path)
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):

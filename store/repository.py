@@ -238,11 +238,15 @@ class Store:
         """matching() in bounded chunks (lists of Papers), for exports of any size."""
         return self.search_index.matching_chunks(query, view)
 
+    def overlaid_chunks(self, query: str | Any = "", view: str | None = None) -> Any:
+        """matching_chunks (non-empty) with the user's layer: exports and whole-library passes
+        that never hold the library."""
+        return (self._overlaid(c) for c in self.matching_chunks(query, view) if c)
+
     def each_paper(self, query: str | Any = "", view: str | None = None) -> Any:
-        """Every paper matching query (in view) with the user's layer, read a bounded chunk
-        at a time through the index: a whole-library pass that never holds the library."""
-        for chunk in self.matching_chunks(query, view):
-            yield from self._overlaid(chunk)
+        """Every paper matching query (in view) with the user's layer, a chunk at a time."""
+        for chunk in self.overlaid_chunks(query, view):
+            yield from chunk
 
     def overlaid(self, papers: list[Paper]) -> list[Paper]:
         """papers read from the index (matching) with the user's layer (edits, cite keys)."""

@@ -1,10 +1,8 @@
 """Exporting the table's papers from the app: read a chunk at a time in the table's own order
-and written to a temporary file that replaces the target only when complete (no widgets: the
-export runs in a worker)."""
+and written atomically (no widgets: the export runs in a worker)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,9 +17,7 @@ def shown_chunks(store: Any, ask: Ask, size: int = CHUNK) -> Iterator[list[Paper
     """The papers the table lists for ask (close matches too), with the user's edits, in the
     table's order, at most size at a time."""
     if not ask.query and ask.sort == "relevance" and not ask.reverse:  # library order
-        for chunk in store.matching_chunks("", ask.view):
-            if chunk:
-                yield store.overlaid(chunk)
+        yield from store.overlaid_chunks("", ask.view)
         return
     sort = SORT_NAMES.get(ask.sort, ask.sort)
     offset = 0
@@ -42,8 +38,9 @@ def write_export(path: Path, fmt: str, chunks: Iterator[list[Paper]],
                  annotations: Mapping[str, Annotation], total: int,
                  progress: Callable[[int], None] = lambda n: None) -> int:
     """Write every chunk to path in format fmt (json, markdown, bibtex); the papers written.
-    The file appears whole or not at all (temporary file, fsync, os.replace)."""
-    from tui.commands.export_stream import pieces, write_all
+    The file appears whole or not at all (store.atomic: temporary file, fsync, replace)."""
+    from store.atomic import atomic_write_pieces
+    from tui.commands.export_stream import ending_in_newline, pieces
 
     written = 0
 
@@ -54,13 +51,6 @@ def write_export(path: Path, fmt: str, chunks: Iterator[list[Paper]],
             progress(written)
             yield chunk
 
-    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with open(temp, "w", encoding="utf-8") as out:
-            write_all(pieces(counted(), fmt, annotations, total), out.write)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+    text = ending_in_newline(pieces(counted(), fmt, annotations, total))
+    atomic_write_pieces(path, (piece.encode("utf-8") for piece in text))
     return written

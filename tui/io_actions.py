@@ -154,6 +154,7 @@ def export_to(screen: BrowserScreen, path: Path, fmt: str) -> None:
 
     def work() -> None:
         """Write the file (worker thread: touches no widget, reports via call_from_thread)."""
+        from store.errors import StoreError
         from tui.export_shown import shown_chunks, write_export
 
         call = screen.app.call_from_thread
@@ -167,7 +168,7 @@ def export_to(screen: BrowserScreen, path: Path, fmt: str) -> None:
         try:
             written = write_export(path, fmt, shown_chunks(store, ask), annotations, total,
                                    progress)
-        except (OSError, ImportError, ValueError) as exc:
+        except (OSError, ImportError, ValueError, StoreError) as exc:
             call(export_failed, screen, exc)
             return
         call(export_done, screen, path, written)

@@ -155,7 +155,7 @@ async def test_export_keeps_the_table_order_and_edits_without_reading_the_librar
         assert any("Exported 10 papers" in n.message for n in app._notifications)
     data = json.loads((tmp_path / "sorted.json").read_text(encoding="utf-8"))
     assert [p["title"] for p in data] == shown and "My Own Title" in shown
-    assert list(tmp_path.glob(".*.part")) == []
+    assert list(tmp_path.glob(".sorted.json.*")) == []  # no temp left
 
 
 async def test_export_of_an_empty_table_writes_nothing(home: Path, tmp_path: Path) -> None:

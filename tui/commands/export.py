@@ -56,7 +56,7 @@ def run(ctx: Context) -> int:
         return _watch(ctx)
     query = checked_query(ctx, " ".join(ctx.args.query)) if ctx.args.query else ""
     annotations = store.annotations()
-    chunks = (c for c in map(store.overlaid, store.matching_chunks(query)) if c)
+    chunks = store.overlaid_chunks(query)
     first = next(chunks, None)
     if first is None:
         what = f"match {' '.join(ctx.args.query)!r}" if ctx.args.query else "are in the library"

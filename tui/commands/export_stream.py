@@ -68,12 +68,18 @@ def pieces(chunks: Iterable[list[Paper]], fmt: str, annotations: Mapping[str, An
         yield from _bibtex_pieces(chunks, abstract, ascii)
 
 
-def write_all(text: Iterable[str], write: Callable[[str], object]) -> None:
-    """Write every piece, then a final newline when the last piece did not end with one."""
+def ending_in_newline(text: Iterable[str]) -> Iterator[str]:
+    """The pieces, then a final newline when the last piece did not end with one."""
     last = "\n"
     for piece in text:
         if piece:
-            write(piece)
+            yield piece
             last = piece[-1]
     if last != "\n":
-        write("\n")
+        yield "\n"
+
+
+def write_all(text: Iterable[str], write: Callable[[str], object]) -> None:
+    """Write every piece, ending in a newline."""
+    for piece in ending_in_newline(text):
+        write(piece)
